@@ -1,0 +1,19 @@
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import App from './App.vue'
+import { i18n } from './i18n'
+import { router } from './router'
+import { useSettingsStore } from './settings/settings-store'
+import './ui/styles/base.css'
+
+async function start() {
+  const app = createApp(App)
+  const pinia = createPinia()
+  app.use(pinia).use(i18n).use(router)
+  // Applies the person's text size, theme and language before the first paint.
+  useSettingsStore(pinia)
+  await router.isReady()
+  app.mount('#app')
+}
+
+void start()

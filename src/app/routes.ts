@@ -1,0 +1,64 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Locale key of the page's h1, also used for the document title. */
+    titleKey: string
+  }
+}
+
+/**
+ * Every screen of the app. A new screen needs a route here, its locale keys in both
+ * locales/*.json, and an entry in tests/e2e/routes.ts so the accessibility suite visits it.
+ */
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/moeder' },
+  {
+    path: '/moeder',
+    name: 'meetings',
+    component: () => import('./meetings/MeetingsPage.vue'),
+    meta: { titleKey: 'meetings.title' },
+  },
+  {
+    path: '/valg',
+    name: 'elections',
+    component: () => import('./elections/ElectionsPage.vue'),
+    meta: { titleKey: 'elections.title' },
+  },
+  {
+    path: '/workshops',
+    name: 'workshops',
+    component: () => import('./workshops/WorkshopsPage.vue'),
+    meta: { titleKey: 'workshops.title' },
+  },
+  {
+    path: '/mig',
+    name: 'me',
+    component: () => import('./accounts/MePage.vue'),
+    meta: { titleKey: 'me.title' },
+  },
+  {
+    path: '/indstillinger',
+    name: 'settings',
+    component: () => import('./settings/SettingsPage.vue'),
+    meta: { titleKey: 'settings.title' },
+  },
+  {
+    path: '/hjaelp',
+    name: 'help',
+    component: () => import('./help/HelpPage.vue'),
+    meta: { titleKey: 'help.title' },
+  },
+  {
+    path: '/tilgaengelighed',
+    name: 'accessibility',
+    component: () => import('./help/AccessibilityStatementPage.vue'),
+    meta: { titleKey: 'a11y.title' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./help/NotFoundPage.vue'),
+    meta: { titleKey: 'notFound.title' },
+  },
+]

@@ -1,0 +1,67 @@
+import compress from '@fastify/compress'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { Database } from './db/database.js'
+import { registerErrorHandling } from './http/errors.js'
+import { enforceRouteSchemas } from './http/route-schemas.js'
+import { registerSecurityHeaders } from './http/security-headers.js'
+import { registerStaticApp } from './http/static-app.js'
+import { registerValidation } from './http/validation.js'
+import { registerHealthRoutes } from './system/health-routes.js'
+import { registerOpenApi, registerOpenApiRoute } from './system/openapi.js'
+
+export interface BuildServerOptions {
+  database: Database
+  staticDir: string
+  version: string
+  trustProxy?: boolean | string
+  logger?: FastifyServerOptions['logger']
+  /** Largest accepted request body; photos and audio will get their own upload routes. */
+  bodyLimit?: number
+}
+
+/**
+ * Request logs name the method, the path without its query (invite links will carry secrets
+ * there) and the status, and never the client's address or user agent: participation data must
+ * not be linkable to a device.
+ */
+export const privacyPreservingSerializers = {
+  req(request: { method: string; url: string; id: string }) {
+    return { id: request.id, method: request.method, path: request.url.split('?')[0] }
+  },
+  res(reply: { statusCode: number }) {
+    return { statusCode: reply.statusCode }
+  },
+}
+
+export async function buildServer(options: BuildServerOptions) {
+  const logger = options.logger ?? { level: 'info', serializers: privacyPreservingSerializers }
+  const app = Fastify({
+    logger,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Request ids are random per process; they link log lines of one request, nothing else.
+    genReqId: () => crypto.randomUUID(),
+  })
+
+  registerErrorHandling(app)
+  registerValidation(app)
+  enforceRouteSchemas(app)
+  await registerSecurityHeaders(app)
+  await app.register(compress, { threshold: 1024 })
+  await registerOpenApi(app, options.version)
+
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('Cache-Control')) {
+      reply.header('Cache-Control', 'no-store')
+    }
+  })
+
+  registerHealthRoutes(app, options.database)
+  registerOpenApiRoute(app)
+  await registerStaticApp(app, options.staticDir)
+
+  app.addHook('onClose', async () => {
+    await options.database.close()
+  })
+  return app
+}

@@ -1,0 +1,43 @@
+import path from 'node:path'
+import { projectRoot } from './project-root.js'
+
+export interface ServerConfig {
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl: string | undefined
+  staticDir: string
+  /** Passed to Fastify's trustProxy; only then can HSTS see that the client used HTTPS. */
+  trustProxy: boolean | string
+  logLevel: string
+}
+
+export class ConfigError extends Error {}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 8080
+  const port = Number(raw)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number between 0 and 65535, got "${raw}".`)
+  }
+  return port
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false
+  if (raw === 'true') return true
+  return raw
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const root = projectRoot()
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST || 'localhost',
+    dataDir: path.resolve(env.DATA_DIR || path.join(root, 'data')),
+    databaseUrl: env.DATABASE_URL || undefined,
+    staticDir: path.resolve(env.STATIC_DIR || path.join(root, 'dist', 'client')),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    logLevel: env.LOG_LEVEL || 'info',
+  }
+}

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance } from 'fastify'
+import { sendError } from './errors.js'
+
+const YEAR_IN_SECONDS = 31536000
+
+/**
+ * Vite puts content-hashed files in assets/, so those can be kept for a year. Everything else
+ * (index.html, the manifest, the service worker and its helpers, icons) is revalidated on every
+ * load, otherwise a device could keep running an old version long after an update.
+ */
+export function cacheControlFor(filePath: string): string {
+  const segments = filePath.split(path.sep)
+  return segments.includes('assets')
+    ? `public, max-age=${YEAR_IN_SECONDS}, immutable`
+    : 'no-cache'
+}
+
+export async function registerStaticApp(app: FastifyInstance, staticDir: string): Promise<void> {
+  const hasBuild = existsSync(path.join(staticDir, 'index.html'))
+  if (hasBuild) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      // Files are looked up per request, so a new build in place is served without a restart.
+      wildcard: true,
+      index: ['index.html'],
+      cacheControl: false,
+      setHeaders: (reply, filePath) => reply.header('Cache-Control', cacheControlFor(filePath)),
+    })
+  } else {
+    app.log.warn({ staticDir }, 'no built app found; only /api is served (run npm run build)')
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/'
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      return sendError(reply, 404, 'not_found', `There is no API endpoint ${request.method} ${pathname}.`)
+    }
+    // Paths with a file extension are missing files, not app routes: answering them with HTML
+    // would hide the error and confuse the service worker's precache.
+    const isAppRoute = (request.method === 'GET' || request.method === 'HEAD') && !path.extname(pathname)
+    if (hasBuild && isAppRoute) {
+      return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html')
+    }
+    return sendError(reply, 404, 'not_found', `Nothing is found at ${pathname}.`)
+  })
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { buildServer, privacyPreservingSerializers } from './app.js'
+import { ConfigError, readConfig } from './config.js'
+import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.js'
+import { openDatabase } from './db/database.js'
+import { seedDemoIfEmpty } from './db/seed.js'
+import { projectRoot } from './project-root.js'
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string }
+  return pkg.version
+}
+
+async function main(): Promise<void> {
+  const config = readConfig()
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir)
+  const database = await openDatabase(
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'pglite', dataDir: config.dataDir },
+  ).catch((error: unknown) => {
+    unlock()
+    throw error
+  })
+
+  const { seeded } = await seedDemoIfEmpty(database.db)
+  const app = await buildServer({
+    database,
+    staticDir: config.staticDir,
+    version: packageVersion(),
+    trustProxy: config.trustProxy,
+    logger: { level: config.logLevel, serializers: privacyPreservingSerializers },
+  })
+
+  let closing = false
+  const shutdown = (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    app
+      .close()
+      .then(() => {
+        unlock()
+        process.exit(0)
+      })
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed')
+        unlock()
+        process.exit(1)
+      })
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+
+  await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+  const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'
+  console.log(`\nBrugerstemme is running at http://${shownHost}:${port}/`)
+  console.log(`Database: ${where}${seeded ? ' (demo data loaded)' : ''}\n`)
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(error.message)
+  } else {
+    console.error('Brugerstemme could not start:', error)
+  }
+  process.exit(1)
+})
