@@ -58,8 +58,9 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'
-  console.log(`\nBrugerstemme is running at http://${shownHost}:${port}/`)
-  console.log(`Database: ${where}${seeded ? ' (demo data loaded)' : ''}\n`)
+  console.log(
+    `\nDatabase: ${where}${seeded ? ' (demo data loaded)' : ''}\nBrugerstemme is running at http://${shownHost}:${port}/\n`,
+  )
 }
 
 main().catch((error: unknown) => {

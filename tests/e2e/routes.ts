@@ -1,0 +1,20 @@
+/**
+ * Every screen, with what a person sees as its heading in each language. A new screen is added
+ * here so the accessibility suite visits it in both themes and both languages.
+ */
+export interface ScreenUnderTest {
+  path: string
+  da: string
+  en: string
+}
+
+export const screens: ScreenUnderTest[] = [
+  { path: '/moeder', da: 'Møder', en: 'Meetings' },
+  { path: '/valg', da: 'Valg', en: 'Elections' },
+  { path: '/workshops', da: 'Workshops', en: 'Workshops' },
+  { path: '/mig', da: 'Mig', en: 'Me' },
+  { path: '/indstillinger', da: 'Indstillinger', en: 'Settings' },
+  { path: '/hjaelp', da: 'Hjælp', en: 'Help' },
+  { path: '/tilgaengelighed', da: 'Tilgængelighedserklæring', en: 'Accessibility statement' },
+  { path: '/findes-ikke', da: 'Siden findes ikke', en: 'Page not found' },
+]

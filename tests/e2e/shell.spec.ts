@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test'
+import { screens } from './routes.js'
+
+test.describe('the app shell', () => {
+  test('opens in Danish with a skip link that leads to the page heading', async ({ page }) => {
+    await page.goto('/')
+    await expect(page).toHaveURL(/\/moeder$/)
+    await expect(page.locator('html')).toHaveAttribute('lang', 'da')
+    await expect(page).toHaveTitle('Møder – Brugerstemme')
+
+    await page.keyboard.press('Tab')
+    const skip = page.getByRole('link', { name: 'Gå til indholdet' })
+    await expect(skip).toBeFocused()
+    await expect(skip).toBeInViewport()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('heading', { level: 1, name: 'Møder' })).toBeFocused()
+  })
+
+  test('has a header with the name and a bottom menu with pictogram and text', async ({ page }) => {
+    await page.goto('/moeder')
+    await expect(page.getByRole('banner').getByRole('link', { name: /Brugerstemme/ })).toBeVisible()
+    const menu = page.getByRole('navigation', { name: 'Hovedmenu' })
+    const links = menu.getByRole('link')
+    await expect(links).toHaveText(['Møder', 'Valg', 'Workshops', 'Mig'])
+    for (const link of await links.all()) {
+      await expect(link.locator('svg')).toBeVisible()
+      await expect(link.locator('svg')).toHaveAttribute('aria-hidden', 'true')
+    }
+    await expect(menu.getByRole('link', { name: 'Møder' })).toHaveAttribute('aria-current', 'page')
+  })
+
+  test('moving with the menu by keyboard changes title, marks the place and focuses the heading', async ({ page }) => {
+    await page.goto('/moeder')
+    const menu = page.getByRole('navigation', { name: 'Hovedmenu' })
+    for (const [name, path, title] of [
+      ['Valg', '/valg', 'Valg'],
+      ['Workshops', '/workshops', 'Workshops'],
+      ['Mig', '/mig', 'Mig'],
+      ['Møder', '/moeder', 'Møder'],
+    ] as const) {
+      await menu.getByRole('link', { name }).focus()
+      await page.keyboard.press('Enter')
+      await expect(page).toHaveURL(new RegExp(`${path}$`))
+      await expect(page).toHaveTitle(`${title} – Brugerstemme`)
+      await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused()
+      await expect(menu.getByRole('link', { name })).toHaveAttribute('aria-current', 'page')
+    }
+  })
+
+  test('every screen has one h1, its own title, and Hjælp and Tilgængelighedserklæring in the same place', async ({ page }) => {
+    for (const screen of screens) {
+      await page.goto(screen.path)
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.da)
+      await expect(page.locator('h1')).toHaveCount(1)
+      await expect(page).toHaveTitle(`${screen.da} – Brugerstemme`)
+      const footer = page.getByRole('contentinfo')
+      await expect(footer.getByRole('link')).toHaveText(['Hjælp', 'Tilgængelighedserklæring'])
+    }
+  })
+
+  test('the help links work and the statement points to the municipality and the law', async ({ page }) => {
+    await page.goto('/valg')
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Hjælp' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Hjælp' })).toBeFocused()
+    await expect(page.getByText(/Version \d+\.\d+\.\d+/)).toBeVisible()
+
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Tilgængelighedserklæring' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Kommunen skal udfylde erklæringen' })).toBeVisible()
+    await expect(page.getByText(/skal udfyldes af den kommune, der driver Brugerstemme/)).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Læs loven på Retsinformation' })).toHaveAttribute(
+      'href',
+      'https://www.retsinformation.dk/eli/lta/2018/692',
+    )
+  })
+
+  test('a path that does not exist says so and offers the way back', async ({ page }) => {
+    await page.goto('/noget/der/ikke/findes')
+    await expect(page.getByRole('heading', { level: 1, name: 'Siden findes ikke' })).toBeVisible()
+    await page.getByRole('link', { name: 'Gå til forsiden' }).click()
+    await expect(page).toHaveURL(/\/moeder$/)
+  })
+
+  test('loads nothing from any other origin', async ({ page }) => {
+    const foreign: string[] = []
+    page.on('request', (request) => {
+      if (!request.url().startsWith('http://localhost:')) foreign.push(request.url())
+    })
+    for (const screen of screens) await page.goto(screen.path)
+    expect(foreign).toEqual([])
+  })
+})
