@@ -38,6 +38,12 @@ async function main(): Promise<void> {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'shutting down')
+    // A connection that never ends must not keep the process (and the PGlite lock) forever.
+    setTimeout(() => {
+      app.log.error('shutdown took longer than 10 s; exiting anyway')
+      unlock()
+      process.exit(1)
+    }, 10_000).unref()
     app
       .close()
       .then(() => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { expectNoAxeViolations, runA11yKit } from './a11y/kit.js'
+import { expectNoAxeViolations, expectTabWalk, runA11yKit } from './a11y/kit.js'
 import { chooseSettings } from './helpers.js'
 import { screens } from './routes.js'
 
@@ -50,4 +50,13 @@ test.describe('keyboard, reflow, spacing, motion and target size on every screen
       await runA11yKit(page, `${screen.path} largest text`)
     }
   })
+})
+
+test('forced colours (Windows high contrast): focus stays visible and nothing fails axe', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active' })
+  for (const path of ['/moeder', '/indstillinger']) {
+    await page.goto(path)
+    await expectNoAxeViolations(page, `${path} forced colours`)
+    await expectTabWalk(page)
+  }
 })

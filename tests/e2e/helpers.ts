@@ -15,9 +15,18 @@ export async function chooseSettings(
   }
 }
 
+/** Resolves once the app's service worker has installed and activated (its precache is full). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready
-    return registration.active?.state
+  const state = await page.evaluate(async () => {
+    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 20_000))
+    const ready = navigator.serviceWorker.ready.then(async (registration) => {
+      const worker = registration.active
+      if (worker && worker.state !== 'activated') {
+        await new Promise((resolve) => worker.addEventListener('statechange', resolve))
+      }
+      return registration.active?.state ?? 'none'
+    })
+    return Promise.race([ready, timeout])
   })
+  expect(state, 'the service worker should be active').toBe('activated')
 }

@@ -49,7 +49,13 @@ export async function startOwnServer(env: Record<string, string>): Promise<OwnSe
     output: () => output,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null) child.kill(signal)
-      return exited
+      const deadline = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref())
+      const result = await Promise.race([exited, deadline])
+      if (result === 'timeout') {
+        child.kill('SIGKILL')
+        throw new Error(`server did not stop within 15 s after ${signal}:\n${output}`)
+      }
+      return result
     },
   }
 }
