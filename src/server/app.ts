@@ -7,6 +7,9 @@ import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerStaticApp } from './http/static-app.js'
 import { registerValidation } from './http/validation.js'
 import { registerHealthRoutes } from './system/health-routes.js'
+import { createMemoryPokeBus, type PokeBus } from './sync/pokes.js'
+import { SyncRegistry } from './sync/registry.js'
+import { registerSyncRoutes } from './sync/routes.js'
 import { registerOpenApi, registerOpenApiRoute } from './system/openapi.js'
 
 export interface BuildServerOptions {
@@ -17,6 +20,10 @@ export interface BuildServerOptions {
   logger?: FastifyServerOptions['logger']
   /** Largest accepted request body; photos and audio will get their own upload routes. */
   bodyLimit?: number
+  /** The features' sync entities; see src/server/sync/entities.ts. */
+  syncRegistry?: SyncRegistry
+  /** Defaults to in-process pokes (one process, PGlite); PostgreSQL deployments pass LISTEN/NOTIFY. */
+  pokes?: PokeBus
 }
 
 /**
@@ -56,11 +63,14 @@ export async function buildServer(options: BuildServerOptions) {
     }
   })
 
+  const pokes = options.pokes ?? createMemoryPokeBus()
   registerHealthRoutes(app, options.database)
+  registerSyncRoutes(app, { db: options.database.db, registry: options.syncRegistry ?? new SyncRegistry(), pokes })
   registerOpenApiRoute(app)
   await registerStaticApp(app, options.staticDir)
 
   app.addHook('onClose', async () => {
+    await pokes.close()
     await options.database.close()
   })
   return app

@@ -1,0 +1,54 @@
+import { Ajv, type ValidateFunction } from 'ajv'
+import addFormatsImport from 'ajv-formats'
+import type { SyncEntity } from '../../shared/sync/entity.js'
+
+const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv
+
+/**
+ * Who is asking. Until sign-in exists (the accounts issue) every caller is anonymous; that issue
+ * replaces resolveActor in routes.ts and adds kinds, and the policies below start to use them.
+ */
+export type Actor = { kind: 'anonymous' }
+
+export interface WriteAttempt {
+  op: 'put' | 'patch' | 'delete'
+  scope: string
+  current: Record<string, unknown> | null
+  next: Record<string, unknown> | null
+}
+
+export interface SyncPolicy {
+  canRead(actor: Actor, scope: string, data: Record<string, unknown> | null): boolean
+  /** true, or the reason (in plain English) why this actor may not make this write. */
+  canWrite(actor: Actor, attempt: WriteAttempt): true | string
+}
+
+export interface RegisteredEntity {
+  entity: SyncEntity
+  policy: SyncPolicy
+  validate: ValidateFunction
+}
+
+/** The features' entities, each registered once at start-up beside its schema. */
+export class SyncRegistry {
+  private readonly entities = new Map<string, RegisteredEntity>()
+  // Strict like request bodies: a wrong type is an error, never silently coerced.
+  private readonly ajv = addFormats(new Ajv({ allErrors: false, coerceTypes: false, strict: false }))
+
+  register<Data extends Record<string, unknown>>(entity: SyncEntity<Data>, policy: SyncPolicy): void {
+    if (this.entities.has(entity.name)) throw new Error(`Sync entity "${entity.name}" is registered twice.`)
+    this.entities.set(entity.name, {
+      entity: entity as unknown as SyncEntity,
+      policy,
+      validate: this.ajv.compile(entity.schema),
+    })
+  }
+
+  get(name: string): RegisteredEntity | undefined {
+    return this.entities.get(name)
+  }
+
+  names(): string[] {
+    return [...this.entities.keys()]
+  }
+}
