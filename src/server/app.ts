@@ -7,7 +7,7 @@ import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerStaticApp } from './http/static-app.js'
 import { registerValidation } from './http/validation.js'
 import { registerHealthRoutes } from './system/health-routes.js'
-import { createMemoryPokeBus, type PokeBus } from './sync/pokes.js'
+import { createMemoryPokeBus, createPostgresPokeBus, type PokeBus } from './sync/pokes.js'
 import { SyncRegistry } from './sync/registry.js'
 import { registerSyncRoutes } from './sync/routes.js'
 import { registerOpenApi, registerOpenApiRoute } from './system/openapi.js'
@@ -22,7 +22,7 @@ export interface BuildServerOptions {
   bodyLimit?: number
   /** The features' sync entities; see src/server/sync/entities.ts. */
   syncRegistry?: SyncRegistry
-  /** Defaults to in-process pokes (one process, PGlite); PostgreSQL deployments pass LISTEN/NOTIFY. */
+  /** Defaults to LISTEN/NOTIFY on PostgreSQL (any number of processes), in-process on PGlite. */
   pokes?: PokeBus
 }
 
@@ -63,7 +63,10 @@ export async function buildServer(options: BuildServerOptions) {
     }
   })
 
-  const pokes = options.pokes ?? createMemoryPokeBus()
+  const { database } = options
+  const pokes =
+    options.pokes ??
+    (database.kind === 'postgres' && database.url ? createPostgresPokeBus(database.url, app.log) : createMemoryPokeBus())
   registerHealthRoutes(app, options.database)
   registerSyncRoutes(app, { db: options.database.db, registry: options.syncRegistry ?? new SyncRegistry(), pokes })
   registerOpenApiRoute(app)

@@ -6,6 +6,7 @@ import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.js'
 import { openDatabase } from './db/database.js'
 import { seedDemoIfEmpty } from './db/seed.js'
 import { projectRoot } from './project-root.js'
+import { createSyncRegistry } from './sync/entities.js'
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string }
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     staticDir: config.staticDir,
     version: packageVersion(),
     trustProxy: config.trustProxy,
+    syncRegistry: createSyncRegistry(),
     logger: { level: config.logLevel, serializers: privacyPreservingSerializers },
   })
 

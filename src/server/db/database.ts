@@ -16,6 +16,8 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
 export interface Database {
   kind: DatabaseKind
   db: Db
+  /** The PostgreSQL connection string, for connections that must be dedicated (LISTEN). */
+  url?: string
   close(): Promise<void>
 }
 
@@ -38,7 +40,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       await pool.end()
       throw error
     }
-    return { kind: 'postgres', db, close: () => pool.end() }
+    return { kind: 'postgres', db, url: target.url, close: () => pool.end() }
   }
 
   let client: PGlite

@@ -1,0 +1,9 @@
+import { SyncRegistry } from './registry.js'
+
+/**
+ * Every feature registers its synced entities here, each with its policy, e.g.
+ * `registry.register(AgendaItem, agendaItemPolicy)` from src/server/meetings/.
+ */
+export function createSyncRegistry(): SyncRegistry {
+  return new SyncRegistry()
+}
