@@ -1,0 +1,161 @@
+import { PUSH_BATCH_LIMIT, SYNC_PROTOCOL_VERSION, type Change, type Mutation, type MutationResult } from '../../shared/sync/protocol.js'
+import { uuidv7 } from '../../shared/sync/uuidv7.js'
+import type { LocalDb, LocalRecord, OutboxEntry } from './local-db.js'
+import type { SyncTransport } from './transport.js'
+
+const CLIENT_ID_KEY = 'clientId'
+const cursorKey = (scope: string) => `cursor:${scope}`
+
+/**
+ * One round of sync: push everything waiting, then pull what changed in the followed scopes.
+ * It holds no timers and no browser APIs, so the same code runs in the app, in Node-based
+ * property tests against the real server, and in the benchmark.
+ */
+export class SyncEngine {
+  constructor(
+    private readonly db: LocalDb,
+    private readonly transport: SyncTransport,
+    private readonly scopes: () => string[],
+  ) {}
+
+  async clientId(): Promise<string> {
+    const stored = await this.db.meta.get(CLIENT_ID_KEY)
+    if (typeof stored?.value === 'string') return stored.value
+    const id = uuidv7()
+    await this.db.meta.put({ key: CLIENT_ID_KEY, value: id })
+    return id
+  }
+
+  async syncOnce(): Promise<void> {
+    await this.pushAll()
+    await this.pullAll()
+  }
+
+  async pushAll(): Promise<void> {
+    const clientId = await this.clientId()
+    for (;;) {
+      const batch = await this.db.outbox
+        .orderBy('seq')
+        .filter((entry) => entry.state === 'pending')
+        .limit(PUSH_BATCH_LIMIT)
+        .toArray()
+      if (batch.length === 0) return
+      const response = await this.transport.push({
+        clientId,
+        protocolVersion: SYNC_PROTOCOL_VERSION,
+        mutations: batch.map(toMutation),
+      })
+      const progressed = await this.applyPushResults(batch, response.results)
+      // Everything was deferred (batch limit): stop and let the scheduler try again later.
+      if (!progressed) return
+    }
+  }
+
+  private async applyPushResults(batch: OutboxEntry[], results: MutationResult[]): Promise<boolean> {
+    const byId = new Map(results.map((r) => [r.mutationId, r]))
+    let progressed = false
+    await this.db.transaction('rw', this.db.records, this.db.outbox, async () => {
+      for (const entry of batch) {
+        const result = byId.get(entry.mutationId)
+        if (!result || (result.status === 'rejected' && result.code === 'batch_limit')) continue
+        progressed = true
+        if (result.status === 'applied' || result.status === 'duplicate') {
+          await this.db.outbox.delete(entry.seq!)
+          await this.acknowledge(entry, result.version ?? 0)
+        } else {
+          await this.db.outbox.update(entry.seq!, {
+            state: result.status,
+            code: result.code,
+            reason: result.reason,
+            fields: result.fields,
+          })
+        }
+      }
+    })
+    return progressed
+  }
+
+  /** The server has this entry now: later edits of the same record were made on top of it. */
+  private async acknowledge(entry: OutboxEntry, version: number): Promise<void> {
+    const key: [string, string] = [entry.entity, entry.entityId]
+    const rest = await this.db.outbox.where('[entity+entityId]').equals(key).toArray()
+    for (const later of rest) {
+      if (later.state === 'pending' && (later.baseVersion ?? 0) < version) await this.db.outbox.update(later.seq!, { baseVersion: version })
+    }
+    const record = await this.db.records.get(key)
+    if (record && version >= record.version) {
+      const stillPending = rest.some((later) => later.state === 'pending')
+      await this.db.records.update(key, { version, pending: stillPending ? 1 : 0 })
+    }
+  }
+
+  async pullAll(): Promise<void> {
+    const scopes = this.scopes()
+    if (scopes.length === 0) return
+    // Scopes followed at different times have different cursors; each group pulls on its own.
+    const cursors = await this.db.meta.bulkGet(scopes.map(cursorKey))
+    const groups = new Map<string, string[]>()
+    scopes.forEach((scope, i) => {
+      const since = typeof cursors[i]?.value === 'string' ? (cursors[i]!.value as string) : '0'
+      groups.set(since, [...(groups.get(since) ?? []), scope])
+    })
+    for (const [start, group] of groups) {
+      let since = start
+      for (;;) {
+        const page = await this.transport.pull({ since, scopes: group })
+        await this.applyChanges(page.changes, group, page.cursor)
+        since = page.cursor
+        if (!page.hasMore) break
+      }
+    }
+  }
+
+  /**
+   * Stores pulled changes and the new cursor in one transaction. A record this device is still
+   * changing gets the server's data with the unsent edits replayed on top, so a pull never
+   * takes back what a person has just written.
+   */
+  async applyChanges(changes: Change[], scopes: string[], cursor: string): Promise<void> {
+    await this.db.transaction('rw', this.db.records, this.db.outbox, this.db.meta, async () => {
+      const pendingKeys = new Set((await this.db.records.where('pending').equals(1).primaryKeys()).map((k) => k.join('\u0000')))
+      const puts: LocalRecord[] = []
+      const deletes: [string, string][] = []
+      for (const change of changes) {
+        const key: [string, string] = [change.entity, change.entityId]
+        if (pendingKeys.has(key.join('\u0000'))) {
+          await this.rebase(change)
+        } else if (change.data === null) {
+          deletes.push(key)
+        } else {
+          puts.push({ entity: change.entity, id: change.entityId, scope: change.scope, data: change.data, version: change.version, pending: 0 })
+        }
+      }
+      if (puts.length) await this.db.records.bulkPut(puts)
+      if (deletes.length) await this.db.records.bulkDelete(deletes)
+      await this.db.meta.bulkPut(scopes.map((scope) => ({ key: cursorKey(scope), value: cursor })))
+    })
+  }
+
+  private async rebase(change: Change): Promise<void> {
+    const key: [string, string] = [change.entity, change.entityId]
+    const waiting = (await this.db.outbox.where('[entity+entityId]').equals(key).sortBy('seq')).filter((e) => e.state === 'pending')
+    let data: Record<string, unknown> | null = change.data
+    for (const entry of waiting) data = entry.op === 'delete' ? null : { ...(data ?? {}), ...entry.patch }
+    if (data === null) {
+      await this.db.records.delete(key)
+    } else {
+      await this.db.records.put({ entity: change.entity, id: change.entityId, scope: change.scope, data, version: change.version, pending: waiting.length > 0 ? 1 : 0 })
+    }
+  }
+}
+
+function toMutation(entry: OutboxEntry): Mutation {
+  return {
+    id: entry.mutationId,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    op: entry.op,
+    patch: entry.patch,
+    baseVersion: entry.baseVersion,
+  }
+}

@@ -1,0 +1,61 @@
+import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie'
+
+/** A synced record as the device keeps it: the server's data with this device's edits on top. */
+export interface LocalRecord {
+  entity: string
+  id: string
+  scope: string
+  data: Record<string, unknown>
+  /** The server version this record is based on; 0 for a record the server has not seen yet. */
+  version: number
+  /** 1 while this device has changes to it that the server has not confirmed (indexable). */
+  pending: 0 | 1
+}
+
+export type OutboxState = 'pending' | 'rejected' | 'conflict'
+
+/**
+ * What is not yet on the server. The outbox, not the records table, is the source of truth for
+ * unsent work: an entry leaves only when the server has answered it, or the person discards it.
+ */
+export interface OutboxEntry {
+  seq?: number
+  mutationId: string
+  entity: string
+  entityId: string
+  op: 'put' | 'patch' | 'delete'
+  patch: Record<string, unknown>
+  baseVersion: number | null
+  createdAt: number
+  state: OutboxState
+  code?: string
+  reason?: string
+  fields?: string[]
+}
+
+export interface MetaEntry {
+  key: string
+  value: unknown
+}
+
+export type LocalDb = Dexie & {
+  records: Table<LocalRecord, [string, string]>
+  outbox: EntityTable<OutboxEntry, 'seq'>
+  meta: EntityTable<MetaEntry, 'key'>
+}
+
+export const LOCAL_DB_NAME = 'brugerstemme'
+
+/**
+ * Versioned schema: a new Dexie version is added below the last one, never edited in place,
+ * so a device that skipped releases upgrades step by step without losing its outbox.
+ */
+export function createLocalDb(name = LOCAL_DB_NAME, options?: DexieOptions): LocalDb {
+  const db = new Dexie(name, options) as LocalDb
+  db.version(1).stores({
+    records: '[entity+id], entity, [entity+scope], pending',
+    outbox: '++seq, mutationId, [entity+entityId], state',
+    meta: 'key',
+  })
+  return db
+}

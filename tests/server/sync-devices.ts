@@ -1,0 +1,60 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import { createLocalDb, type LocalDb } from '../../src/app/sync/local-db.js'
+import { SyncEngine } from '../../src/app/sync/engine.js'
+import { TransportError, type SyncTransport } from '../../src/app/sync/transport.js'
+import { SyncWriter } from '../../src/app/sync/write.js'
+import type { PullResponse, PushResponse } from '../../src/shared/sync/protocol.js'
+import { SYNC_PROTOCOL_VERSION } from '../../src/shared/sync/protocol.js'
+
+type Injectable = { inject: (options: { method: 'GET' | 'POST'; url: string; payload?: unknown }) => Promise<{ statusCode: number; json: () => unknown }> }
+
+/** Talks to the real server through Fastify's inject; `server()` may change across restarts. */
+export function injectTransport(server: () => Injectable | null): SyncTransport {
+  const call = async <T>(method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> => {
+    const app = server()
+    if (!app) throw new TransportError('network', 'server is down')
+    const response = await app.inject({ method, url, payload })
+    if (response.statusCode !== 200) throw new TransportError('server', `HTTP ${response.statusCode}`, response.statusCode)
+    return response.json() as T
+  }
+  return {
+    push: (request) => call<PushResponse>('POST', '/api/sync/push', request),
+    pull: ({ since, scopes, limit }) =>
+      call<PullResponse>(
+        'GET',
+        `/api/sync/pull?since=${since}&scopes=${encodeURIComponent(scopes.join(','))}&protocolVersion=${SYNC_PROTOCOL_VERSION}${limit ? `&limit=${limit}` : ''}`,
+      ),
+  }
+}
+
+/** A simulated device: its own IndexedDB that survives a "restart" (closing and reopening). */
+export class Device {
+  private readonly factory = new IDBFactory()
+  db!: LocalDb
+  engine!: SyncEngine
+  writer!: SyncWriter
+
+  constructor(
+    readonly name: string,
+    private readonly transport: SyncTransport,
+    private readonly scopes: string[],
+  ) {
+    this.open()
+  }
+
+  private open(): void {
+    this.db = createLocalDb(`device-${this.name}`, { indexedDB: this.factory, IDBKeyRange })
+    this.engine = new SyncEngine(this.db, this.transport, () => this.scopes)
+    this.writer = new SyncWriter(this.db)
+  }
+
+  async restart(): Promise<void> {
+    this.db.close()
+    this.open()
+    await this.db.open()
+  }
+
+  async records(entity: string) {
+    return (await this.db.records.where('entity').equals(entity).toArray()).sort((a, b) => a.id.localeCompare(b.id))
+  }
+}
