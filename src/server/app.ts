@@ -48,6 +48,10 @@ export async function buildServer(options: BuildServerOptions) {
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Request ids are random per process; they link log lines of one request, nothing else.
     genReqId: () => crypto.randomUUID(),
+    // Browsers open speculative sockets that never send a request; Node does not count them as
+    // idle, so a graceful close would wait for them until the header timeout. Every sync
+    // request is idempotent, so a request cut by a shutdown is simply sent again.
+    forceCloseConnections: true,
   })
 
   registerErrorHandling(app)

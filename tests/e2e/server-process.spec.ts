@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { startOwnServer, tempDir } from './own-server.js'
@@ -20,6 +21,16 @@ test.describe('the server process', () => {
     expect(second.output()).not.toContain('demo data loaded')
     expect((await request.get(`${second.url}/api/health`)).ok()).toBe(true)
     expect(await second.stop('SIGINT')).toBe(0)
+  })
+
+  test('a socket that never sends a request (a browser preconnect) does not hold up shutdown', async () => {
+    const server = await startOwnServer({ DATA_DIR: tempDir('preconnect-data') })
+    const { port } = new URL(server.url)
+    const socket = net.connect(Number(port), 'localhost')
+    await new Promise((resolve) => socket.once('connect', resolve))
+    // Without closing such sockets the server waits for them and then gives up with exit code 1.
+    expect(await server.stop('SIGTERM')).toBe(0)
+    socket.destroy()
   })
 
   test('refuses to start a second server on the same PGlite folder, with a message', async () => {
