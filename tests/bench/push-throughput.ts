@@ -1,0 +1,59 @@
+import { openDatabase } from '../../src/server/db/database.js'
+import { syncRecords } from '../../src/server/db/schema.js'
+import { SYNC_PROTOCOL_VERSION, type Mutation } from '../../src/shared/sync/protocol.js'
+import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
+import { buildTestServer } from '../server/helpers.js'
+import { testRegistry } from '../server/sync-fixture.js'
+
+const MUTATIONS = 3000
+const BATCH = 100
+
+const patch = (i: number) => ({ councilId: 'bench', title: `Idé nummer ${i}`, text: 'Flere ture ud af huset', votes: i % 7 })
+
+/** Push throughput through the whole API vs. the same rows inserted directly with the driver. */
+export async function benchPush(row: (...cells: string[]) => string): Promise<string> {
+  const database = await openDatabase({ kind: 'pglite', dataDir: null })
+  const app = await buildTestServer(database, { syncRegistry: testRegistry(), logger: false })
+  await app.ready()
+  const clientId = uuidv7()
+  const batches: Mutation[][] = []
+  for (let i = 0; i < MUTATIONS; i += BATCH) {
+    batches.push(
+      Array.from({ length: BATCH }, (_, j) => ({
+        id: uuidv7(),
+        entity: 'test-note',
+        entityId: uuidv7(),
+        op: 'put' as const,
+        patch: patch(i + j),
+        baseVersion: null,
+      })),
+    )
+  }
+  let started = performance.now()
+  for (const mutations of batches) {
+    const response = await app.inject({ method: 'POST', url: '/api/sync/push', payload: { clientId, protocolVersion: SYNC_PROTOCOL_VERSION, mutations } })
+    if (response.statusCode !== 200) throw new Error(`push failed: ${response.body}`)
+  }
+  const apiSeconds = (performance.now() - started) / 1000
+
+  started = performance.now()
+  let version = 1_000_000
+  for (const mutations of batches) {
+    version += 1
+    await database.db.insert(syncRecords).values(
+      mutations.map((m) => ({ entity: 'direct', id: m.entityId, scope: 'council:bench', data: m.patch, fieldVersions: {}, version })),
+    )
+  }
+  const directSeconds = (performance.now() - started) / 1000
+  await app.close()
+
+  const apiRate = MUTATIONS / apiSeconds
+  const directRate = MUTATIONS / directSeconds
+  return row(
+    `push ${MUTATIONS} mutations in batches of ${BATCH} (PGlite)`,
+    `${apiRate.toFixed(0)}/s`,
+    `${directRate.toFixed(0)}/s`,
+    `${(directRate / apiRate).toFixed(2)}x`,
+    'baseline: the same rows inserted by the driver',
+  )
+}
