@@ -4,6 +4,7 @@ import App from './App.vue'
 import { i18n } from './i18n'
 import { router } from './router'
 import { useSettingsStore } from './settings/settings-store'
+import { startSync } from './sync/sync-service'
 import './ui/styles/base.css'
 
 async function start() {
@@ -12,6 +13,7 @@ async function start() {
   app.use(pinia).use(i18n).use(router)
   // Applies the person's text size, theme and language before the first paint.
   useSettingsStore(pinia)
+  startSync(pinia)
   await router.isReady()
   app.mount('#app')
 }

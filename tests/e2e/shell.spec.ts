@@ -90,3 +90,15 @@ test.describe('the app shell', () => {
     expect(foreign).toEqual([])
   })
 })
+
+test.describe('sync status on Mig', () => {
+  test('says everything is sent, and that work is kept on the device when the connection drops', async ({ page, context }) => {
+    await page.goto('/mig')
+    const status = page.getByRole('main').getByRole('status')
+    await expect(status).toHaveText('Alt er sendt.')
+    await context.setOffline(true)
+    await expect(status).toHaveText('Ingen forbindelse. Det du skriver, bliver gemt på denne enhed.')
+    await context.setOffline(false)
+    await expect(status).toHaveText('Alt er sendt.')
+  })
+})

@@ -1,5 +1,6 @@
 import type { SyncEntity } from '../../shared/sync/entity.js'
 import { uuidv7 } from '../../shared/sync/uuidv7.js'
+import { withRecovery } from './db-recovery.js'
 import type { LocalDb, LocalRecord, OutboxEntry } from './local-db.js'
 
 export type WriteListener = () => void
@@ -34,7 +35,8 @@ export class SyncWriter {
   }
 
   private async write(entity: SyncEntity, id: string, op: OutboxEntry['op'], patch: Record<string, unknown>): Promise<void> {
-    await this.db.transaction('rw', this.db.records, this.db.outbox, async () => {
+    // A full disk surfaces as StorageFullError for the screen to explain; nothing is half-written.
+    await withRecovery(this.db, () => this.db.transaction('rw', this.db.records, this.db.outbox, async () => {
       const current = await this.db.records.get([entity.name, id])
       if (op === 'patch' && !current) throw new Error(`Cannot change ${entity.name} ${id}: it is not on this device.`)
       const entry: OutboxEntry = {
@@ -62,7 +64,7 @@ export class SyncWriter {
         await this.db.records.put(record)
       }
       await this.db.outbox.add(entry)
-    })
+    }))
     for (const listener of this.listeners) listener()
   }
 }

@@ -1,0 +1,124 @@
+import { backoffDelay } from './backoff.js'
+import type { SyncPhase } from './status.js'
+import { TransportError } from './transport.js'
+
+const LOCK_NAME = 'brugerstemme-sync'
+const AFTER_WRITE_MS = 300
+/** Another tab held the lock: look again shortly, in case it started before our write. */
+const LOCK_BUSY_RETRY_MS = 2_000
+
+export interface SchedulerOptions {
+  syncOnce(): Promise<void>
+  onPhase(phase: SyncPhase): void
+  /** Where pokes come from; null while the device follows nothing. */
+  eventsUrl(): string | null
+}
+
+/**
+ * When to sync: on start, when the connection returns, when the app becomes visible, when the
+ * server pokes, and shortly after local writes. One sync at a time across tabs (Web Locks);
+ * failures back off exponentially with jitter; offline it pauses and resumes by itself.
+ */
+export class SyncScheduler {
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private running = false
+  private again = false
+  private attempt = 0
+  private events: EventSource | null = null
+  private readonly cleanups: (() => void)[] = []
+
+  constructor(private readonly options: SchedulerOptions) {}
+
+  start(): void {
+    const on = (target: EventTarget, type: string, handler: () => void) => {
+      target.addEventListener(type, handler)
+      this.cleanups.push(() => target.removeEventListener(type, handler))
+    }
+    on(window, 'online', () => this.request(0))
+    on(window, 'offline', () => this.options.onPhase('offline'))
+    on(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.request(0)
+    })
+    this.refreshEvents()
+    this.request(0)
+  }
+
+  stop(): void {
+    clearTimeout(this.timer)
+    this.events?.close()
+    this.events = null
+    for (const cleanup of this.cleanups.splice(0)) cleanup()
+  }
+
+  afterWrite(): void {
+    this.request(AFTER_WRITE_MS)
+  }
+
+  /** Opens or closes the poke stream when what the device follows changes. */
+  refreshEvents(): void {
+    const url = this.options.eventsUrl()
+    if (!url) {
+      this.events?.close()
+      this.events = null
+      return
+    }
+    if (this.events) return
+    this.events = new EventSource(url)
+    this.events.addEventListener('poke', () => this.request(0))
+  }
+
+  request(delayMs: number): void {
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.run(), delayMs)
+  }
+
+  private async run(): Promise<void> {
+    if (!navigator.onLine) {
+      this.options.onPhase('offline')
+      return
+    }
+    if (this.running) {
+      this.again = true
+      return
+    }
+    this.running = true
+    this.options.onPhase('syncing')
+    try {
+      const ran = await this.withLock(() => this.options.syncOnce())
+      if (!ran) {
+        this.request(LOCK_BUSY_RETRY_MS)
+      } else {
+        this.attempt = 0
+        this.options.onPhase('idle')
+      }
+    } catch (error) {
+      if (error instanceof TransportError && error.kind === 'outdated') {
+        this.options.onPhase('outdated')
+      } else {
+        this.options.onPhase(navigator.onLine ? 'retrying' : 'offline')
+        this.request(backoffDelay(this.attempt++))
+      }
+    } finally {
+      this.running = false
+      if (this.again) {
+        this.again = false
+        this.request(0)
+      }
+    }
+  }
+
+  /** true when this tab ran the sync, false when another tab was already syncing. */
+  private async withLock(sync: () => Promise<void>): Promise<boolean> {
+    if (!navigator.locks) {
+      // No Web Locks (old browsers): tabs may sync at the same time, which is safe because every
+      // mutation is idempotent on the server; it only costs duplicate requests.
+      await sync()
+      return true
+    }
+    return navigator.locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
+      if (!lock) return false
+      await sync()
+      return true
+    })
+  }
+}
