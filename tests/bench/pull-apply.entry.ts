@@ -46,7 +46,7 @@ async function rawBulkPut(changes: Change[]): Promise<number> {
   const name = `bench-raw-${Math.random()}`
   const db = createLocalDb(name)
   await db.open()
-  const rows = changes.map((c) => ({ entity: c.entity, id: c.entityId, scope: c.scope, data: c.data!, version: c.version, pending: 0 as const }))
+  const rows = changes.map((c) => ({ entity: c.entity, id: c.entityId, scope: c.scope, data: c.data!, base: c.data, version: c.version, pending: 0 as const }))
   const started = performance.now()
   for (let i = 0; i < rows.length; i += 500) await db.records.bulkPut(rows.slice(i, i + 500))
   const elapsed = performance.now() - started

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { discardOutboxEntry } from '../../src/app/sync/engine.js'
 import { openDatabase } from '../../src/server/db/database.js'
 import { buildTestServer } from './helpers.js'
 import { Device, injectTransport } from './sync-devices.js'
@@ -85,5 +86,52 @@ describe('the device sync engine against the real server', () => {
     await a.engine.syncOnce()
     await b.engine.syncOnce()
     expect(await b.records('test-note')).toEqual([])
+  })
+})
+
+describe('discarding a refused change', () => {
+  let app: App
+  const transport = injectTransport(() => app)
+
+  beforeAll(async () => {
+    app = await buildTestServer(await openDatabase({ kind: 'pglite', dataDir: null }), { syncRegistry: testRegistry() })
+    await app.ready()
+  })
+  afterAll(async () => {
+    await app.close()
+  })
+
+  it('removes a never-accepted record, and restores the server copy under a refused edit', async () => {
+    const device = new Device('discard', transport, ['council:x1', 'council:locked'])
+    // A new record the server refuses: discarding it leaves nothing behind.
+    await device.writer.create(TestNote, { councilId: 'x1', title: '', text: 'tom titel' })
+    await device.engine.syncOnce()
+    const [refused] = await device.db.outbox.toArray()
+    expect(refused!.state).toBe('rejected')
+    await discardOutboxEntry(device.db, refused!.seq!)
+    expect(await device.records('test-note')).toEqual([])
+    expect(await device.db.outbox.count()).toBe(0)
+
+    // An accepted record, then an edit the server refuses: discarding shows the server's text again.
+    const id = await device.writer.create(TestNote, { councilId: 'x1', title: 'God titel', text: 'Original' })
+    await device.engine.syncOnce()
+    await device.writer.update(TestNote, id, { title: '' })
+    expect((await device.records('test-note'))[0]!.data.title).toBe('')
+    await device.engine.syncOnce()
+    const [badEdit] = await device.db.outbox.toArray()
+    expect(badEdit).toMatchObject({ state: 'rejected', code: 'invalid' })
+    await discardOutboxEntry(device.db, badEdit!.seq!)
+    expect((await device.records('test-note'))[0]).toMatchObject({ id, pending: 0, data: { title: 'God titel', text: 'Original' } })
+  })
+
+  it('brings back a record whose refused delete is discarded', async () => {
+    const device = new Device('undelete', transport, ['council:x2'])
+    const id = await device.writer.create(TestNote, { councilId: 'x2', title: 'Bliv', text: 'her' })
+    await device.engine.syncOnce()
+    await device.writer.remove(TestNote, id)
+    expect(await device.records('test-note')).toEqual([])
+    const [entry] = await device.db.outbox.toArray()
+    await discardOutboxEntry(device.db, entry!.seq!)
+    expect((await device.records('test-note')).map((r) => r.data)).toEqual([{ councilId: 'x2', title: 'Bliv', text: 'her' }])
   })
 })

@@ -127,7 +127,7 @@ export class SyncEngine {
         } else if (change.data === null) {
           deletes.push(key)
         } else {
-          puts.push({ entity: change.entity, id: change.entityId, scope: change.scope, data: change.data, version: change.version, pending: 0 })
+          puts.push({ entity: change.entity, id: change.entityId, scope: change.scope, data: change.data, base: change.data, version: change.version, pending: 0 })
         }
       }
       if (puts.length) await this.db.records.bulkPut(puts)
@@ -139,14 +139,53 @@ export class SyncEngine {
   private async rebase(change: Change): Promise<void> {
     const key: [string, string] = [change.entity, change.entityId]
     const waiting = (await this.db.outbox.where('[entity+entityId]').equals(key).sortBy('seq')).filter((e) => e.state === 'pending')
-    let data: Record<string, unknown> | null = change.data
-    for (const entry of waiting) data = entry.op === 'delete' ? null : { ...(data ?? {}), ...entry.patch }
+    const data = replay(change.data, waiting)
     if (data === null) {
       await this.db.records.delete(key)
     } else {
-      await this.db.records.put({ entity: change.entity, id: change.entityId, scope: change.scope, data, version: change.version, pending: waiting.length > 0 ? 1 : 0 })
+      await this.db.records.put({
+        entity: change.entity,
+        id: change.entityId,
+        scope: change.scope,
+        data,
+        base: change.data,
+        version: change.version,
+        pending: waiting.length > 0 ? 1 : 0,
+      })
     }
   }
+}
+
+/** The record as this device shows it: the server's data with unsent edits applied in order. */
+export function replay(base: Record<string, unknown> | null, entries: OutboxEntry[]): Record<string, unknown> | null {
+  let data = base
+  for (const entry of entries) {
+    if (entry.op === 'delete') data = null
+    // A patch needs something to patch: on a record deleted elsewhere it is refused, not revived.
+    else if (entry.op === 'put' || data !== null) data = { ...(data ?? {}), ...entry.patch }
+  }
+  return data
+}
+
+/**
+ * The person gives up a change the server refused (or that conflicts): the entry leaves the
+ * outbox and the record shows the server's data again, with any other unsent edits on top.
+ */
+export async function discardOutboxEntry(db: LocalDb, seq: number): Promise<void> {
+  await db.transaction('rw', db.records, db.outbox, async () => {
+    const entry = await db.outbox.get(seq)
+    if (!entry) return
+    await db.outbox.delete(seq)
+    const key: [string, string] = [entry.entity, entry.entityId]
+    const remaining = (await db.outbox.where('[entity+entityId]').equals(key).sortBy('seq')).filter((e) => e.state === 'pending')
+    const record = (await db.records.get(key)) ?? entry.removed
+    const data = replay(record?.base ?? null, remaining)
+    if (data === null) {
+      await db.records.delete(key)
+    } else if (record) {
+      await db.records.put({ ...record, data, pending: remaining.length > 0 ? 1 : 0 })
+    }
+  })
 }
 
 function toMutation(entry: OutboxEntry): Mutation {

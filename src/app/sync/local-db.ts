@@ -6,6 +6,8 @@ export interface LocalRecord {
   id: string
   scope: string
   data: Record<string, unknown>
+  /** The server's data as last pulled (null: not on the server yet), to undo a discarded edit. */
+  base: Record<string, unknown> | null
   /** The server version this record is based on; 0 for a record the server has not seen yet. */
   version: number
   /** 1 while this device has changes to it that the server has not confirmed (indexable). */
@@ -31,6 +33,8 @@ export interface OutboxEntry {
   code?: string
   reason?: string
   fields?: string[]
+  /** For a delete: the record as it was, so discarding the delete can bring it back. */
+  removed?: LocalRecord
 }
 
 export interface MetaEntry {

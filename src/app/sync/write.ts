@@ -48,6 +48,7 @@ export class SyncWriter {
         baseVersion: current && current.version > 0 ? current.version : null,
         createdAt: Date.now(),
         state: 'pending',
+        ...(op === 'delete' && current ? { removed: current } : {}),
       }
       if (op === 'delete') {
         if (current) await this.db.records.delete([entity.name, id])
@@ -58,6 +59,7 @@ export class SyncWriter {
           id,
           scope: current?.scope ?? entity.scopeOf(data),
           data,
+          base: current?.base ?? null,
           version: current?.version ?? 0,
           pending: 1,
         }
