@@ -26,8 +26,24 @@ function listen(base: string, headers: Record<string, string> = {}) {
   return { versions, contentType: () => contentType, close: () => request.destroy() }
 }
 
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20))
+/** Waits until `check` holds or `ms` have passed; the caller's assertion then decides. */
+const until = async (check: () => boolean, ms = 2000) => {
+  const deadline = Date.now() + ms
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
+}
+
+/** Pushes one new note through a server and returns the version it got. */
+async function pushOne(base: string): Promise<number> {
+  const response = await fetch(`${base}/api/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      clientId: uuidv7(),
+      protocolVersion: SYNC_PROTOCOL_VERSION,
+      mutations: [{ id: uuidv7(), entity: 'test-note', entityId: uuidv7(), op: 'put', patch: { councilId: 'c1', title: 'Idé', text: 'Hej' }, baseVersion: null }],
+    }),
+  })
+  return ((await response.json()) as { version: number }).version
 }
 
 describe('GET /api/sync/events', () => {
@@ -42,25 +58,12 @@ describe('GET /api/sync/events', () => {
     await app.close()
   })
 
-  const pushOne = async () => {
-    const response = await fetch(`${base}/api/sync/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        clientId: uuidv7(),
-        protocolVersion: SYNC_PROTOCOL_VERSION,
-        mutations: [{ id: uuidv7(), entity: 'test-note', entityId: uuidv7(), op: 'put', patch: { councilId: 'c1', title: 'Idé', text: 'Hej' }, baseVersion: null }],
-      }),
-    })
-    return ((await response.json()) as { version: number }).version
-  }
-
   it('pokes every connected device with the new version after a push', async () => {
     const first = listen(base)
     const second = listen(base)
     await until(() => first.contentType() !== '' && second.contentType() !== '')
     expect(first.contentType()).toMatch(/text\/event-stream/)
-    const version = await pushOne()
+    const version = await pushOne(base)
     await until(() => first.versions.includes(version) && second.versions.includes(version))
     expect(first.versions).toContain(version)
     expect(second.versions).toContain(version)
@@ -69,7 +72,7 @@ describe('GET /api/sync/events', () => {
   })
 
   it('tells a reconnecting device at once when it missed pokes (Last-Event-ID)', async () => {
-    const version = await pushOne()
+    const version = await pushOne(base)
     const behind = listen(base, { 'last-event-id': String(version - 1) })
     await until(() => behind.versions.length > 0)
     expect(behind.versions[0]).toBe(version)
@@ -99,20 +102,10 @@ if (postgres) describe('pokes across server processes on PostgreSQL', () => {
       await new Promise((r) => setTimeout(r, 300))
       const device = listen(baseTwo, { 'last-event-id': '0' })
       await until(() => device.contentType() !== '')
-      const started = Date.now()
-      const response = await fetch(`${baseOne}/api/sync/push`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          clientId: uuidv7(),
-          protocolVersion: SYNC_PROTOCOL_VERSION,
-          mutations: [{ id: uuidv7(), entity: 'test-note', entityId: uuidv7(), op: 'put', patch: { councilId: 'c1', title: 'Idé', text: 'Hej' }, baseVersion: null }],
-        }),
-      })
-      const { version } = (await response.json()) as { version: number }
-      await until(() => device.versions.includes(version))
+      const version = await pushOne(baseOne)
+      // The issue's requirement: the other server's device hears of it within a second.
+      await until(() => device.versions.includes(version), 1000)
       expect(device.versions).toContain(version)
-      expect(Date.now() - started).toBeLessThan(1000)
       const pulled = await fetch(`${baseTwo}/api/sync/pull?since=0&scopes=council:c1&protocolVersion=${SYNC_PROTOCOL_VERSION}`)
       expect(((await pulled.json()) as { changes: unknown[] }).changes).toHaveLength(1)
       device.close()
