@@ -1,14 +1,21 @@
 import compress from '@fastify/compress'
+import cookie from '@fastify/cookie'
 import Fastify, { type FastifyServerOptions } from 'fastify'
+import { registerAuthRoutes } from './accounts/auth-routes.js'
+import type { AccountsContext } from './accounts/context.js'
+import { createSignInLimits, type SignInLimits } from './accounts/rate-limit.js'
+import { registerSessions } from './accounts/sessions.js'
 import type { Database } from './db/database.js'
 import { registerErrorHandling } from './http/errors.js'
 import { enforceRouteSchemas } from './http/route-schemas.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerStaticApp } from './http/static-app.js'
+import { requireSameOrigin } from './http/same-origin.js'
 import { registerValidation } from './http/validation.js'
 import { registerHealthRoutes } from './system/health-routes.js'
 import { createMemoryPokeBus, createPostgresPokeBus, type PokeBus } from './sync/pokes.js'
-import { SyncRegistry } from './sync/registry.js'
+import { createSyncRegistry } from './sync/entities.js'
+import type { SyncRegistry } from './sync/registry.js'
 import { registerSyncRoutes } from './sync/routes.js'
 import { registerOpenApi, registerOpenApiRoute } from './system/openapi.js'
 
@@ -24,6 +31,10 @@ export interface BuildServerOptions {
   syncRegistry?: SyncRegistry
   /** Defaults to LISTEN/NOTIFY on PostgreSQL (any number of processes), in-process on PGlite. */
   pokes?: PokeBus
+  /** Sign-in rate limits; tests pass their own to start from zero or to move the clock. */
+  signInLimits?: SignInLimits
+  /** The clock for sessions and retention; tests move it instead of waiting. */
+  now?: () => Date
 }
 
 /**
@@ -60,6 +71,8 @@ export async function buildServer(options: BuildServerOptions) {
   await registerSecurityHeaders(app)
   await app.register(compress, { threshold: 1024 })
   await registerOpenApi(app, options.version)
+  await app.register(cookie)
+  requireSameOrigin(app)
 
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('Cache-Control')) {
@@ -71,8 +84,17 @@ export async function buildServer(options: BuildServerOptions) {
   const pokes =
     options.pokes ??
     (database.kind === 'postgres' && database.url ? createPostgresPokeBus(database.url, app.log) : createMemoryPokeBus())
+  const accounts: AccountsContext = {
+    db: database.db,
+    registry: options.syncRegistry ?? createSyncRegistry(),
+    pokes,
+    limits: options.signInLimits ?? createSignInLimits(),
+    now: options.now ?? (() => new Date()),
+  }
+  registerSessions(app, database.db, accounts.now)
   registerHealthRoutes(app, options.database)
-  registerSyncRoutes(app, { db: options.database.db, registry: options.syncRegistry ?? new SyncRegistry(), pokes })
+  registerAuthRoutes(app, accounts)
+  registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes })
   registerOpenApiRoute(app)
   await registerStaticApp(app, options.staticDir)
 

@@ -31,7 +31,7 @@ export async function benchPush(row: (...cells: string[]) => string): Promise<st
   }
   let started = performance.now()
   for (const mutations of batches) {
-    const response = await app.inject({ method: 'POST', url: '/api/sync/push', payload: { clientId, protocolVersion: SYNC_PROTOCOL_VERSION, mutations } })
+    const response = await app.inject({ method: 'POST', url: '/api/sync/push', headers: { origin: 'http://localhost' }, payload: { clientId, protocolVersion: SYNC_PROTOCOL_VERSION, mutations } })
     if (response.statusCode !== 200) throw new Error(`push failed: ${response.body}`)
   }
   const apiSeconds = (performance.now() - started) / 1000

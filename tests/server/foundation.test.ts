@@ -70,7 +70,7 @@ describe.each(databasesUnderTest())('server foundation on $name', ({ name, open 
     const response = await app.inject({
       method: 'POST',
       url: '/api/test/echo',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
       payload: '{"text": "hej',
     })
     expect(response.statusCode).toBe(400)
@@ -81,7 +81,7 @@ describe.each(databasesUnderTest())('server foundation on $name', ({ name, open 
   })
 
   it('a body that breaks the schema is a 400 naming the field', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/test/echo', payload: { text: 42, extra: true } })
+    const response = await app.inject({ method: 'POST', url: '/api/test/echo', headers: { origin: 'http://localhost' }, payload: { text: 42, extra: true } })
     expect(response.statusCode).toBe(400)
     expect(response.json()).toMatchObject({ code: 'invalid_request' })
     expect(response.json().message).toMatch(/text|extra/)
@@ -91,7 +91,7 @@ describe.each(databasesUnderTest())('server foundation on $name', ({ name, open 
     const response = await app.inject({
       method: 'POST',
       url: '/api/test/echo',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
       payload: JSON.stringify({ text: 'x'.repeat(2 * 1024 * 1024) }),
     })
     expect(response.statusCode).toBe(413)
@@ -105,7 +105,7 @@ describe.each(databasesUnderTest())('server foundation on $name', ({ name, open 
       expect(response.headers['content-type']).toMatch(/application\/json/)
       expect(response.json()).toMatchObject({ statusCode: 404, code: 'not_found' })
     }
-    const post = await app.inject({ method: 'POST', url: '/api/nothing-here', payload: {} })
+    const post = await app.inject({ method: 'POST', url: '/api/nothing-here', headers: { origin: 'http://localhost' }, payload: {} })
     expect(post.statusCode).toBe(404)
   })
 

@@ -13,7 +13,7 @@ export function injectTransport(server: () => Injectable | null): SyncTransport 
   const call = async <T>(method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> => {
     const app = server()
     if (!app) throw new TransportError('network', 'server is down')
-    const response = await app.inject({ method, url, payload })
+    const response = await app.inject({ method, url, payload, headers: { origin: 'http://localhost' } })
     if (response.statusCode !== 200) throw new TransportError('server', `HTTP ${response.statusCode}`, response.statusCode)
     return response.json() as T
   }

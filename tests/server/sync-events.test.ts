@@ -36,7 +36,7 @@ const until = async (check: () => boolean, ms = 2000) => {
 async function pushOne(base: string): Promise<number> {
   const response = await fetch(`${base}/api/sync/push`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: base },
     body: JSON.stringify({
       clientId: uuidv7(),
       protocolVersion: SYNC_PROTOCOL_VERSION,

@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import { defineSyncEntity } from '../../src/shared/sync/entity.js'
-import { SyncRegistry } from '../../src/server/sync/registry.js'
+import { createSyncRegistry } from '../../src/server/sync/entities.js'
+import type { SyncRegistry } from '../../src/server/sync/registry.js'
 
 /**
  * A stand-in for a feature's entity (an idea in a workshop, say): the engine is generic, so its
@@ -24,7 +25,7 @@ export const TestNote = defineSyncEntity({
 export const LOCKED_COUNCIL = 'locked'
 
 export function testRegistry(): SyncRegistry {
-  const registry = new SyncRegistry()
+  const registry = createSyncRegistry()
   registry.register(TestNote, {
     canRead: (_actor, scope) => scope !== 'council:secret',
     canWrite: (_actor, attempt) =>

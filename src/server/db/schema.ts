@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 
 /**
  * Facts about this installation rather than about people: which demo seed has been loaded,
@@ -60,4 +60,142 @@ export const syncConflicts = pgTable('sync_conflicts', {
   serverValues: jsonb('server_values').$type<Record<string, unknown>>().notNull(),
   clientValues: jsonb('client_values').$type<Record<string, unknown>>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/** A council (brugerråd, centerråd…). Published to devices as the "council" sync entity. */
+export const councils = pgTable('councils', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  centre: text('centre').notNull(),
+  description: text('description').notNull(),
+  retentionMonths: integer('retention_months'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/**
+ * Everyone who can sign in. Staff have an e-mail and an argon2id hash; members, relatives and
+ * participants never have a password, only sign-in cards. Erasure blanks the name and e-mail
+ * and keeps the row, so anonymised contributions still point at "a former participant".
+ */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    passwordHash: text('password_hash'),
+    staffRole: text('staff_role'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('people_email').on(t.email)],
+)
+
+/** The councils a secretary or facilitator works for. Admins work for all. */
+export const staffCouncils = pgTable(
+  'staff_councils',
+  {
+    personId: uuid('person_id').notNull().references(() => people.id),
+    councilId: uuid('council_id').notNull().references(() => councils.id),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.councilId] })],
+)
+
+/** Membership of a council, with the photo consent recorded with its date and recorder. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id').notNull().references(() => councils.id),
+    personId: uuid('person_id').notNull().references(() => people.id),
+    role: text('role').notNull(),
+    termStart: date('term_start').notNull(),
+    termEnd: date('term_end'),
+    listedPublicly: boolean('listed_publicly').notNull().default(false),
+    photo: text('photo'),
+    photoConsentGivenAt: date('photo_consent_given_at'),
+    photoConsentRecordedBy: uuid('photo_consent_recorded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('memberships_person').on(t.personId), index('memberships_council').on(t.councilId)],
+)
+
+/** A relative may act for a resident only with the resident's consent on record. */
+export const relativeLinks = pgTable(
+  'relative_links',
+  {
+    relativeId: uuid('relative_id').notNull().references(() => people.id),
+    residentId: uuid('resident_id').notNull().references(() => people.id),
+    consentGivenAt: date('consent_given_at').notNull(),
+    consentNote: text('consent_note').notNull(),
+    recordedBy: uuid('recorded_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.relativeId, t.residentId] })],
+)
+
+/** QR sign-in cards and invite links. Only a SHA-256 of the code is stored. */
+export const signInCards = pgTable(
+  'sign_in_cards',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id').notNull().references(() => people.id),
+    kind: text('kind').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('sign_in_cards_code_hash').on(t.codeHash), index('sign_in_cards_person').on(t.personId)],
+)
+
+/**
+ * A signed-in device. The cookie holds a random token; only its SHA-256 is stored. The label is
+ * a coarse "browser · system" so a person can recognise their devices; no address or full user
+ * agent is ever stored.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    kind: text('kind').notNull(),
+    personId: uuid('person_id').references(() => people.id),
+    cardId: uuid('card_id').references(() => signInCards.id),
+    kioskCouncilId: uuid('kiosk_council_id').references(() => councils.id),
+    kioskMode: text('kiosk_mode'),
+    actingFor: uuid('acting_for').references(() => people.id),
+    label: text('label').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('sessions_token_hash').on(t.tokenHash), index('sessions_person').on(t.personId)],
+)
+
+/** Staff actions, append-only: a trigger in the migration refuses UPDATE and DELETE. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('audit_log_at').on(t.at)],
+)
+
+/** A person's request to have their data erased, until staff have carried it out. */
+export const erasureRequests = pgTable('erasure_requests', {
+  id: uuid('id').primaryKey(),
+  personId: uuid('person_id').notNull().references(() => people.id),
+  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  carriedOutAt: timestamp('carried_out_at', { withTimezone: true }),
+  carriedOutBy: uuid('carried_out_by'),
 })

@@ -1,3 +1,4 @@
+import { registerAccountEntities } from '../accounts/policies.js'
 import { SyncRegistry } from './registry.js'
 
 /**
@@ -5,5 +6,7 @@ import { SyncRegistry } from './registry.js'
  * `registry.register(AgendaItem, agendaItemPolicy)` from src/server/meetings/.
  */
 export function createSyncRegistry(): SyncRegistry {
-  return new SyncRegistry()
+  const registry = new SyncRegistry()
+  registerAccountEntities(registry)
+  return registry
 }

@@ -48,8 +48,11 @@ export async function readChanges(
   const changes: Change[] = []
   for (const row of page) {
     const registered = registry.get(row.entity)
-    if (!registered || !registered.policy.canRead(actor, row.scope, row.data)) continue
-    changes.push({ entity: row.entity, entityId: row.id, scope: row.scope, version: row.version, data: row.data })
+    if (!registered) continue
+    // A record this caller may not read goes out as a deletion: a device that saw it while it
+    // was readable (a member who withdrew consent, an item closed later) must drop its copy.
+    const data = registered.policy.canRead(actor, row.scope, row.data) ? row.data : null
+    changes.push({ entity: row.entity, entityId: row.id, scope: row.scope, version: row.version, data })
   }
   const cursor = hasMore ? page[page.length - 1]!.version : upTo
   return { changes, cursor: String(cursor), hasMore }

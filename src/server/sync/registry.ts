@@ -4,11 +4,9 @@ import type { SyncEntity } from '../../shared/sync/entity.js'
 
 const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv
 
-/**
- * Who is asking. Until sign-in exists (the accounts issue) every caller is anonymous; that issue
- * replaces resolveActor in routes.ts and adds kinds, and the policies below start to use them.
- */
-export type Actor = { kind: 'anonymous' }
+import type { Actor } from '../accounts/actor.js'
+
+export type { Actor }
 
 export interface WriteAttempt {
   op: 'put' | 'patch' | 'delete'

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { ErrorResponse } from '../../shared/system/health.js'
 import {
@@ -22,9 +22,19 @@ import type { Actor, SyncRegistry } from './registry.js'
 const HEARTBEAT_MS = 25_000
 const SCOPE = new RegExp((Scope as unknown as { pattern: string }).pattern)
 
-/** The accounts issue replaces this with the signed-in person or device. */
-function resolveActor(_request: FastifyRequest): Actor {
-  return { kind: 'anonymous' }
+/** The signed-in person or kiosk, resolved by the session hook (src/server/accounts/sessions.ts). */
+function resolveActor(request: FastifyRequest): Actor {
+  return request.actor
+}
+
+/**
+ * A device whose session ended (signed out elsewhere, card revoked) must learn it at its next
+ * sync, so it can wipe what it holds of that person, rather than quietly go on as anonymous.
+ */
+function refuseEndedSession(request: FastifyRequest, reply: FastifyReply): boolean {
+  if (!request.sessionEnded) return false
+  sendError(reply, 401, 'session_ended', 'You have been signed out on this device. Sign in again to go on.')
+  return true
 }
 
 const outdatedMessage =
@@ -44,11 +54,12 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registr
         summary: 'Apply changes made on a device',
         tags: ['sync'],
         body: PushRequest,
-        response: { 200: PushResponse, 409: ErrorResponse },
+        response: { 200: PushResponse, 401: ErrorResponse, 409: ErrorResponse },
       },
     },
     async (request, reply) => {
       const body = request.body as PushRequest
+      if (refuseEndedSession(request, reply)) return reply
       if (body.protocolVersion < MIN_CLIENT_PROTOCOL_VERSION) {
         return sendError(reply, 409, 'client_outdated', outdatedMessage)
       }
@@ -67,11 +78,12 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registr
         summary: 'Changes after a cursor, for the scopes a device follows',
         tags: ['sync'],
         querystring: PullQuery,
-        response: { 200: PullResponse, 400: ErrorResponse, 409: ErrorResponse },
+        response: { 200: PullResponse, 400: ErrorResponse, 401: ErrorResponse, 409: ErrorResponse },
       },
     },
     async (request, reply) => {
       const query = request.query as PullQuery
+      if (refuseEndedSession(request, reply)) return reply
       if (query.protocolVersion < MIN_CLIENT_PROTOCOL_VERSION) {
         return sendError(reply, 409, 'client_outdated', outdatedMessage)
       }

@@ -1,0 +1,227 @@
+import { and, desc, eq, isNull } from 'drizzle-orm'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import { ActingFor, CardSignIn, Device, KioskStart, Me, StaffSignIn } from '../../shared/accounts/model.js'
+import { ErrorResponse } from '../../shared/system/health.js'
+import { UUID_PATTERN } from '../../shared/sync/uuidv7.js'
+import { councils, people, relativeLinks, sessions, signInCards, staffCouncils } from '../db/schema.js'
+import { sendError } from '../http/errors.js'
+import { isStaffFor } from './actor.js'
+import { audit } from './audit.js'
+import type { AccountsContext } from './context.js'
+import { deviceLabel } from './device-label.js'
+import { personOf, requirePerson, requireStaff } from './guards.js'
+import { meOf } from './me.js'
+import { verifyPassword } from './passwords.js'
+import { normalizeCardCode, sha256 } from './secrets.js'
+import { actorForSession, clearSessionCookie, endSession, isLive, startSession } from './sessions.js'
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse }
+
+function tooMany(reply: FastifyReply, seconds: number) {
+  reply.header('Retry-After', String(seconds))
+  return sendError(
+    reply,
+    429,
+    'too_many_attempts',
+    `Too many sign-in attempts. Wait ${Math.ceil(seconds / 60)} minutes and try again, or ask staff for help.`,
+  )
+}
+
+/** Checks e-mail and password under both rate limits; the staff person, or an error already sent. */
+async function checkStaffPassword(ctx: AccountsContext, request: FastifyRequest, reply: FastifyReply, body: StaffSignIn) {
+  const email = body.email.trim().toLowerCase()
+  const accountKey = sha256(email)
+  const wait = Math.max(ctx.limits.account.retryAfter(accountKey), ctx.limits.address.retryAfter(request.ip))
+  if (wait > 0) return void tooMany(reply, wait)
+  ctx.limits.address.hit(request.ip)
+  const [person] = await ctx.db.select().from(people).where(eq(people.email, email))
+  const valid = await verifyPassword(person && !person.erasedAt ? person.passwordHash : null, body.password)
+  if (!valid || !person || person.staffRole === null) {
+    ctx.limits.account.hit(accountKey)
+    return void sendError(reply, 401, 'wrong_credentials', 'The e-mail or the password is not right. Check both and try again.')
+  }
+  ctx.limits.account.reset(accountKey)
+  return person
+}
+
+export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): void {
+  const { db } = ctx
+  const me = async (request: FastifyRequest) => meOf(db, request.actor)
+
+  app.get(
+    '/api/me',
+    { schema: { summary: 'Who this device is signed in as', tags: ['accounts'], querystring: Type.Object({}), response: { 200: Me } } },
+    me,
+  )
+
+  app.post(
+    '/api/auth/staff',
+    { schema: { summary: 'Staff sign-in with e-mail and password', tags: ['accounts'], body: StaffSignIn, response: { 200: Me, ...errors } } },
+    async (request, reply) => {
+      const person = await checkStaffPassword(ctx, request, reply, request.body as StaffSignIn)
+      if (!person) return reply
+      const session = await startSession(db, request, reply, { kind: 'staff', personId: person.id, label: deviceLabel(request.headers['user-agent']) }, ctx.now())
+      request.actor = await actorForSession(db, session, ctx.now())
+      await audit(db, request.actor, 'staff.sign-in', { type: 'person', id: person.id })
+      return me(request)
+    },
+  )
+
+  app.post(
+    '/api/auth/card',
+    { schema: { summary: 'Sign in with the code of a QR card or invite link', tags: ['accounts'], body: CardSignIn, response: { 200: Me, ...errors } } },
+    async (request, reply) => {
+      const wait = ctx.limits.address.retryAfter(request.ip)
+      if (wait > 0) return tooMany(reply, wait)
+      ctx.limits.address.hit(request.ip)
+      const code = normalizeCardCode((request.body as CardSignIn).code)
+      const [card] = await db.select().from(signInCards).where(eq(signInCards.codeHash, sha256(code)))
+      const [person] = card ? await db.select().from(people).where(eq(people.id, card.personId)) : []
+      if (!card || card.revokedAt || !person || person.erasedAt) {
+        return sendError(reply, 401, 'unknown_card', 'This code does not work. Check the letters on the card, or ask staff for a new card.')
+      }
+      const session = await startSession(
+        db,
+        request,
+        reply,
+        { kind: 'card', personId: person.id, cardId: card.id, label: deviceLabel(request.headers['user-agent']) },
+        ctx.now(),
+      )
+      request.actor = await actorForSession(db, session, ctx.now())
+      return me(request)
+    },
+  )
+
+  app.post(
+    '/api/auth/sign-out',
+    { schema: { summary: 'Sign this device out', tags: ['accounts'], body: Type.Object({}, { additionalProperties: false }), response: { 200: Me } } },
+    async (request, reply) => {
+      if (request.session) await endSession(db, request.session.id, ctx.now())
+      clearSessionCookie(reply)
+      return { kind: 'anonymous' } satisfies Me
+    },
+  )
+
+  app.put(
+    '/api/me/acting-for',
+    {
+      preHandler: requirePerson,
+      schema: { summary: 'A relative starts or stops acting for a linked resident', tags: ['accounts'], body: ActingFor, response: { 200: Me, ...errors } },
+    },
+    async (request, reply) => {
+      const person = personOf(request)
+      const { residentId } = request.body as ActingFor
+      if (residentId !== null) {
+        const [link] = await db
+          .select()
+          .from(relativeLinks)
+          .where(and(eq(relativeLinks.relativeId, person.personId), eq(relativeLinks.residentId, residentId)))
+        if (!link) return sendError(reply, 403, 'no_consent', 'You can only act for a resident who has given consent, recorded by staff.')
+      }
+      await db.update(sessions).set({ actingFor: residentId }).where(eq(sessions.id, person.sessionId))
+      const [session] = await db.select().from(sessions).where(eq(sessions.id, person.sessionId))
+      request.actor = await actorForSession(db, session!, ctx.now())
+      return me(request)
+    },
+  )
+
+  app.get(
+    '/api/me/devices',
+    {
+      preHandler: requirePerson,
+      schema: { summary: 'The devices this person is signed in on', tags: ['accounts'], querystring: Type.Object({}), response: { 200: Type.Array(Device), 401: ErrorResponse } },
+    },
+    async (request) => {
+      const person = personOf(request)
+      const now = ctx.now()
+      const rows = await db.select().from(sessions).where(and(eq(sessions.personId, person.personId), isNull(sessions.endedAt))).orderBy(desc(sessions.lastSeenAt))
+      return rows
+        .filter((s) => isLive(s, now))
+        .map((s) => ({
+          id: s.id,
+          kind: s.kind as Device['kind'],
+          label: s.label,
+          current: s.id === person.sessionId,
+          createdAt: s.createdAt.toISOString(),
+          lastSeenAt: s.lastSeenAt.toISOString(),
+        }))
+    },
+  )
+
+  app.delete(
+    '/api/me/devices/:id',
+    {
+      preHandler: requirePerson,
+      schema: {
+        summary: 'Sign one of my devices out',
+        tags: ['accounts'],
+        params: Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) }),
+        querystring: Type.Object({}),
+        response: { 200: Type.Object({ ended: Type.Boolean() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const person = personOf(request)
+      const { id } = request.params as { id: string }
+      const ended = await db
+        .update(sessions)
+        .set({ endedAt: ctx.now() })
+        .where(and(eq(sessions.id, id), eq(sessions.personId, person.personId), isNull(sessions.endedAt)))
+        .returning({ id: sessions.id })
+      if (ended.length === 0) return sendError(reply, 404, 'no_such_device', 'That device is not signed in any more.')
+      if (id === person.sessionId) clearSessionCookie(reply)
+      return { ended: true }
+    },
+  )
+
+  app.post(
+    '/api/kiosk',
+    {
+      preHandler: requireStaff,
+      schema: { summary: 'Turn this device into a shared screen or voting booth for one council', tags: ['accounts'], body: KioskStart, response: { 200: Me, ...errors } },
+    },
+    async (request, reply) => {
+      const staff = personOf(request)
+      const body = request.body as KioskStart
+      if (!isStaffFor(staff, body.councilId)) return sendError(reply, 403, 'not_your_council', 'You do not work for this council.')
+      const [council] = await db.select().from(councils).where(eq(councils.id, body.councilId))
+      if (!council) return sendError(reply, 404, 'no_such_council', 'There is no such council.')
+      const session = await startSession(
+        db,
+        request,
+        reply,
+        { kind: 'kiosk', kioskCouncilId: council.id, kioskMode: body.mode, label: deviceLabel(request.headers['user-agent']) },
+        ctx.now(),
+      )
+      await audit(db, staff, 'kiosk.start', { type: 'council', id: council.id }, { mode: body.mode, session: session.id })
+      request.actor = await actorForSession(db, session, ctx.now())
+      return me(request)
+    },
+  )
+
+  app.post(
+    '/api/kiosk/leave',
+    {
+      schema: { summary: 'Take this device out of kiosk mode; needs a staff sign-in', tags: ['accounts'], body: StaffSignIn, response: { 200: Me, ...errors } },
+    },
+    async (request, reply) => {
+      const kiosk = request.actor
+      if (kiosk.kind !== 'kiosk') return sendError(reply, 400, 'not_a_kiosk', 'This device is not in kiosk mode.')
+      const person = await checkStaffPassword(ctx, request, reply, request.body as StaffSignIn)
+      if (!person) return reply
+      const [worksHere] = await db
+        .select()
+        .from(staffCouncils)
+        .where(and(eq(staffCouncils.personId, person.id), eq(staffCouncils.councilId, kiosk.councilId)))
+      if (person.staffRole !== 'admin' && !worksHere) {
+        return sendError(reply, 403, 'not_your_council', 'Only staff of this council can end kiosk mode here.')
+      }
+      const session = await startSession(db, request, reply, { kind: 'staff', personId: person.id, label: deviceLabel(request.headers['user-agent']) }, ctx.now())
+      const staff = await actorForSession(db, session, ctx.now())
+      request.actor = staff
+      await audit(db, staff, 'kiosk.leave', { type: 'council', id: kiosk.councilId }, { session: kiosk.sessionId })
+      return me(request)
+    },
+  )
+}

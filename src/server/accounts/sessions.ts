@@ -1,0 +1,172 @@
+import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Db } from '../db/database.js'
+import { councils, memberships, people, relativeLinks, sessions, staffCouncils } from '../db/schema.js'
+import type { KioskMode, PersonKind, StaffRole } from '../../shared/accounts/model.js'
+import { ANONYMOUS, type Actor } from './actor.js'
+import { newToken, sha256 } from './secrets.js'
+
+/** `__Host-`: only ever sent to this exact origin, over HTTPS (or localhost), for every path. */
+export const SESSION_COOKIE = '__Host-brugerstemme'
+
+export type SessionKind = 'staff' | 'card' | 'kiosk'
+
+/**
+ * Staff sessions end after an hour without use (they open personal data of many people); a
+ * resident's phone stays signed in for months, because scanning a card again is a barrier; a
+ * kiosk tablet stays until staff take it out of kiosk mode.
+ */
+export const SESSION_LIFETIMES: Record<SessionKind, { idleMs: number; absoluteMs: number }> = {
+  staff: { idleMs: 60 * 60_000, absoluteMs: 12 * 3_600_000 },
+  card: { idleMs: 90 * 86_400_000, absoluteMs: 365 * 86_400_000 },
+  kiosk: { idleMs: 30 * 86_400_000, absoluteMs: 365 * 86_400_000 },
+}
+
+/** last_seen_at is written at most this often, so reading does not mean writing every time. */
+const TOUCH_AFTER_MS = 60_000
+
+export type SessionRow = typeof sessions.$inferSelect
+
+export interface StartSession {
+  kind: SessionKind
+  personId?: string
+  cardId?: string
+  kioskCouncilId?: string
+  kioskMode?: KioskMode
+  label: string
+}
+
+/**
+ * Always a new session and a new token (no fixation); the session this device had before ends in
+ * the same transaction, so a sign-in never leaves two live sessions on one device.
+ */
+export async function startSession(db: Db, request: FastifyRequest, reply: FastifyReply, start: StartSession, now = new Date()): Promise<SessionRow> {
+  const token = newToken()
+  const lifetime = SESSION_LIFETIMES[start.kind]
+  const row = await db.transaction(async (tx) => {
+    if (request.session) await tx.update(sessions).set({ endedAt: now }).where(eq(sessions.id, request.session.id))
+    const [created] = await tx
+      .insert(sessions)
+      .values({
+        id: crypto.randomUUID(),
+        tokenHash: sha256(token),
+        kind: start.kind,
+        personId: start.personId ?? null,
+        cardId: start.cardId ?? null,
+        kioskCouncilId: start.kioskCouncilId ?? null,
+        kioskMode: start.kioskMode ?? null,
+        label: start.label,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + lifetime.absoluteMs),
+      })
+      .returning()
+    return created!
+  })
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'strict',
+    // Staff cookies die with the browser; a resident's and a kiosk's survive a restart.
+    ...(start.kind === 'staff' ? {} : { maxAge: Math.floor(lifetime.absoluteMs / 1000) }),
+  })
+  request.session = row
+  return row
+}
+
+export async function endSession(db: Db, sessionId: string, now = new Date()): Promise<void> {
+  await db.update(sessions).set({ endedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)))
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' })
+}
+
+export function isLive(session: SessionRow, now: Date): boolean {
+  if (session.endedAt) return false
+  if (session.expiresAt <= now) return false
+  return now.getTime() - session.lastSeenAt.getTime() < SESSION_LIFETIMES[session.kind as SessionKind].idleMs
+}
+
+/** The session behind a cookie, if it is still live; touches last_seen_at now and then. */
+export async function findLiveSession(db: Db, token: string, now = new Date()): Promise<SessionRow | null> {
+  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, sha256(token)))
+  if (!session || !isLive(session, now)) return null
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id))
+    session.lastSeenAt = now
+  }
+  return session
+}
+
+const today = (now: Date) => now.toISOString().slice(0, 10)
+
+/** Councils a person belongs to now: a membership whose term has not ended. */
+async function currentCouncilsOf(db: Db, personIds: string[], now: Date): Promise<string[]> {
+  if (personIds.length === 0) return []
+  const rows = await db
+    .select({ councilId: memberships.councilId })
+    .from(memberships)
+    .where(and(inArray(memberships.personId, personIds), or(isNull(memberships.termEnd), gte(memberships.termEnd, today(now)))))
+  return rows.map((r) => r.councilId)
+}
+
+export async function actorForSession(db: Db, session: SessionRow, now = new Date()): Promise<Actor> {
+  if (session.kind === 'kiosk') {
+    return { kind: 'kiosk', sessionId: session.id, councilId: session.kioskCouncilId!, mode: session.kioskMode as KioskMode }
+  }
+  const [person] = await db.select().from(people).where(eq(people.id, session.personId!))
+  if (!person || person.erasedAt) return ANONYMOUS
+  const staffRole = person.staffRole as StaffRole | null
+  let staffCouncilIds: string[] = []
+  if (staffRole === 'admin') staffCouncilIds = (await db.select({ id: councils.id }).from(councils)).map((c) => c.id)
+  else if (staffRole === 'secretary')
+    staffCouncilIds = (await db.select().from(staffCouncils).where(eq(staffCouncils.personId, person.id))).map((s) => s.councilId)
+  const residents =
+    person.kind === 'relative'
+      ? (await db.select().from(relativeLinks).where(eq(relativeLinks.relativeId, person.id))).map((l) => l.residentId)
+      : []
+  const actingFor = session.actingFor && residents.includes(session.actingFor) ? session.actingFor : null
+  const councilIds = new Set([...staffCouncilIds, ...(await currentCouncilsOf(db, [person.id, ...residents], now))])
+  return {
+    kind: 'person',
+    sessionId: session.id,
+    personId: person.id,
+    name: person.name,
+    personKind: person.kind as PersonKind,
+    staffRole,
+    councilIds,
+    staffCouncilIds: new Set(staffCouncilIds),
+    actingFor,
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor
+    session: SessionRow | null
+    /** A session cookie came with the request, but its session has ended or expired. */
+    sessionEnded: boolean
+  }
+}
+
+export function registerSessions(app: FastifyInstance, db: Db, now: () => Date): void {
+  app.decorateRequest('actor', null as never)
+  app.decorateRequest('session', null)
+  app.decorateRequest('sessionEnded', false)
+  app.addHook('onRequest', async (request, reply) => {
+    request.actor = ANONYMOUS
+    if (!request.url.startsWith('/api/')) return
+    const token = request.cookies[SESSION_COOKIE]
+    if (!token) return
+    const session = await findLiveSession(db, token, now())
+    if (!session) {
+      request.sessionEnded = true
+      clearSessionCookie(reply)
+      return
+    }
+    request.session = session
+    request.actor = await actorForSession(db, session, now())
+  })
+}

@@ -1,0 +1,54 @@
+import { Type, type Static } from 'typebox'
+import { defineSyncEntity } from '../sync/entity.js'
+import { CouncilKind, IsoDate, MemberRole, Photo, Uuid } from './model.js'
+
+/** Every device follows the list of councils, so a council page opens even offline. */
+export const COUNCILS_SCOPE = 'public:councils'
+export const councilScope = (councilId: string) => `council:${councilId}`
+
+/**
+ * Councils and their members are kept by staff through the admin API, which writes these
+ * records on the server; devices only read them. That keeps one source of truth for who is a
+ * member (sign-in and access depend on it) while the pages still work offline.
+ */
+export const CouncilRecordData = Type.Object(
+  {
+    name: Type.String(),
+    kind: CouncilKind,
+    centre: Type.String(),
+    description: Type.String(),
+  },
+  { additionalProperties: false },
+)
+export type CouncilRecordData = Static<typeof CouncilRecordData>
+
+export const CouncilRecord = defineSyncEntity<CouncilRecordData>({
+  name: 'council',
+  schema: CouncilRecordData,
+  scopeOf: () => COUNCILS_SCOPE,
+  protectedFields: [],
+})
+
+export const CouncilMemberData = Type.Object(
+  {
+    councilId: Uuid,
+    personId: Uuid,
+    name: Type.String(),
+    role: MemberRole,
+    isRelative: Type.Boolean(),
+    termStart: IsoDate,
+    termEnd: Type.Union([IsoDate, Type.Null()]),
+    /** Present only while the member's photo consent is on record. */
+    photo: Type.Union([Photo, Type.Null()]),
+    listedPublicly: Type.Boolean(),
+  },
+  { additionalProperties: false },
+)
+export type CouncilMemberData = Static<typeof CouncilMemberData>
+
+export const CouncilMemberRecord = defineSyncEntity<CouncilMemberData>({
+  name: 'council-member',
+  schema: CouncilMemberData,
+  scopeOf: (data) => councilScope(data.councilId),
+  protectedFields: [],
+})

@@ -1,0 +1,215 @@
+import { Type, type Static } from 'typebox'
+import { UUID_PATTERN } from '../sync/uuidv7.js'
+
+/**
+ * The people, councils and sign-in payloads of the API, shared by the app and the server.
+ * Role and kind values are stable identifiers; their Danish names live in the locales.
+ */
+export const Uuid = Type.String({ pattern: UUID_PATTERN })
+export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' })
+export const IsoDateTime = Type.String({ format: 'date-time' })
+
+
+export const STAFF_ROLES = ['admin', 'secretary'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+export const StaffRole = Type.Enum(STAFF_ROLES)
+
+/** Staff sign in with a password; everyone else with a card or an invite link. */
+export const PERSON_KINDS = ['staff', 'member', 'relative', 'participant'] as const
+export type PersonKind = (typeof PERSON_KINDS)[number]
+export const PersonKind = Type.Enum(PERSON_KINDS)
+export const CardholderKind = Type.Enum(['member', 'relative', 'participant'] as const)
+
+export const MEMBER_ROLES = [
+  'chair',
+  'vice-chair',
+  'member',
+  'substitute',
+  'relatives-representative',
+  'staff-representative',
+  'manager',
+] as const
+export type MemberRole = (typeof MEMBER_ROLES)[number]
+export const MemberRole = Type.Enum(MEMBER_ROLES)
+
+export const COUNCIL_KINDS = ['user-council', 'centre-council', 'homeless-council', 'relatives-council', 'other'] as const
+export type CouncilKind = (typeof COUNCIL_KINDS)[number]
+export const CouncilKind = Type.Enum(COUNCIL_KINDS)
+
+export const KIOSK_MODES = ['shared-screen', 'voting-booth'] as const
+export type KioskMode = (typeof KIOSK_MODES)[number]
+export const KioskMode = Type.Enum(KIOSK_MODES)
+
+const Name = Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' })
+
+export const LinkedResident = Type.Object({ personId: Uuid, name: Type.String() })
+
+/** Who this device is signed in as. */
+export const Me = Type.Union([
+  Type.Object({ kind: Type.Literal('anonymous') }),
+  Type.Object({
+    kind: Type.Literal('person'),
+    personId: Uuid,
+    name: Type.String(),
+    personKind: PersonKind,
+    staffRole: Type.Union([StaffRole, Type.Null()]),
+    /** Councils whose members-only content this person may read. */
+    councilIds: Type.Array(Uuid),
+    /** Councils this person administers (every council for an admin). */
+    staffCouncilIds: Type.Array(Uuid),
+    /** Residents this relative may act for, each with a recorded consent. */
+    linkedResidents: Type.Array(LinkedResident),
+    actingFor: Type.Union([LinkedResident, Type.Null()]),
+  }),
+  Type.Object({
+    kind: Type.Literal('kiosk'),
+    councilId: Uuid,
+    councilName: Type.String(),
+    mode: KioskMode,
+  }),
+])
+export type Me = Static<typeof Me>
+
+export const StaffSignIn = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+)
+export type StaffSignIn = Static<typeof StaffSignIn>
+
+export const CardSignIn = Type.Object(
+  { code: Type.String({ minLength: 1, maxLength: 64, description: 'The code printed on the card, with or without dashes' }) },
+  { additionalProperties: false },
+)
+export type CardSignIn = Static<typeof CardSignIn>
+
+export const ActingFor = Type.Object({ residentId: Type.Union([Uuid, Type.Null()]) }, { additionalProperties: false })
+export type ActingFor = Static<typeof ActingFor>
+
+export const Device = Type.Object({
+  id: Uuid,
+  kind: Type.Union([Type.Literal('staff'), Type.Literal('card'), Type.Literal('kiosk')]),
+  label: Type.String({ description: 'Browser and system, e.g. "Chrome · Android"; never the full user agent' }),
+  current: Type.Boolean(),
+  createdAt: IsoDateTime,
+  lastSeenAt: IsoDateTime,
+})
+export type Device = Static<typeof Device>
+
+export const KioskStart = Type.Object({ councilId: Uuid, mode: KioskMode }, { additionalProperties: false })
+export type KioskStart = Static<typeof KioskStart>
+
+/** Staff may use a password from a manager; only the length is checked (NIST SP 800-63B). */
+export const PASSWORD_MIN_LENGTH = 12
+export const NewPassword = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 1024 })
+
+export const CouncilInput = Type.Object(
+  {
+    name: Name,
+    kind: CouncilKind,
+    centre: Name,
+    description: Type.String({ maxLength: 2000 }),
+    /** Months after a member's term ends before their personal data is erased; null: never by itself. */
+    retentionMonths: Type.Union([Type.Integer({ minimum: 1, maximum: 120 }), Type.Null()]),
+  },
+  { additionalProperties: false },
+)
+export type CouncilInput = Static<typeof CouncilInput>
+export const Council = Type.Object({ id: Uuid, ...CouncilInput.properties })
+export type Council = Static<typeof Council>
+
+export const PersonInput = Type.Object({ name: Name, kind: CardholderKind }, { additionalProperties: false })
+export type PersonInput = Static<typeof PersonInput>
+
+export const StaffInput = Type.Object(
+  {
+    name: Name,
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    password: NewPassword,
+    staffRole: StaffRole,
+    councilIds: Type.Array(Uuid, { maxItems: 200 }),
+  },
+  { additionalProperties: false },
+)
+export type StaffInput = Static<typeof StaffInput>
+
+export const Person = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  kind: PersonKind,
+  staffRole: Type.Union([StaffRole, Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  councilIds: Type.Array(Uuid),
+  createdAt: IsoDateTime,
+  erasedAt: Type.Union([IsoDateTime, Type.Null()]),
+})
+export type Person = Static<typeof Person>
+
+/** A downscaled photo as a data URL; the app scales it to at most 512 px before sending. */
+export const Photo = Type.String({ pattern: '^data:image/(jpeg|png|webp);base64,[A-Za-z0-9+/=]+$', maxLength: 400_000 })
+
+export const Consent = Type.Object({ givenAt: IsoDate, recordedBy: Uuid }, { additionalProperties: false })
+export type Consent = Static<typeof Consent>
+
+export const MembershipInput = Type.Object(
+  {
+    personId: Uuid,
+    role: MemberRole,
+    termStart: IsoDate,
+    termEnd: Type.Union([IsoDate, Type.Null()]),
+    /** The member agreed that anyone may see their name and role on the council's public page. */
+    listedPublicly: Type.Boolean(),
+  },
+  { additionalProperties: false },
+)
+export type MembershipInput = Static<typeof MembershipInput>
+
+export const MembershipPatch = Type.Object(
+  {
+    role: Type.Optional(MemberRole),
+    termStart: Type.Optional(IsoDate),
+    termEnd: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    listedPublicly: Type.Optional(Type.Boolean()),
+    /** A photo needs a consent date in the same request or already on record. */
+    photo: Type.Optional(Type.Union([Photo, Type.Null()])),
+    photoConsentGivenAt: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+)
+export type MembershipPatch = Static<typeof MembershipPatch>
+
+export const Card = Type.Object({
+  id: Uuid,
+  personId: Uuid,
+  kind: Type.Union([Type.Literal('card'), Type.Literal('link')]),
+  createdAt: IsoDateTime,
+  revokedAt: Type.Union([IsoDateTime, Type.Null()]),
+})
+export type Card = Static<typeof Card>
+
+export const CardRequest = Type.Object({ kind: Type.Union([Type.Literal('card'), Type.Literal('link')]) }, { additionalProperties: false })
+
+/** Shown once, to print or send; the server keeps only a hash of the code. */
+export const IssuedCard = Type.Object({ card: Card, code: Type.String(), url: Type.String() })
+export type IssuedCard = Static<typeof IssuedCard>
+
+export const RelativeLinkInput = Type.Object(
+  {
+    relativeId: Uuid,
+    residentId: Uuid,
+    consentGivenAt: IsoDate,
+    consentNote: Type.String({ maxLength: 500, description: 'How the consent was given, e.g. "signed form in the resident file"' }),
+  },
+  { additionalProperties: false },
+)
+export type RelativeLinkInput = Static<typeof RelativeLinkInput>
+
+export const RelativeLink = Type.Object({
+  ...RelativeLinkInput.properties,
+  relativeName: Type.String(),
+  residentName: Type.String(),
+  recordedBy: Uuid,
+})
+export type RelativeLink = Static<typeof RelativeLink>
