@@ -6,7 +6,7 @@ import { SyncWriter } from '../../src/app/sync/write.js'
 import type { PullResponse, PushResponse } from '../../src/shared/sync/protocol.js'
 import { SYNC_PROTOCOL_VERSION } from '../../src/shared/sync/protocol.js'
 
-type Injectable = { inject: (options: { method: 'GET' | 'POST'; url: string; payload?: unknown }) => Promise<{ statusCode: number; json: () => unknown }> }
+type Injectable = { inject: (options: { method: 'GET' | 'POST'; url: string; payload?: unknown; headers?: Record<string, string> }) => Promise<{ statusCode: number; json: () => unknown }> }
 
 /** Talks to the real server through Fastify's inject; `server()` may change across restarts. */
 export function injectTransport(server: () => Injectable | null): SyncTransport {

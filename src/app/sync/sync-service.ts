@@ -1,4 +1,6 @@
 import type { Pinia } from 'pinia'
+import { COUNCILS_SCOPE, councilScope } from '../../shared/accounts/entities'
+import { useSessionStore } from '../accounts/session-store'
 import { SyncEngine } from './engine'
 import { createLocalDb, type LocalDb } from './local-db'
 import { SyncScheduler } from './scheduler'
@@ -23,8 +25,14 @@ export function startSync(pinia: Pinia): SyncService {
   if (service) return service
   const db = createLocalDb()
   const store = useSyncStore(pinia)
-  // Features will add the councils, elections and workshops a device follows (issue 4 onward).
-  const scopes = (): string[] => []
+  const session = useSessionStore(pinia)
+  // Every device follows the council list; a person also the councils they belong to or
+  // administer, a kiosk its one council. Meetings add the councils a person chose to keep offline.
+  const scopes = (): string[] => {
+    const me = session.me
+    const councils = me.kind === 'person' ? [...new Set([...me.councilIds, ...me.staffCouncilIds])] : me.kind === 'kiosk' ? [me.councilId] : []
+    return [COUNCILS_SCOPE, ...councils.map(councilScope)]
+  }
   const engine = new SyncEngine(db, httpTransport(), scopes)
   const scheduler = new SyncScheduler({
     syncOnce: () => engine.syncOnce(),
