@@ -10,6 +10,8 @@ export interface ServerConfig {
   /** Passed to Fastify's trustProxy; only then can HSTS see that the client used HTTPS. */
   trustProxy: boolean | string
   logLevel: string
+  /** Load the demo (fictional people with public passwords) into an empty database. */
+  demoData: boolean
 }
 
 export class ConfigError extends Error {}
@@ -29,6 +31,12 @@ function parseTrustProxy(raw: string | undefined): boolean | string {
   return raw
 }
 
+function parseDemoData(raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === 'true' || raw === '1') return true
+  if (raw === 'false' || raw === '0') return false
+  throw new ConfigError(`DEMO_DATA must be "true" or "false", got "${raw}".`)
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const root = projectRoot()
   return {
@@ -39,5 +47,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staticDir: path.resolve(env.STATIC_DIR || path.join(root, 'dist', 'client')),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
+    demoData: parseDemoData(env.DEMO_DATA),
   }
 }

@@ -5,6 +5,7 @@ import { ConfigError, readConfig } from './config.js'
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.js'
 import { openDatabase } from './db/database.js'
 import { seedDemoIfEmpty } from './db/seed.js'
+import { demoSignInHelp } from './demo/sign-in-help.js'
 import { projectRoot } from './project-root.js'
 import { createSyncRegistry } from './sync/entities.js'
 
@@ -25,13 +26,15 @@ async function main(): Promise<void> {
     throw error
   })
 
-  const { seeded } = await seedDemoIfEmpty(database.db)
+  const registry = createSyncRegistry()
+  const { seeded } = config.demoData ? await seedDemoIfEmpty(database.db, registry) : { seeded: false }
+  const demoSignIn = await demoSignInHelp(database.db)
   const app = await buildServer({
     database,
     staticDir: config.staticDir,
     version: packageVersion(),
     trustProxy: config.trustProxy,
-    syncRegistry: createSyncRegistry(),
+    syncRegistry: registry,
     logger: { level: config.logLevel, serializers: privacyPreservingSerializers },
   })
 
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'
   console.log(
-    `\nDatabase: ${where}${seeded ? ' (demo data loaded)' : ''}\nBrugerstemme is running at http://${shownHost}:${port}/\n`,
+    `\nDatabase: ${where}${seeded ? ' (demo data loaded)' : ''}\nBrugerstemme is running at http://${shownHost}:${port}/\n${demoSignIn}`,
   )
 }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { readConfig } from '../../src/server/config.js'
 import { DataDirLockedError, lockDataDir } from '../../src/server/db/data-dir-lock.js'
 import { openDatabase } from '../../src/server/db/database.js'
+import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { DEMO_SEED_VERSION, seedDemoIfEmpty } from '../../src/server/db/seed.js'
 import { instanceMeta } from '../../src/server/db/schema.js'
 import { databasesUnderTest } from './helpers.js'
@@ -26,8 +27,8 @@ describe.each(databasesUnderTest())('database on $name', ({ open }) => {
   it('seeds the demo once, and never again over existing data', async () => {
     const database = await open()
     try {
-      expect(await seedDemoIfEmpty(database.db)).toEqual({ seeded: true })
-      expect(await seedDemoIfEmpty(database.db)).toEqual({ seeded: false })
+      expect(await seedDemoIfEmpty(database.db, createSyncRegistry())).toEqual({ seeded: true })
+      expect(await seedDemoIfEmpty(database.db, createSyncRegistry())).toEqual({ seeded: false })
       const rows = await database.db.select().from(instanceMeta)
       expect(rows).toHaveLength(1)
       expect(rows[0]?.value).toMatchObject({ version: DEMO_SEED_VERSION })
@@ -39,7 +40,7 @@ describe.each(databasesUnderTest())('database on $name', ({ open }) => {
   it('seeds once even when two starts race', async () => {
     const database = await open()
     try {
-      const results = await Promise.allSettled([seedDemoIfEmpty(database.db), seedDemoIfEmpty(database.db)])
+      const results = await Promise.allSettled([seedDemoIfEmpty(database.db, createSyncRegistry()), seedDemoIfEmpty(database.db, createSyncRegistry())])
       const seeded = results.filter((r) => r.status === 'fulfilled' && r.value.seeded)
       expect(seeded).toHaveLength(1)
       expect(await database.db.select().from(instanceMeta)).toHaveLength(1)
@@ -53,12 +54,12 @@ describe('PGlite on disk', () => {
   it('keeps its data across a restart and migrates the same folder again without harm', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'brugerstemme-db-'))
     const first = await openDatabase({ kind: 'pglite', dataDir })
-    expect(await seedDemoIfEmpty(first.db)).toEqual({ seeded: true })
+    expect(await seedDemoIfEmpty(first.db, createSyncRegistry())).toEqual({ seeded: true })
     await first.close()
 
     const second = await openDatabase({ kind: 'pglite', dataDir })
     try {
-      expect(await seedDemoIfEmpty(second.db)).toEqual({ seeded: false })
+      expect(await seedDemoIfEmpty(second.db, createSyncRegistry())).toEqual({ seeded: false })
     } finally {
       await second.close()
     }

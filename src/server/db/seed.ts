@@ -1,3 +1,5 @@
+import { seedDemoAccounts } from '../demo/accounts.js'
+import type { SyncRegistry } from '../sync/registry.js'
 import type { Db } from './database.js'
 import { instanceMeta } from './schema.js'
 
@@ -6,14 +8,14 @@ import { instanceMeta } from './schema.js'
  * database holds. The seed only ever runs on a database that has never been seeded:
  * it must not touch a municipality's real data.
  */
-export const DEMO_SEED_VERSION = 1
+export const DEMO_SEED_VERSION = 2
 const SEED_KEY = 'demo_seed'
 
 export interface SeedResult {
   seeded: boolean
 }
 
-export async function seedDemoIfEmpty(db: Db): Promise<SeedResult> {
+export async function seedDemoIfEmpty(db: Db, registry: SyncRegistry): Promise<SeedResult> {
   return db.transaction(async (tx) => {
     // Claiming the marker first makes two processes starting together seed only once.
     const claimed = await tx
@@ -26,6 +28,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<SeedResult> {
       .returning({ key: instanceMeta.key })
     if (claimed.length === 0) return { seeded: false }
     // Feature issues add their demo content here, inside the same transaction.
+    await seedDemoAccounts(tx, registry)
     return { seeded: true }
   })
 }
