@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 
-export const E2E_PORT = 4180
+/** E2E_PORT and E2E_DIST let two runs share a machine, each with its own build and server. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4180)
 
 /** Debian's Chromium: the machine cannot download Playwright's own browser builds. */
 export const chromiumLaunchOptions = {
@@ -38,6 +39,6 @@ export default defineConfig({
     url: `http://localhost:${E2E_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(E2E_PORT), LOG_LEVEL: 'warn' },
+    env: { PORT: String(E2E_PORT), LOG_LEVEL: 'warn', E2E_DIST: process.env.E2E_DIST ?? 'dist' },
   },
 })
