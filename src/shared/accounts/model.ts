@@ -213,3 +213,70 @@ export const RelativeLink = Type.Object({
   recordedBy: Uuid,
 })
 export type RelativeLink = Static<typeof RelativeLink>
+
+/** What staff see of one membership: the person, the term, and the photo with its consent. */
+export const MemberAdminView = Type.Object({
+  membershipId: Uuid,
+  councilId: Uuid,
+  person: Person,
+  role: MemberRole,
+  termStart: IsoDate,
+  termEnd: Type.Union([IsoDate, Type.Null()]),
+  listedPublicly: Type.Boolean(),
+  photo: Type.Union([Photo, Type.Null()]),
+  photoConsent: Type.Union([Consent, Type.Null()]),
+})
+export type MemberAdminView = Static<typeof MemberAdminView>
+
+export const PersonPatch = Type.Object({ name: Name }, { additionalProperties: false })
+export type PersonPatch = Static<typeof PersonPatch>
+
+export const StaffPatch = Type.Object(
+  {
+    name: Type.Optional(Name),
+    staffRole: Type.Optional(StaffRole),
+    councilIds: Type.Optional(Type.Array(Uuid, { maxItems: 200 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+)
+export type StaffPatch = Static<typeof StaffPatch>
+
+/** One line of the audit log. Details name the fields that changed, never their values. */
+export const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: IsoDateTime,
+  /** null: the system (retention job, command line). */
+  actorId: Type.Union([Uuid, Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  targetType: Type.String(),
+  targetId: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown()),
+})
+export type AuditEntry = Static<typeof AuditEntry>
+
+export const ErasureRequest = Type.Object({
+  id: Uuid,
+  personId: Uuid,
+  personName: Type.String(),
+  requestedAt: IsoDateTime,
+  carriedOutAt: Type.Union([IsoDateTime, Type.Null()]),
+})
+export type ErasureRequest = Static<typeof ErasureRequest>
+
+/** A synced record the person wrote (or that is marked as theirs), as stored on the server. */
+export const MyRecord = Type.Object({ entity: Type.String(), id: Uuid, data: Type.Record(Type.String(), Type.Unknown()) })
+export type MyRecord = Static<typeof MyRecord>
+
+/** Everything the server holds about the person (GDPR art. 15 and 20); card codes are never kept. */
+export const MyData = Type.Object({
+  exportedAt: IsoDateTime,
+  profile: Person,
+  memberships: Type.Array(Type.Object({ ...MemberAdminView.properties, councilName: Type.String() })),
+  relativeLinks: Type.Array(RelativeLink),
+  cards: Type.Array(Card),
+  devices: Type.Array(Device),
+  erasureRequests: Type.Array(ErasureRequest),
+  records: Type.Array(MyRecord),
+})
+export type MyData = Static<typeof MyData>
