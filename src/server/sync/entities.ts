@@ -1,4 +1,5 @@
 import { registerAccountEntities } from '../accounts/policies.js'
+import { registerMeetingEntities } from '../meetings/policies.js'
 import { SyncRegistry } from './registry.js'
 
 /**
@@ -8,5 +9,6 @@ import { SyncRegistry } from './registry.js'
 export function createSyncRegistry(): SyncRegistry {
   const registry = new SyncRegistry()
   registerAccountEntities(registry)
+  registerMeetingEntities(registry)
   return registry
 }

@@ -1,0 +1,85 @@
+import { Type, type Static } from 'typebox'
+import { councilScope } from '../accounts/entities.js'
+import { IsoDate, Photo, Uuid } from '../accounts/model.js'
+import { defineSyncEntity } from '../sync/entity.js'
+
+/**
+ * Meetings and their agenda items, written by a council's staff on their own devices (also
+ * offline) and read by everyone the council's policy allows. Both live in the council's scope.
+ */
+const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM' })
+const ShortText = (max: number) => Type.String({ maxLength: max })
+
+export const MeetingData = Type.Object(
+  {
+    councilId: Uuid,
+    title: ShortText(200),
+    date: IsoDate,
+    startTime: Type.Union([Time, Type.Null()]),
+    endTime: Type.Union([Time, Type.Null()]),
+    place: ShortText(200),
+    placePhoto: Type.Union([Photo, Type.Null()]),
+    participants: ShortText(2000),
+    absent: ShortText(2000),
+    /** Unpublished meetings are drafts: only the council's staff see them. */
+    published: Type.Boolean(),
+    /** Minutes are published after the meeting; until then it shows as an agenda. */
+    minutesPublished: Type.Boolean(),
+  },
+  { additionalProperties: false },
+)
+export type MeetingData = Static<typeof MeetingData>
+
+export const Meeting = defineSyncEntity<MeetingData>({
+  name: 'meeting',
+  schema: MeetingData,
+  scopeOf: (data) => councilScope(data.councilId),
+  protectedFields: [],
+})
+
+export const SECTION_KINDS = ['resume', 'recommendation', 'decision', 'description', 'economy', 'process', 'other'] as const
+export const DECISION_KINDS = ['decided', 'discussed', 'postponed', 'information'] as const
+export type DecisionKind = (typeof DECISION_KINDS)[number]
+
+export const AgendaSection = Type.Object(
+  { kind: Type.Enum(SECTION_KINDS), heading: ShortText(200), text: ShortText(50_000) },
+  { additionalProperties: false },
+)
+export type AgendaSection = Static<typeof AgendaSection>
+
+export const AgendaItemData = Type.Object(
+  {
+    councilId: Uuid,
+    meetingId: Uuid,
+    /** Ordering key; reordering moves one item between two others without touching the rest. */
+    position: Type.Number(),
+    title: Type.String({ minLength: 1, maxLength: 300 }),
+    caseNumber: ShortText(100),
+    easyTitle: ShortText(120),
+    /** One to three short sentences in easy-read Danish. */
+    easyText: ShortText(1000),
+    pictogram: Type.Union([Type.String({ pattern: '^[a-z0-9-]{1,64}$' }), Type.Null()]),
+    photo: Type.Union([Photo, Type.Null()]),
+    expectedMinutes: Type.Union([Type.Integer({ minimum: 1, maximum: 600 }), Type.Null()]),
+    /** Something to think about before the meeting ("Hvad synes du om maden?"). */
+    question: ShortText(300),
+    closed: Type.Boolean(),
+    /** Mirrors the meeting's published flag (written together), so a draft's items stay hidden. */
+    published: Type.Boolean(),
+    sections: Type.Array(AgendaSection, { maxItems: 20 }),
+    attachments: Type.Array(ShortText(300), { maxItems: 50 }),
+    decision: Type.Union([Type.Enum(DECISION_KINDS), Type.Null()]),
+    easyDecision: ShortText(1000),
+  },
+  { additionalProperties: false },
+)
+export type AgendaItemData = Static<typeof AgendaItemData>
+
+export const AgendaItem = defineSyncEntity<AgendaItemData>({
+  name: 'agenda-item',
+  schema: AgendaItemData,
+  scopeOf: (data) => councilScope(data.councilId),
+  // The easy-read texts are a secretary's own careful words: two secretaries editing the same
+  // text offline must both keep theirs rather than one silently winning.
+  protectedFields: ['easyTitle', 'easyText', 'easyDecision', 'question'],
+})

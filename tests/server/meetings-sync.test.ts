@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../../src/server/db/database.js'
+import { seedDemoIfEmpty } from '../../src/server/db/seed.js'
+import { DEMO_ACCOUNTS } from '../../src/server/demo/accounts.js'
+import { createSyncRegistry } from '../../src/server/sync/entities.js'
+import { councilScope } from '../../src/shared/accounts/entities.js'
+import type { Me } from '../../src/shared/accounts/model.js'
+import type { AgendaItemData, MeetingData } from '../../src/shared/meetings/entities.js'
+import { SYNC_PROTOCOL_VERSION, type PullResponse, type PushResponse } from '../../src/shared/sync/protocol.js'
+import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
+import { buildTestServer, databasesUnderTest } from './helpers.js'
+
+const origin = { origin: 'http://localhost' }
+
+describe.each(databasesUnderTest())('meetings through sync on $name', (target) => {
+  let database: Database
+  let app: Awaited<ReturnType<typeof buildTestServer>>
+  let solbakken: string
+  let other: string
+  const cookies: Record<string, string> = {}
+
+  async function signIn(who: string, url: string, payload: unknown): Promise<void> {
+    const response = await app.inject({ method: 'POST', url, payload, headers: origin })
+    expect(response.statusCode).toBe(200)
+    cookies[who] = String(response.headers['set-cookie']).split(';')[0]!
+  }
+
+  const push = async (who: string | null, mutations: unknown[]) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { ...origin, ...(who ? { cookie: cookies[who]! } : {}) },
+      payload: { clientId: uuidv7(), protocolVersion: SYNC_PROTOCOL_VERSION, mutations },
+    })
+    expect(response.statusCode).toBe(200)
+    return response.json<PushResponse>().results
+  }
+
+  const pull = async (who: string | null, councilId: string) => {
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/sync/pull?since=0&scopes=${councilScope(councilId)}&protocolVersion=${SYNC_PROTOCOL_VERSION}`,
+      headers: who ? { cookie: cookies[who]! } : {},
+    })
+    expect(response.statusCode).toBe(200)
+    return response.json<PullResponse>().changes
+  }
+
+  const meeting = (councilId: string, published: boolean): MeetingData => ({
+    councilId,
+    title: 'Møde i brugerrådet',
+    date: '2027-01-14',
+    startTime: '13:30',
+    endTime: '15:00',
+    place: 'Fælleshuset',
+    placePhoto: null,
+    participants: '',
+    absent: '',
+    published,
+    minutesPublished: false,
+  })
+
+  const item = (councilId: string, meetingId: string, extra: Partial<AgendaItemData> = {}): AgendaItemData => ({
+    councilId,
+    meetingId,
+    position: 1,
+    title: 'Maden i huset',
+    caseNumber: '',
+    easyTitle: 'Maden',
+    easyText: 'Vi taler om maden.',
+    pictogram: null,
+    photo: null,
+    expectedMinutes: 15,
+    question: 'Hvad synes du om maden?',
+    closed: false,
+    published: false,
+    sections: [],
+    attachments: [],
+    decision: null,
+    easyDecision: '',
+    ...extra,
+  })
+
+  const put = (entity: string, entityId: string, patch: object) => ({ id: uuidv7(), entity, entityId, op: 'put', patch, baseVersion: null })
+
+  beforeAll(async () => {
+    database = await target.open()
+    const registry = createSyncRegistry()
+    await seedDemoIfEmpty(database.db, registry)
+    app = await buildTestServer(database, { syncRegistry: registry })
+    await signIn('secretary', '/api/auth/staff', DEMO_ACCOUNTS.secretary)
+    await signIn('member', '/api/auth/card', { code: DEMO_ACCOUNTS.memberCard })
+    const me = (await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookies.secretary! } })).json<Me>()
+    if (me.kind !== 'person') throw new Error('secretary is not signed in')
+    solbakken = me.staffCouncilIds[0]!
+    const councils = await app.inject({ method: 'GET', url: `/api/sync/pull?since=0&scopes=public:councils&protocolVersion=${SYNC_PROTOCOL_VERSION}` })
+    other = councils.json<PullResponse>().changes.map((c) => c.entityId).find((id) => id !== solbakken)!
+  })
+
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('a secretary writes meetings of their own council only; nobody else writes at all', async () => {
+    const mine = uuidv7()
+    const theirs = uuidv7()
+    const results = await push('secretary', [put('meeting', mine, meeting(solbakken, false)), put('meeting', theirs, meeting(other, false))])
+    expect(results.map((r) => r.status)).toEqual(['applied', 'rejected'])
+    expect(results[1]).toMatchObject({ code: 'forbidden' })
+    const anonymous = await push(null, [put('meeting', uuidv7(), meeting(solbakken, true))])
+    const member = await push('member', [put('meeting', uuidv7(), meeting(solbakken, true))])
+    expect([anonymous[0]!.code, member[0]!.code]).toEqual(['forbidden', 'forbidden'])
+  })
+
+  it('a draft is seen by its staff only; once published, by everyone, except closed items', async () => {
+    const meetingId = uuidv7()
+    const open = uuidv7()
+    const closed = uuidv7()
+    await push('secretary', [
+      put('meeting', meetingId, meeting(solbakken, false)),
+      put('agenda-item', open, item(solbakken, meetingId)),
+      put('agenda-item', closed, item(solbakken, meetingId, { closed: true, title: 'Personsag' })),
+    ])
+    const dataOf = (changes: PullResponse['changes'], id: string) => changes.find((c) => c.entityId === id)?.data ?? null
+
+    const draftForPublic = await pull(null, solbakken)
+    expect([meetingId, open, closed].map((id) => dataOf(draftForPublic, id))).toEqual([null, null, null])
+    const draftForStaff = await pull('secretary', solbakken)
+    expect(dataOf(draftForStaff, open)).toMatchObject({ title: 'Maden i huset' })
+
+    const publish = await push('secretary', [
+      { id: uuidv7(), entity: 'meeting', entityId: meetingId, op: 'patch', patch: { published: true }, baseVersion: null },
+      { id: uuidv7(), entity: 'agenda-item', entityId: open, op: 'patch', patch: { published: true }, baseVersion: null },
+      { id: uuidv7(), entity: 'agenda-item', entityId: closed, op: 'patch', patch: { published: true }, baseVersion: null },
+    ])
+    expect(publish.map((r) => r.status)).toEqual(['applied', 'applied', 'applied'])
+
+    const publicView = await pull(null, solbakken)
+    expect(dataOf(publicView, meetingId)).toMatchObject({ published: true })
+    expect(dataOf(publicView, open)).toMatchObject({ easyText: 'Vi taler om maden.' })
+    expect(dataOf(publicView, closed)).toBeNull()
+    const memberView = await pull('member', solbakken)
+    expect(dataOf(memberView, closed)).toMatchObject({ title: 'Personsag' })
+  })
+
+  it('refuses an item that breaks the schema, naming the field, and keeps the rest of the batch', async () => {
+    const meetingId = uuidv7()
+    const results = await push('secretary', [
+      put('meeting', meetingId, meeting(solbakken, false)),
+      put('agenda-item', uuidv7(), { ...item(solbakken, meetingId), expectedMinutes: -5 }),
+    ])
+    expect(results[0]!.status).toBe('applied')
+    expect(results[1]).toMatchObject({ status: 'rejected', code: 'invalid' })
+    expect(results[1]!.reason).toMatch(/expectedMinutes/)
+  })
+})
