@@ -20,6 +20,30 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'meetings.title' },
   },
   {
+    path: '/moeder/ny',
+    name: 'meeting-new',
+    component: () => import('./meetings/MeetingEditPage.vue'),
+    meta: { titleKey: 'meetingEdit.newTitle' },
+  },
+  {
+    path: '/moeder/:id/rediger',
+    name: 'meeting-edit',
+    component: () => import('./meetings/MeetingEditPage.vue'),
+    meta: { titleKey: 'meetingEdit.title' },
+  },
+  {
+    path: '/moeder/:meetingId/punkter/:itemId',
+    name: 'agenda-item-edit',
+    component: () => import('./meetings/AgendaItemEditPage.vue'),
+    meta: { titleKey: 'itemEdit.title' },
+  },
+  {
+    path: '/mig/afviste',
+    name: 'refused-changes',
+    component: () => import('./sync/RefusedChangesPage.vue'),
+    meta: { titleKey: 'refused.title' },
+  },
+  {
     path: '/valg',
     name: 'elections',
     component: () => import('./elections/ElectionsPage.vue'),

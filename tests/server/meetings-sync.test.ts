@@ -19,7 +19,7 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
   let other: string
   const cookies: Record<string, string> = {}
 
-  async function signIn(who: string, url: string, payload: unknown): Promise<void> {
+  async function signIn(who: string, url: string, payload: object): Promise<void> {
     const response = await app.inject({ method: 'POST', url, payload, headers: origin })
     expect(response.statusCode).toBe(200)
     cookies[who] = String(response.headers['set-cookie']).split(';')[0]!

@@ -12,6 +12,9 @@ const cursorKey = (scope: string) => `cursor:${scope}`
  * property tests against the real server, and in the benchmark.
  */
 export class SyncEngine {
+  /** Bumped when the device changes hands; a pull answered for the previous person is dropped. */
+  private generation = 0
+
   constructor(
     private readonly db: LocalDb,
     private readonly transport: SyncTransport,
@@ -24,6 +27,11 @@ export class SyncEngine {
     const id = uuidv7()
     await this.db.meta.put({ key: CLIENT_ID_KEY, value: id })
     return id
+  }
+
+  /** Call before wiping local data: changes already on their way in are not stored. */
+  invalidate(): void {
+    this.generation++
   }
 
   async syncOnce(): Promise<void> {
@@ -90,6 +98,7 @@ export class SyncEngine {
   }
 
   async pullAll(): Promise<void> {
+    const generation = this.generation
     const scopes = this.scopes()
     if (scopes.length === 0) return
     // Scopes followed at different times have different cursors; each group pulls on its own.
@@ -103,7 +112,8 @@ export class SyncEngine {
       let since = start
       for (;;) {
         const page = await this.transport.pull({ since, scopes: group })
-        await this.applyChanges(page.changes, group, page.cursor)
+        if (generation !== this.generation) return
+        await this.applyChanges(page.changes, group, page.cursor, generation)
         since = page.cursor
         if (!page.hasMore) break
       }
@@ -115,8 +125,9 @@ export class SyncEngine {
    * changing gets the server's data with the unsent edits replayed on top, so a pull never
    * takes back what a person has just written.
    */
-  async applyChanges(changes: Change[], scopes: string[], cursor: string): Promise<void> {
+  async applyChanges(changes: Change[], scopes: string[], cursor: string, generation = this.generation): Promise<void> {
     await this.db.transaction('rw', this.db.records, this.db.outbox, this.db.meta, async () => {
+      if (generation !== this.generation) return
       const pendingKeys = new Set((await this.db.records.where('pending').equals(1).primaryKeys()).map((k) => k.join('\u0000')))
       const puts: LocalRecord[] = []
       const deletes: [string, string][] = []
@@ -197,4 +208,29 @@ function toMutation(entry: OutboxEntry): Mutation {
     patch: entry.patch,
     baseVersion: entry.baseVersion,
   }
+}
+
+/**
+ * The person keeps their own text after a conflict: the same change is sent again, now on top
+ * of the server's version they have been shown, and the conflict entry leaves the outbox.
+ */
+export async function keepMineAfterConflict(db: LocalDb, seq: number): Promise<void> {
+  await db.transaction('rw', db.records, db.outbox, async () => {
+    const entry = await db.outbox.get(seq)
+    if (!entry || entry.state !== 'conflict') return
+    const key: [string, string] = [entry.entity, entry.entityId]
+    const record = await db.records.get(key)
+    await db.outbox.delete(seq)
+    await db.outbox.add({
+      mutationId: uuidv7(),
+      entity: entry.entity,
+      entityId: entry.entityId,
+      op: entry.op,
+      patch: entry.patch,
+      baseVersion: record?.version ?? entry.baseVersion,
+      createdAt: Date.now(),
+      state: 'pending',
+    })
+    if (record) await db.records.put({ ...record, data: { ...record.data, ...entry.patch }, pending: 1 })
+  })
 }

@@ -1,0 +1,77 @@
+import type { Ref } from 'vue'
+import { councilScope } from '../../shared/accounts/entities'
+import { AgendaItem, Meeting, type AgendaItemData, type MeetingData } from '../../shared/meetings/entities'
+import { useSync } from '../sync/sync-service'
+import { useLiveQuery } from '../sync/use-live-query'
+
+export interface Stored<Data> {
+  id: string
+  data: Data
+  /** This device has changes to it that the server has not confirmed yet. */
+  pending: boolean
+}
+
+export function useMeeting(id: Ref<string>) {
+  const { db } = useSync()
+  return useLiveQuery(async () => {
+    const record = await db.records.get([Meeting.name, id.value])
+    return record ? ({ id: record.id, data: record.data as MeetingData, pending: record.pending === 1 } satisfies Stored<MeetingData>) : null
+  }, null)
+}
+
+export function useCouncilMeetings(councilId: Ref<string>) {
+  const { db } = useSync()
+  return useLiveQuery(async () => {
+    const records = await db.records.where('[entity+scope]').equals([Meeting.name, councilScope(councilId.value)]).toArray()
+    return records
+      .map((r) => ({ id: r.id, data: r.data as MeetingData, pending: r.pending === 1 }))
+      .sort((a, b) => `${a.data.date}${a.data.startTime ?? ''}`.localeCompare(`${b.data.date}${b.data.startTime ?? ''}`))
+  }, [] as Stored<MeetingData>[])
+}
+
+export function useAgendaItems(meetingId: Ref<string>, councilId: Ref<string | undefined>) {
+  const { db } = useSync()
+  return useLiveQuery(async () => {
+    if (!councilId.value) return []
+    const records = await db.records.where('[entity+scope]').equals([AgendaItem.name, councilScope(councilId.value)]).toArray()
+    return records
+      .filter((r) => (r.data as AgendaItemData).meetingId === meetingId.value)
+      .map((r) => ({ id: r.id, data: r.data as AgendaItemData, pending: r.pending === 1 }))
+      .sort((a, b) => a.data.position - b.data.position)
+  }, [] as Stored<AgendaItemData>[])
+}
+
+/** A new item goes after the last one; positions are sparse so a move touches one item. */
+export function nextPosition(items: Stored<AgendaItemData>[]): number {
+  return items.length === 0 ? 1 : Math.floor(items[items.length - 1]!.data.position) + 1
+}
+
+/** The position between two neighbours, for moving an item up or down by one. */
+export function positionBetween(before: number | undefined, after: number | undefined): number {
+  if (before === undefined && after === undefined) return 1
+  if (before === undefined) return after! - 1
+  if (after === undefined) return before + 1
+  return (before + after) / 2
+}
+
+export function emptyAgendaItem(councilId: string, meetingId: string, position: number, published: boolean): AgendaItemData {
+  return {
+    councilId,
+    meetingId,
+    position,
+    title: '',
+    caseNumber: '',
+    easyTitle: '',
+    easyText: '',
+    pictogram: null,
+    photo: null,
+    expectedMinutes: null,
+    question: '',
+    closed: false,
+    published,
+    sections: [],
+    attachments: [],
+    decision: null,
+    easyDecision: '',
+  }
+}

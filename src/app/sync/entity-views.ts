@@ -1,0 +1,24 @@
+import type { RouteLocationRaw } from 'vue-router'
+
+/**
+ * How the app names a kind of synced record to a person, and where they can fix one. Features
+ * register theirs beside their screens, so the refused-changes screen can say "Punkt på
+ * dagsordenen: Maden i huset" and open the right form.
+ */
+export interface EntityView {
+  /** Locale key of the kind's name, e.g. "entities.agendaItem". */
+  labelKey: string
+  title(data: Record<string, unknown>): string
+  /** The form that edits this record; `from` is the refused outbox entry to load and then drop. */
+  editRoute?(entityId: string, data: Record<string, unknown>, from: number): RouteLocationRaw
+}
+
+const views = new Map<string, EntityView>()
+
+export function registerEntityView(entity: string, view: EntityView): void {
+  views.set(entity, view)
+}
+
+export function entityView(entity: string): EntityView | undefined {
+  return views.get(entity)
+}
