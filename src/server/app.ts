@@ -1,6 +1,7 @@
 import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import Fastify, { type FastifyServerOptions } from 'fastify'
+import { registerAdminRoutes } from './accounts/admin-routes.js'
 import { registerAuthRoutes } from './accounts/auth-routes.js'
 import type { AccountsContext } from './accounts/context.js'
 import { createSignInLimits, type SignInLimits } from './accounts/rate-limit.js'
@@ -12,6 +13,7 @@ import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerStaticApp } from './http/static-app.js'
 import { requireSameOrigin } from './http/same-origin.js'
 import { registerValidation } from './http/validation.js'
+import { startRetentionJob } from './privacy/retention.js'
 import { registerHealthRoutes } from './system/health-routes.js'
 import { createMemoryPokeBus, createPostgresPokeBus, type PokeBus } from './sync/pokes.js'
 import { createSyncRegistry } from './sync/entities.js'
@@ -94,6 +96,8 @@ export async function buildServer(options: BuildServerOptions) {
   registerSessions(app, database.db, accounts.now)
   registerHealthRoutes(app, options.database)
   registerAuthRoutes(app, accounts)
+  registerAdminRoutes(app, accounts)
+  startRetentionJob(app, accounts)
   registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes })
   registerOpenApiRoute(app)
   await registerStaticApp(app, options.staticDir)

@@ -33,3 +33,41 @@ export function testRegistry(): SyncRegistry {
   })
   return registry
 }
+
+/**
+ * A contribution that belongs to a person (a workshop idea, say): erasure keeps the idea but
+ * removes who wrote it and the signature that could name them.
+ */
+export const TestIdea = defineSyncEntity({
+  name: 'test-idea',
+  schema: Type.Object(
+    {
+      councilId: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }),
+      authorId: Type.Union([Type.String(), Type.Null()]),
+      signature: Type.Union([Type.String({ maxLength: 120 }), Type.Null()]),
+      text: Type.String({ maxLength: 2000 }),
+    },
+    { additionalProperties: false },
+  ),
+  scopeOf: (data) => `council:${String(data.councilId)}`,
+  protectedFields: ['text'],
+  personal: { ownerField: 'authorId', onErasure: 'anonymise', personalFields: ['signature'] },
+})
+
+/** A private note of one person: erasure deletes it. */
+export const TestDiary = defineSyncEntity({
+  name: 'test-diary',
+  schema: Type.Object({ ownerId: Type.String(), text: Type.String({ maxLength: 2000 }) }, { additionalProperties: false }),
+  scopeOf: () => 'public:diary',
+  protectedFields: ['text'],
+  personal: { ownerField: 'ownerId', onErasure: 'delete' },
+})
+
+/** testRegistry() plus the two entities that hold a person's own data. */
+export function personalTestRegistry(): SyncRegistry {
+  const registry = testRegistry()
+  const open = { canRead: () => true, canWrite: () => true as const }
+  registry.register(TestIdea, open)
+  registry.register(TestDiary, open)
+  return registry
+}

@@ -14,6 +14,21 @@ export interface SyncEntity<Data extends Record<string, unknown> = Record<string
   scopeOf(data: Data): string
   /** Fields holding a person's own words: never overwritten by a writer who had not seen them. */
   protectedFields: readonly string[]
+  /**
+   * Records that belong to one person, for export and erasure (GDPR art. 15, 17, 20). The record
+   * is the person's when `data[ownerField]` is their person id. On erasure it is either deleted,
+   * or kept with `ownerField` and every `personalFields` entry set to null, so a contribution
+   * still counts in the minutes but no longer says who made it. The schema must therefore allow
+   * null in those fields when onErasure is 'anonymise'. Entities without it hold no one's data.
+   */
+  personal?: PersonalData
+}
+
+export interface PersonalData {
+  ownerField: string
+  onErasure: 'delete' | 'anonymise'
+  /** Further fields that could identify the person (a signature, a free-text "who I am"). */
+  personalFields?: readonly string[]
 }
 
 export function defineSyncEntity<Data extends Record<string, unknown>>(entity: SyncEntity<Data>): SyncEntity<Data> {

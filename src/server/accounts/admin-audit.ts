@@ -1,0 +1,45 @@
+import { desc, eq, lt } from 'drizzle-orm'
+import type { FastifyInstance } from 'fastify'
+import { Type } from 'typebox'
+import { AuditEntry } from '../../shared/accounts/model.js'
+import { auditLog, people } from '../db/schema.js'
+import { adminErrors } from './admin-common.js'
+import type { AccountsContext } from './context.js'
+import { requireAdmin } from './guards.js'
+
+const AuditQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    /** The id of the last entry already shown: the next page starts below it. */
+    before: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+)
+
+export function registerAdminAuditRoutes(app: FastifyInstance, ctx: AccountsContext): void {
+  app.get(
+    '/api/admin/audit',
+    { preHandler: requireAdmin, schema: { summary: 'The audit log, newest first', tags: ['admin'], querystring: AuditQuery, response: { 200: Type.Array(AuditEntry), ...adminErrors } } },
+    async (request) => {
+      const { limit = 100, before } = request.query as { limit?: number; before?: number }
+      const rows = await ctx.db
+        .select({ entry: auditLog, actorName: people.name })
+        .from(auditLog)
+        .leftJoin(people, eq(people.id, auditLog.actorId))
+        .where(before ? lt(auditLog.id, before) : undefined)
+        .orderBy(desc(auditLog.id))
+        .limit(limit)
+      return rows.map(({ entry, actorName }) => ({
+        id: entry.id,
+        at: entry.at.toISOString(),
+        actorId: entry.actorId,
+        // An erased person's name is blank; the id still ties their actions together.
+        actorName: actorName || null,
+        action: entry.action,
+        targetType: entry.targetType,
+        targetId: entry.targetId,
+        details: entry.details,
+      }))
+    },
+  )
+}

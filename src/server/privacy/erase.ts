@@ -1,0 +1,58 @@
+import { and, eq, isNull, or } from 'drizzle-orm'
+import { CouncilMemberRecord } from '../../shared/accounts/entities.js'
+import type { Actor } from '../accounts/actor.js'
+import { audit } from '../accounts/audit.js'
+import { erasureRequests, memberships, people, relativeLinks, sessions, signInCards, staffCouncils } from '../db/schema.js'
+import type { SyncRegistry } from '../sync/registry.js'
+import { writeServerRecords, type Tx } from '../sync/server-write.js'
+import { erasureWrite, personalRecordsOf } from './personal-records.js'
+
+export type ErasingActor = Actor | { kind: 'system' }
+
+/**
+ * Erases a person inside the caller's transaction (GDPR art. 17). The row stays with a blank
+ * name, so contributions kept anonymised still point at "a former participant", and the audit
+ * log keeps an id that no longer names anyone. Returns the sync version to poke after commit.
+ */
+export async function erasePerson(tx: Tx, registry: SyncRegistry, personId: string, actor: ErasingActor, now: Date): Promise<number | null> {
+  const [person] = await tx.select().from(people).where(eq(people.id, personId)).for('update')
+  if (!person) throw new Error(`erasePerson: no person ${personId}`)
+
+  const ownMemberships = await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.personId, personId))
+  const records = person.erasedAt ? [] : await personalRecordsOf(tx, registry, personId)
+  const version = await writeServerRecords(tx, registry, [
+    ...ownMemberships.map((m) => ({ entity: CouncilMemberRecord.name, id: m.id, data: null })),
+    ...records.map(erasureWrite),
+  ])
+  // Membership of a council at a psychiatric service is health data: the rows go, not just the copies.
+  await tx.delete(memberships).where(eq(memberships.personId, personId))
+  await tx.delete(relativeLinks).where(or(eq(relativeLinks.relativeId, personId), eq(relativeLinks.residentId, personId)))
+  await tx.delete(staffCouncils).where(eq(staffCouncils.personId, personId))
+  await tx.update(signInCards).set({ revokedAt: now }).where(and(eq(signInCards.personId, personId), isNull(signInCards.revokedAt)))
+  await tx.update(sessions).set({ endedAt: now }).where(and(eq(sessions.personId, personId), isNull(sessions.endedAt)))
+  await tx.update(sessions).set({ actingFor: null }).where(eq(sessions.actingFor, personId))
+  await tx
+    .update(people)
+    .set({ name: '', email: null, passwordHash: null, staffRole: null, erasedAt: person.erasedAt ?? now })
+    .where(eq(people.id, personId))
+  const carriedOutBy = actor.kind === 'person' ? actor.personId : null
+  await tx
+    .update(erasureRequests)
+    .set({ carriedOutAt: now, carriedOutBy })
+    .where(and(eq(erasureRequests.personId, personId), isNull(erasureRequests.carriedOutAt)))
+  await audit(tx, actor, 'person.erase', { type: 'person', id: personId }, { records: records.length, memberships: ownMemberships.length })
+  return version
+}
+
+/** Erases several people in one transaction each, so one failure does not undo the others. */
+export async function erasePeople(
+  db: { transaction: <T>(work: (tx: Tx) => Promise<T>) => Promise<T> },
+  registry: SyncRegistry,
+  personIds: string[],
+  actor: ErasingActor,
+  now: Date,
+): Promise<number | null> {
+  let newest: number | null = null
+  for (const id of personIds) newest = (await db.transaction((tx) => erasePerson(tx, registry, id, actor, now))) ?? newest
+  return newest
+}

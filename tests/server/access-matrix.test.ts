@@ -1,0 +1,242 @@
+import http from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
+import { SESSION_COOKIE } from '../../src/server/accounts/sessions.js'
+import { relativeLinks, signInCards } from '../../src/server/db/schema.js'
+import { sha256 } from '../../src/server/accounts/secrets.js'
+import type { Database } from '../../src/server/db/database.js'
+import { DEMO_ACCOUNTS, openWorld, type World } from './accounts-fixture.js'
+import { databasesUnderTest } from './helpers.js'
+
+const ROLES = ['anonymous', 'participant', 'relative', 'secretary-of-another-council', 'secretary', 'admin', 'kiosk'] as const
+type Role = (typeof ROLES)[number]
+type Outcome = 'allow' | 'deny'
+type Expect = Record<Role, Outcome>
+interface Built {
+  url: string
+  payload?: unknown
+}
+interface Row {
+  build: (w: World) => Promise<Built> | Built
+  expect: Expect
+}
+
+const only = (...allowed: Role[]): Expect => Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? 'allow' : 'deny'])) as Expect
+const everyone = only(...ROLES)
+const people = only('participant', 'relative', 'secretary-of-another-council', 'secretary', 'admin')
+const staff = only('secretary-of-another-council', 'secretary', 'admin')
+/** Staff of the first council (the one every request below points at). */
+const councilStaff = only('secretary', 'admin')
+const admin = only('admin')
+
+const get = (url: string) => () => ({ url })
+const PULL = '/api/sync/pull?since=0&scopes=public:councils&protocolVersion=1'
+const membership = { role: 'member', termStart: '2026-02-01', termEnd: null, listedPublicly: false }
+const council = { name: 'Prøveråd', kind: 'other', centre: 'Prøvecentret', description: '', retentionMonths: null }
+
+/**
+ * Who may call what. Every /api route the server registers must have a row; a route without one
+ * fails the test, so a new route cannot ship without its access decided. "deny" is 401 or 403;
+ * "allow" is anything else but a 5xx (a 404 for a made-up id still got past the guard).
+ */
+const MATRIX: Record<string, Row> = {
+  'GET /api/health': { build: get('/api/health'), expect: everyone },
+  'GET /api/openapi.json': { build: get('/api/openapi.json'), expect: everyone },
+  'POST /api/sync/push': { build: () => ({ url: '/api/sync/push', payload: { clientId: uuidv7(), protocolVersion: 1, mutations: [] } }), expect: everyone },
+  'GET /api/sync/pull': { build: get(PULL), expect: everyone },
+  'GET /api/sync/events': { build: get('/api/sync/events'), expect: everyone },
+  'GET /api/me': { build: get('/api/me'), expect: everyone },
+  'POST /api/auth/staff': { build: () => ({ url: '/api/auth/staff', payload: DEMO_ACCOUNTS.secretary }), expect: everyone },
+  'POST /api/auth/card': { build: () => ({ url: '/api/auth/card', payload: { code: DEMO_ACCOUNTS.memberCard } }), expect: everyone },
+  'POST /api/auth/sign-out': { build: () => ({ url: '/api/auth/sign-out', payload: {} }), expect: everyone },
+  'PUT /api/me/acting-for': { build: () => ({ url: '/api/me/acting-for', payload: { residentId: null } }), expect: people },
+  'GET /api/me/devices': { build: get('/api/me/devices'), expect: people },
+  'DELETE /api/me/devices/:id': { build: () => ({ url: `/api/me/devices/${uuidv7()}` }), expect: people },
+  'GET /api/me/export': { build: get('/api/me/export'), expect: people },
+  'POST /api/me/erasure-request': { build: () => ({ url: '/api/me/erasure-request', payload: {} }), expect: people },
+  'POST /api/kiosk': { build: (w) => ({ url: '/api/kiosk', payload: { councilId: w.ids.councilId, mode: 'shared-screen' } }), expect: councilStaff },
+  // Open to all: it checks a staff password itself (a device that is no kiosk gets 400).
+  'POST /api/kiosk/leave': { build: () => ({ url: '/api/kiosk/leave', payload: DEMO_ACCOUNTS.secretary }), expect: everyone },
+
+  'GET /api/admin/councils': { build: get('/api/admin/councils'), expect: staff },
+  'POST /api/admin/councils': { build: () => ({ url: '/api/admin/councils', payload: council }), expect: admin },
+  'PUT /api/admin/councils/:id': {
+    build: (w) => ({ url: `/api/admin/councils/${w.ids.councilId}`, payload: { ...council, name: 'Brugerrådet på Solbakken' } }),
+    expect: councilStaff,
+  },
+  'GET /api/admin/people': { build: get('/api/admin/people'), expect: staff },
+  'POST /api/admin/people': { build: () => ({ url: '/api/admin/people', payload: { name: 'Ny Person', kind: 'participant' } }), expect: staff },
+  'PATCH /api/admin/people/:id': { build: (w) => ({ url: `/api/admin/people/${w.ids.memberId}`, payload: { name: 'Karen Holm' } }), expect: councilStaff },
+  'GET /api/admin/councils/:id/members': { build: (w) => ({ url: `/api/admin/councils/${w.ids.councilId}/members` }), expect: councilStaff },
+  'POST /api/admin/councils/:id/members': {
+    build: async (w) => ({ url: `/api/admin/councils/${w.ids.councilId}/members`, payload: { ...membership, personId: (await w.newPerson()).personId } }),
+    expect: councilStaff,
+  },
+  'PATCH /api/admin/memberships/:id': {
+    build: async (w) => ({ url: `/api/admin/memberships/${(await w.newPerson('member', w.ids.councilId)).membershipId}`, payload: { role: 'substitute' } }),
+    expect: councilStaff,
+  },
+  'DELETE /api/admin/memberships/:id': {
+    build: async (w) => ({ url: `/api/admin/memberships/${(await w.newPerson('member', w.ids.councilId)).membershipId}` }),
+    expect: councilStaff,
+  },
+  'GET /api/admin/people/:id/cards': { build: (w) => ({ url: `/api/admin/people/${w.ids.memberId}/cards` }), expect: councilStaff },
+  'POST /api/admin/people/:id/cards': { build: (w) => ({ url: `/api/admin/people/${w.ids.memberId}/cards`, payload: { kind: 'link' } }), expect: councilStaff },
+  'POST /api/admin/cards/:id/revoke': {
+    build: async (w) => {
+      const { personId } = await w.newPerson('member', w.ids.councilId)
+      const id = uuidv7()
+      await w.db.insert(signInCards).values({ id, personId, kind: 'card', codeHash: sha256(id), createdBy: w.ids.adminId })
+      return { url: `/api/admin/cards/${id}/revoke`, payload: {} }
+    },
+    expect: councilStaff,
+  },
+  'GET /api/admin/relative-links': { build: (w) => ({ url: `/api/admin/relative-links?personId=${w.ids.memberId}` }), expect: councilStaff },
+  'POST /api/admin/relative-links': {
+    build: async (w) => ({
+      url: '/api/admin/relative-links',
+      payload: {
+        relativeId: (await w.newPerson('relative')).personId,
+        residentId: (await w.newPerson('member', w.ids.councilId)).personId,
+        consentGivenAt: '2026-05-01',
+        consentNote: 'Underskrevet',
+      },
+    }),
+    expect: councilStaff,
+  },
+  'DELETE /api/admin/relative-links/:relativeId/:residentId': {
+    build: async (w) => {
+      const relativeId = (await w.newPerson('relative')).personId
+      const residentId = (await w.newPerson('member', w.ids.councilId)).personId
+      await w.db.insert(relativeLinks).values({ relativeId, residentId, consentGivenAt: '2026-05-01', consentNote: '', recordedBy: w.ids.adminId })
+      return { url: `/api/admin/relative-links/${relativeId}/${residentId}` }
+    },
+    expect: councilStaff,
+  },
+  'GET /api/admin/staff': { build: get('/api/admin/staff'), expect: admin },
+  'POST /api/admin/staff': {
+    build: () => ({
+      url: '/api/admin/staff',
+      payload: { name: 'Ny Sekretær', email: `${uuidv7()}@test.dk`, password: 'et-langt-kodeord', staffRole: 'secretary', councilIds: [] },
+    }),
+    expect: admin,
+  },
+  'PATCH /api/admin/staff/:id': { build: (w) => ({ url: `/api/admin/staff/${w.ids.otherSecretaryId}`, payload: { name: 'Olga Andenråd' } }), expect: admin },
+  'GET /api/admin/audit': { build: get('/api/admin/audit?limit=5'), expect: admin },
+  'GET /api/admin/erasure-requests': { build: get('/api/admin/erasure-requests'), expect: admin },
+  'POST /api/admin/people/:id/erase': {
+    build: async (w) => ({ url: `/api/admin/people/${(await w.newPerson('member', w.ids.councilId)).personId}/erase`, payload: {} }),
+    expect: admin,
+  },
+}
+
+/** "METHOD /path" for every /api route, read from Fastify's route tree (HEAD twins left out). */
+function registeredRoutes(tree: string): string[] {
+  const found: string[] = []
+  const parents: string[] = []
+  for (const line of tree.split('\n')) {
+    const match = /^((?:│ {3}| {4})*)[├└]── (\S+)(?: \(([^)]*)\))?$/.exec(line)
+    if (!match) continue
+    const depth = match[1]!.length / 4
+    const path = (depth > 0 ? parents[depth - 1]! : '') + match[2]!
+    parents[depth] = path
+    if (!path.startsWith('/api') || !match[3]) continue
+    for (const method of match[3].split(', ')) if (method !== 'HEAD') found.push(`${method} ${path}`)
+  }
+  return found.sort()
+}
+
+function cookieFor(w: World, role: Role): Promise<string | null> {
+  const { ids } = w
+  switch (role) {
+    case 'anonymous':
+      return Promise.resolve(null)
+    case 'participant':
+      return w.sessionFor({ personId: ids.memberId })
+    case 'relative':
+      return w.sessionFor({ personId: ids.relativeId })
+    case 'secretary-of-another-council':
+      return w.sessionFor({ personId: ids.otherSecretaryId })
+    case 'secretary':
+      return w.sessionFor({ personId: ids.secretaryId })
+    case 'admin':
+      return w.sessionFor({ personId: ids.adminId })
+    case 'kiosk':
+      return w.sessionFor({ kioskCouncilId: ids.councilId })
+  }
+}
+
+/** The event stream never ends by itself: read the status of a real request, then hang up. */
+function streamStatus(port: number, url: string, cookie: string | null): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ port, path: url, headers: cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {} }, (response) => {
+      resolve(response.statusCode ?? 0)
+      request.destroy()
+    })
+    request.on('error', reject)
+  })
+}
+
+describe.each(databasesUnderTest())('access matrix on $name', (target) => {
+  let database: Database
+  let w: World
+  let port: number
+
+  beforeAll(async () => {
+    database = await target.open()
+    w = await openWorld(database)
+    await w.app.listen({ port: 0, host: '127.0.0.1' })
+    port = (w.app.server.address() as { port: number }).port
+  })
+  afterAll(async () => {
+    await w.app.close()
+  })
+
+  it('has a row for every /api route the server registers, and no row for a route that is gone', () => {
+    const routes = registeredRoutes(w.app.printRoutes({ commonPrefix: false }))
+    expect(routes.length).toBeGreaterThan(30)
+    expect(routes.filter((route) => !(route in MATRIX)), 'routes without an access decision').toEqual([])
+    expect(Object.keys(MATRIX).filter((key) => !routes.includes(key)), 'rows for routes that do not exist').toEqual([])
+  })
+
+  it.each(Object.keys(MATRIX))('%s', async (key) => {
+    const [method, path] = key.split(' ') as [string, string]
+    const row = MATRIX[key]!
+    const outcomes: Record<string, string> = {}
+    for (const role of ROLES) {
+      const cookie = await cookieFor(w, role)
+      const built = await row.build(w)
+      let status: number
+      let body = ''
+      if (path === '/api/sync/events') status = await streamStatus(port, built.url, cookie)
+      else {
+        const reply = await w.call(method as 'GET', built.url, { cookie, payload: built.payload })
+        status = reply.statusCode
+        body = reply.body
+      }
+      expect(status, `${role}: ${body}`).toBeLessThan(500)
+      outcomes[role] = `${status === 401 || status === 403 ? 'deny' : 'allow'}`
+      if (outcomes[role] !== row.expect[role]) outcomes[role] += ` (${status} ${body.slice(0, 120)})`
+    }
+    expect(outcomes).toEqual(row.expect)
+  })
+
+  it('refuses every state-changing route without an Origin, or from another origin, before it does anything', async () => {
+    const cookie = await cookieFor(w, 'admin')
+    for (const key of Object.keys(MATRIX)) {
+      const [method, path] = key.split(' ') as [string, string]
+      if (method === 'GET') continue
+      const built = await MATRIX[key]!.build(w)
+      for (const origin of [undefined, 'https://evil.example', 'null']) {
+        const response = await w.app.inject({
+          method: method as 'POST',
+          url: built.url,
+          headers: { cookie: `${SESSION_COOKIE}=${cookie}`, ...(origin ? { origin } : {}) },
+          ...(built.payload !== undefined ? { payload: built.payload as object } : {}),
+        })
+        expect(response.statusCode, `${key} from ${origin ?? 'nowhere'}`).toBe(403)
+        expect(response.json().code, path).toBe('cross_origin')
+      }
+    }
+  })
+})
