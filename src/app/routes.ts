@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { adminRoutes } from './admin/admin-routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -19,6 +20,20 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./meetings/MeetingsPage.vue'),
     meta: { titleKey: 'meetings.title' },
   },
+  {
+    path: '/raad',
+    name: 'councils',
+    component: () => import('./councils/CouncilsPage.vue'),
+    meta: { titleKey: 'councils.title' },
+  },
+  {
+    path: '/raad/:id',
+    name: 'council',
+    component: () => import('./councils/CouncilPage.vue'),
+    props: true,
+    meta: { titleKey: 'councils.councilTitle' },
+  },
+  ...adminRoutes,
   {
     path: '/moeder/ny',
     name: 'meeting-new',

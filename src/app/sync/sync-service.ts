@@ -1,4 +1,5 @@
 import type { Pinia } from 'pinia'
+import { ref } from 'vue'
 import { COUNCILS_SCOPE, councilScope } from '../../shared/accounts/entities'
 import { useSessionStore } from '../accounts/session-store'
 import { SyncEngine } from './engine'
@@ -17,6 +18,50 @@ export interface SyncService {
 
 let service: SyncService | undefined
 
+const FOLLOWS_KEY = 'brugerstemme.follows.v1'
+
+function storedFollows(): string[] {
+  try {
+    const ids: unknown = JSON.parse(localStorage.getItem(FOLLOWS_KEY) ?? '[]')
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+/** Councils the person chose to keep on this device (kept across visits). */
+export const followedCouncils = ref<string[]>(storedFollows())
+/** Councils whose page is open right now; followed only while it is open. */
+const viewedCouncils = ref<string[]>([])
+
+function followsChanged(): void {
+  localStorage.setItem(FOLLOWS_KEY, JSON.stringify(followedCouncils.value))
+  service?.scheduler.refreshEvents()
+  service?.scheduler.request(0)
+}
+
+export function followCouncil(id: string): void {
+  if (followedCouncils.value.includes(id)) return
+  followedCouncils.value = [...followedCouncils.value, id]
+  followsChanged()
+}
+
+export function unfollowCouncil(id: string): void {
+  followedCouncils.value = followedCouncils.value.filter((other) => other !== id)
+  followsChanged()
+}
+
+/** Follows a council while its page is open; call the returned function when it closes. */
+export function viewCouncil(id: string): () => void {
+  viewedCouncils.value = [...viewedCouncils.value, id]
+  service?.scheduler.request(0)
+  return () => {
+    // Two open pages of the same council each hold their own place in the list.
+    const at = viewedCouncils.value.indexOf(id)
+    if (at >= 0) viewedCouncils.value = viewedCouncils.value.filter((_, i) => i !== at)
+  }
+}
+
 /**
  * The app's single sync engine. Features write through `writer` and read `db` with
  * useLiveQuery; they never talk to the server themselves.
@@ -27,11 +72,12 @@ export function startSync(pinia: Pinia): SyncService {
   const store = useSyncStore(pinia)
   const session = useSessionStore(pinia)
   // Every device follows the council list; a person also the councils they belong to or
-  // administer, a kiosk its one council. Meetings add the councils a person chose to keep offline.
+  // administer, a kiosk its one council; anyone also the councils they follow or have open.
   const scopes = (): string[] => {
     const me = session.me
-    const councils = me.kind === 'person' ? [...new Set([...me.councilIds, ...me.staffCouncilIds])] : me.kind === 'kiosk' ? [me.councilId] : []
-    return [COUNCILS_SCOPE, ...councils.map(councilScope)]
+    const own = me.kind === 'person' ? [...me.councilIds, ...me.staffCouncilIds] : me.kind === 'kiosk' ? [me.councilId] : []
+    const councils = new Set([...own, ...followedCouncils.value, ...viewedCouncils.value])
+    return [COUNCILS_SCOPE, ...[...councils].map(councilScope)]
   }
   const engine = new SyncEngine(db, httpTransport(), scopes)
   const scheduler = new SyncScheduler({

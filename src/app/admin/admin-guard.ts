@@ -1,0 +1,21 @@
+import type { NavigationGuard } from 'vue-router'
+import { useSessionStore } from '../accounts/session-store'
+
+/**
+ * Who may open an admin screen. The server checks every request again; this only sends people
+ * to a page that explains, instead of a screen full of refusals.
+ */
+export const adminGuard: NavigationGuard = async (to) => {
+  const session = useSessionStore()
+  // The cached session may be older than a sign-in made elsewhere; ask when there is a connection.
+  if (!session.isStaff && navigator.onLine) await session.refresh().catch(() => undefined)
+  const person = session.person
+  if (!person) return { path: '/log-ind', query: { next: to.fullPath } }
+  if (!person.staffRole) return { name: 'admin-staff-only' }
+  if (to.meta.adminOnly && person.staffRole !== 'admin') return { name: 'admin-no-access', query: { grund: 'admin' } }
+  const councilId = to.params.councilId
+  if (typeof councilId === 'string' && !person.staffCouncilIds.includes(councilId)) {
+    return { name: 'admin-no-access', query: { grund: 'raad' } }
+  }
+  return true
+}

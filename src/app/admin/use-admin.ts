@@ -1,0 +1,83 @@
+import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { ApiError } from '../api'
+import type { FieldError } from '../ui/ErrorSummary.vue'
+
+/** Server codes with a message of their own; anything else gets the general one. */
+const KNOWN_CODES = [
+  'offline',
+  'not_signed_in',
+  'session_ended',
+  'staff_only',
+  'admin_only',
+  'not_your_council',
+  'not_found',
+  'email_taken',
+  'no_consent',
+  'already_member',
+  'rate_limited',
+  'invalid_request',
+] as const
+
+export function errorCode(error: unknown): string {
+  if (!(error instanceof ApiError)) return 'unknown'
+  if (error.offline) return 'offline'
+  if ((KNOWN_CODES as readonly string[]).includes(error.code)) return error.code
+  return error.status === 404 ? 'not_found' : 'unknown'
+}
+
+/**
+ * Sends a form and turns a refusal into messages beside the right field. The form's fields stay
+ * as they are, so nothing typed is lost when the connection or the server says no.
+ */
+export function useSubmit(fallbackField: string) {
+  const { t } = useI18n()
+  const errors = ref<FieldError[]>([])
+  const busy = ref(false)
+
+  function fieldError(field: string): string | undefined {
+    return errors.value.find((error) => error.field === field)?.message
+  }
+
+  async function submit<T>(send: () => Promise<T>, fieldOf: Record<string, string> = {}): Promise<T | undefined> {
+    busy.value = true
+    try {
+      const result = await send()
+      errors.value = []
+      return result
+    } catch (error) {
+      const code = errorCode(error)
+      errors.value = [{ field: fieldOf[code] ?? fallbackField, message: t(`admin.errors.${code}`) }]
+      return undefined
+    } finally {
+      busy.value = false
+    }
+  }
+
+  return { errors, busy, fieldError, submit }
+}
+
+/** Data for an admin screen, fetched on open; `problem` holds a message a person can act on. */
+export function useAdminData<T>(load: () => Promise<T>): { data: ShallowRef<T | undefined>; problem: Ref<string>; reload: () => Promise<void> } {
+  const { t } = useI18n()
+  const data = shallowRef<T>()
+  const problem = ref('')
+  async function reload(): Promise<void> {
+    try {
+      data.value = await load()
+      problem.value = ''
+    } catch (error) {
+      problem.value = t(`admin.errors.${errorCode(error)}`)
+    }
+  }
+  void reload()
+  return { data, problem, reload }
+}
+
+/** Dates and times in the reader's language, e.g. "3. marts 2026". */
+export function useDates() {
+  const { locale } = useI18n()
+  const date = (iso: string) => new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(locale.value, { dateStyle: 'long' })
+  const dateTime = (iso: string) => new Date(iso).toLocaleString(locale.value, { dateStyle: 'long', timeStyle: 'short' })
+  return { date, dateTime }
+}
