@@ -1,8 +1,19 @@
 import { createRouter, createWebHistory } from 'vue-router'
+import { useSessionStore } from './accounts/session-store'
 import { routes } from './routes'
 
 export const router = createRouter({
   history: createWebHistory(),
   routes,
   scrollBehavior: (_to, _from, savedPosition) => savedPosition ?? { top: 0 },
+})
+
+// A kiosk tablet shows its one screen and nothing else, also after a reload (the session is
+// cached); only staff signing in on it can change that. Kiosk start is for staff.
+router.beforeEach((to) => {
+  const session = useSessionStore()
+  if (session.kiosk) return to.name === 'kiosk' ? true : { name: 'kiosk', replace: true }
+  if (to.name === 'kiosk') return { path: '/mig', replace: true }
+  if (to.name === 'kiosk-start' && !session.isStaff) return { path: '/log-ind', query: { vej: 'medarbejder', next: to.fullPath } }
+  return true
 })

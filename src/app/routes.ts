@@ -77,6 +77,30 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'me.title' },
   },
   {
+    path: '/log-ind',
+    name: 'sign-in',
+    component: () => import('./accounts/SignInPage.vue'),
+    meta: { titleKey: 'signIn.title' },
+  },
+  {
+    path: '/k',
+    name: 'key-link',
+    component: () => import('./accounts/KeyLinkPage.vue'),
+    meta: { titleKey: 'keyLink.title' },
+  },
+  {
+    path: '/kiosk',
+    name: 'kiosk',
+    component: () => import('./kiosk/KioskPage.vue'),
+    meta: { titleKey: 'kiosk.title' },
+  },
+  {
+    path: '/kiosk/start',
+    name: 'kiosk-start',
+    component: () => import('./kiosk/KioskStartPage.vue'),
+    meta: { titleKey: 'kiosk.start.title' },
+  },
+  {
     path: '/indstillinger',
     name: 'settings',
     component: () => import('./settings/SettingsPage.vue'),

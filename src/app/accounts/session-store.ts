@@ -3,7 +3,8 @@ import { computed, ref } from 'vue'
 import type { Me } from '../../shared/accounts/model'
 import { api, ApiError } from '../api'
 
-const STORAGE_KEY = 'brugerstemme.session.v1'
+export const SESSION_STORAGE_KEY = 'brugerstemme.session.v1'
+const STORAGE_KEY = SESSION_STORAGE_KEY
 
 function cached(): Me {
   try {

@@ -37,6 +37,19 @@ export interface OutboxEntry {
   removed?: LocalRecord
 }
 
+/**
+ * Unsent work of a person who signed out before it could be sent. It waits here, out of the
+ * outbox, so it is never pushed under the next person's session; it goes back into the outbox
+ * when the same person signs in on this device again. `owner` is a hash, not the person's id.
+ */
+export interface HeldEntry {
+  seq?: number
+  owner: string
+  entry: OutboxEntry
+  /** The record as this device showed it, so the person sees their edit again at once. */
+  record?: LocalRecord
+}
+
 export interface MetaEntry {
   key: string
   value: unknown
@@ -46,6 +59,7 @@ export type LocalDb = Dexie & {
   records: Table<LocalRecord, [string, string]>
   outbox: EntityTable<OutboxEntry, 'seq'>
   meta: EntityTable<MetaEntry, 'key'>
+  held: EntityTable<HeldEntry, 'seq'>
 }
 
 export const LOCAL_DB_NAME = 'brugerstemme'
@@ -61,5 +75,6 @@ export function createLocalDb(name = LOCAL_DB_NAME, options?: DexieOptions): Loc
     outbox: '++seq, mutationId, [entity+entityId], state',
     meta: 'key',
   })
+  db.version(2).stores({ held: '++seq, owner' })
   return db
 }

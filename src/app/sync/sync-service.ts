@@ -7,16 +7,25 @@ import { createLocalDb, type LocalDb } from './local-db'
 import { SyncScheduler } from './scheduler'
 import { askForPersistentStorage } from './storage'
 import { useSyncStore } from './sync-store'
-import { httpTransport } from './transport'
+import { httpTransport, TransportError } from './transport'
 import { SyncWriter } from './write'
 
 export interface SyncService {
   db: LocalDb
   writer: SyncWriter
   scheduler: SyncScheduler
+  engine: SyncEngine
 }
 
 let service: SyncService | undefined
+
+const sessionEndedListeners = new Set<() => void>()
+
+/** The server ended this device's session (card revoked, signed out elsewhere); accounts wipes. */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener)
+  return () => sessionEndedListeners.delete(listener)
+}
 
 const FOLLOWS_KEY = 'brugerstemme.follows.v1'
 
@@ -81,7 +90,16 @@ export function startSync(pinia: Pinia): SyncService {
   }
   const engine = new SyncEngine(db, httpTransport(), scopes)
   const scheduler = new SyncScheduler({
-    syncOnce: () => engine.syncOnce(),
+    syncOnce: async () => {
+      try {
+        await engine.syncOnce()
+      } catch (error) {
+        if (error instanceof TransportError && error.status === 401 && error.code === 'session_ended') {
+          for (const listener of sessionEndedListeners) listener()
+        }
+        throw error
+      }
+    },
     onPhase: store.setPhase,
     eventsUrl: () => (scopes().length > 0 ? '/api/sync/events' : null),
   })
@@ -91,7 +109,7 @@ export function startSync(pinia: Pinia): SyncService {
     void askForPersistentStorage()
   })
   scheduler.start()
-  service = { db, writer, scheduler }
+  service = { db, writer, scheduler, engine }
   return service
 }
 

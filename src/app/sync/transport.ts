@@ -9,6 +9,8 @@ export class TransportError extends Error {
     readonly kind: TransportFailure,
     message: string,
     readonly status?: number,
+    /** The server's error code, e.g. `session_ended`. */
+    readonly code?: string,
   ) {
     super(message)
   }
@@ -34,7 +36,7 @@ export function httpTransport(baseUrl = '', fetchImpl: typeof fetch = (...args) 
       throw new TransportError('outdated', body.message ?? 'The app is too old to sync.', 409)
     }
     const kind: TransportFailure = response.status >= 500 || response.status === 429 ? 'server' : 'refused'
-    throw new TransportError(kind, body.message ?? `HTTP ${response.status}`, response.status)
+    throw new TransportError(kind, body.message ?? `HTTP ${response.status}`, response.status, body.code)
   }
 
   return {

@@ -1,0 +1,154 @@
+import type { Me } from '../../shared/accounts/model'
+import type { HeldEntry, LocalDb } from '../sync/local-db'
+
+/**
+ * What happens to a person's data on this device when the device changes hands: sign-out,
+ * "Skift person", a session the server ended, a kiosk started or left, or simply someone else
+ * signing in. No browser globals beyond the ones passed in, so it runs against fake-indexeddb.
+ *
+ * Unsent work is never dropped. Before an explicit sign-out the app tries to send it and asks
+ * the person if it still cannot go (see SignOutDialog.vue). Whatever is still unsent when the
+ * device changes hands is moved out of the outbox into `held`, under a hash of its owner, so it
+ * is never pushed under the next person's session, and it goes back into the outbox when the
+ * same person signs in on this device again.
+ */
+
+/** Device settings (text size, colours, language) say nothing about a person; they stay. */
+export const SETTINGS_KEY = 'brugerstemme.settings.v1'
+/** Set when the server could not be told about a sign-out (offline); holds no personal data. */
+export const PENDING_SIGN_OUT_KEY = 'brugerstemme.sign-out-pending.v1'
+export const ANONYMOUS_OWNER = 'anonymous'
+const OWNER_META_KEY = 'owner'
+const PRECACHE_PREFIX = 'workbox-precache'
+
+/**
+ * Who the local data belongs to, as a hash: the device must recognise the person when they
+ * come back, but what stays behind (held work) should not name them.
+ */
+export async function ownerOf(me: Me): Promise<string> {
+  if (me.kind === 'anonymous') return ANONYMOUS_OWNER
+  const identity = me.kind === 'person' ? `person:${me.personId}` : `kiosk:${me.councilId}`
+  return `h:${await sha256Hex(`brugerstemme-owner:${identity}`)}`
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** Everything in the outbox is not on the server yet, refused and conflicting entries included. */
+export function unsentCount(db: LocalDb): Promise<number> {
+  return db.outbox.count()
+}
+
+/** Entries held for a person who signed out with unsent work, waiting for them to come back. */
+export function heldCount(db: LocalDb, owner: string): Promise<number> {
+  return db.held.where('owner').equals(owner).count()
+}
+
+export interface HandOver {
+  /** The previous person's synced records and cursors were removed. */
+  wiped: boolean
+  /** Outbox entries of the previous person moved aside, to wait for them. */
+  held: number
+  /** Entries of the new owner, held from an earlier visit, back in the outbox. */
+  restored: number
+}
+
+/**
+ * Makes the local database belong to `nextOwner`. The previous owner's records and sync cursors
+ * go (so the new person pulls exactly what they may read, from the start), their unsent work is
+ * held, and the new owner's held work comes back. Public data is kept only when an anonymous
+ * device signs in: an anonymous device holds nothing personal. One transaction: a crash leaves
+ * either the old owner's data or the new owner's, never a mix.
+ */
+export async function handOver(db: LocalDb, nextOwner: string): Promise<HandOver> {
+  return db.transaction('rw', db.records, db.outbox, db.meta, db.held, async () => {
+    const stored = await db.meta.get(OWNER_META_KEY)
+    const previous = typeof stored?.value === 'string' ? stored.value : ANONYMOUS_OWNER
+    if (previous === nextOwner) return { wiped: false, held: 0, restored: 0 }
+    let held = 0
+    const wiped = previous !== ANONYMOUS_OWNER
+    if (wiped) {
+      const entries = await db.outbox.orderBy('seq').toArray()
+      for (const { seq: _seq, ...entry } of entries) {
+        const record = await db.records.get([entry.entity, entry.entityId])
+        await db.held.add({ owner: previous, entry, ...(record ? { record } : {}) })
+      }
+      held = entries.length
+      await db.outbox.clear()
+      await db.records.clear()
+      // Sync cursors and the client id: the next person starts as a new client from scratch.
+      await db.meta.clear()
+    }
+    const mine: HeldEntry[] = nextOwner === ANONYMOUS_OWNER ? [] : await db.held.where('owner').equals(nextOwner).sortBy('seq')
+    for (const { entry, record } of mine) {
+      await db.outbox.add(entry)
+      if (record) await db.records.put(record)
+    }
+    if (mine.length) await db.held.bulkDelete(mine.map((h) => h.seq!))
+    await db.meta.put({ key: OWNER_META_KEY, value: nextOwner })
+    return { wiped, held, restored: mine.length }
+  })
+}
+
+export interface BrowserStores {
+  localStorage: Storage
+  sessionStorage: Storage
+  caches?: CacheStorage
+}
+
+/**
+ * Empties the browser storage the app uses, apart from the device settings and the app shell
+ * precache (the app's own files, the same for everyone, needed to start offline).
+ */
+export async function wipeBrowserStorage(stores: BrowserStores): Promise<void> {
+  const keys: string[] = []
+  for (let i = 0; i < stores.localStorage.length; i++) keys.push(stores.localStorage.key(i)!)
+  for (const key of keys) if (key !== SETTINGS_KEY) stores.localStorage.removeItem(key)
+  stores.sessionStorage.clear()
+  if (stores.caches) {
+    for (const name of await stores.caches.keys()) {
+      if (!name.startsWith(PRECACHE_PREFIX)) await stores.caches.delete(name)
+    }
+  }
+}
+
+export interface SignOutDeps {
+  db: LocalDb
+  engine: { pushAll(): Promise<void>; invalidate(): void }
+  /** POST /api/auth/sign-out; rejects with `offline: true` when the server cannot be reached. */
+  signOutOnServer(): Promise<void>
+  stores: BrowserStores
+}
+
+/** Tries once to send what waits; how many entries are still not on the server. */
+export async function sendWhatWaits(deps: Pick<SignOutDeps, 'db' | 'engine'>): Promise<number> {
+  if ((await unsentCount(deps.db)) === 0) return 0
+  try {
+    await deps.engine.pushAll()
+  } catch {
+    // Offline or refused: what is left is counted below and the person is asked.
+  }
+  return unsentCount(deps.db)
+}
+
+/**
+ * Signs this device out and removes the person's data from it. The caller has already asked
+ * about unsent work; whatever is left is held, never dropped. Offline, the local wipe still
+ * happens (a shared device must not show the person's data to the next one) and the server is
+ * told as soon as there is a connection (PENDING_SIGN_OUT_KEY, see identity.ts).
+ */
+export async function signOutDevice(deps: SignOutDeps): Promise<HandOver> {
+  deps.engine.invalidate()
+  let serverKnows = true
+  try {
+    await deps.signOutOnServer()
+  } catch {
+    serverKnows = false
+  }
+  const result = await handOver(deps.db, ANONYMOUS_OWNER)
+  await wipeBrowserStorage(deps.stores)
+  if (!serverKnows) deps.stores.localStorage.setItem(PENDING_SIGN_OUT_KEY, '1')
+  return result
+}

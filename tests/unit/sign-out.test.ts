@@ -1,0 +1,224 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import { beforeEach, describe, expect, it } from 'vitest'
+import {
+  ANONYMOUS_OWNER,
+  handOver,
+  ownerOf,
+  PENDING_SIGN_OUT_KEY,
+  SETTINGS_KEY,
+  signOutDevice,
+  sendWhatWaits,
+  unsentCount,
+  wipeBrowserStorage,
+} from '../../src/app/accounts/sign-out.js'
+import { createLocalDb, type LocalDb } from '../../src/app/sync/local-db.js'
+import { SyncWriter } from '../../src/app/sync/write.js'
+import { defineSyncEntity } from '../../src/shared/sync/entity.js'
+import { Type } from 'typebox'
+import type { Me } from '../../src/shared/accounts/model.js'
+
+const Note = defineSyncEntity<{ text: string }>({
+  name: 'note',
+  schema: Type.Object({ text: Type.String() }),
+  scopeOf: () => 'council:c1',
+  protectedFields: [],
+})
+
+const karen: Me = {
+  kind: 'person',
+  personId: '0190d6a0-0000-7000-8000-00000000000a',
+  name: 'Karen Holm',
+  personKind: 'member',
+  staffRole: null,
+  councilIds: [],
+  staffCouncilIds: [],
+  linkedResidents: [],
+  actingFor: null,
+}
+const lene: Me = { ...karen, personId: '0190d6a0-0000-7000-8000-00000000000b', name: 'Lene Holm', personKind: 'relative' }
+
+class MemoryStorage implements Storage {
+  private map = new Map<string, string>()
+  get length() {
+    return this.map.size
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null
+  }
+  getItem(key: string) {
+    return this.map.get(key) ?? null
+  }
+  setItem(key: string, value: string) {
+    this.map.set(key, value)
+  }
+  removeItem(key: string) {
+    this.map.delete(key)
+  }
+  clear() {
+    this.map.clear()
+  }
+  dump() {
+    return Object.fromEntries(this.map)
+  }
+}
+
+class MemoryCaches {
+  names = new Set<string>()
+  async keys() {
+    return [...this.names]
+  }
+  async delete(name: string) {
+    return this.names.delete(name)
+  }
+}
+
+let db: LocalDb
+let writer: SyncWriter
+
+beforeEach(async () => {
+  db = createLocalDb(`sign-out-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange })
+  await db.open()
+  writer = new SyncWriter(db)
+})
+
+/** Signs `me` in on the device: the database becomes theirs, with a pulled record and a cursor. */
+async function signIn(me: Me) {
+  await handOver(db, await ownerOf(me))
+  await db.records.put({ entity: 'council-member', id: 'm1', scope: 'council:c1', data: { name: (me as { name: string }).name }, base: null, version: 3, pending: 0 })
+  await db.meta.put({ key: 'cursor:council:c1', value: '42' })
+}
+
+async function everything() {
+  return JSON.stringify({
+    records: await db.records.toArray(),
+    outbox: await db.outbox.toArray(),
+    meta: await db.meta.toArray(),
+    held: await db.held.toArray(),
+  })
+}
+
+describe('handing the device over', () => {
+  it('removes the previous person’s records and cursors, so the next one starts from nothing', async () => {
+    await signIn(karen)
+    const result = await handOver(db, await ownerOf(lene))
+    expect(result).toEqual({ wiped: true, held: 0, restored: 0 })
+    expect(await db.records.count()).toBe(0)
+    expect(await db.meta.get('cursor:council:c1')).toBeUndefined()
+    const dump = await everything()
+    expect(dump).not.toContain('Karen')
+    expect(dump).not.toContain(karen.kind === 'person' ? karen.personId : '')
+  })
+
+  it('keeps public data when an anonymous device signs in, and does nothing when the owner is the same', async () => {
+    await db.records.put({ entity: 'council', id: 'c1', scope: 'public:councils', data: { name: 'Rådet' }, base: null, version: 1, pending: 0 })
+    expect((await handOver(db, await ownerOf(karen))).wiped).toBe(false)
+    expect(await db.records.count()).toBe(1)
+    expect(await handOver(db, await ownerOf(karen))).toEqual({ wiped: false, held: 0, restored: 0 })
+  })
+
+  it('holds unsent work out of the outbox, under a hash, and gives it back when the same person returns', async () => {
+    await signIn(karen)
+    const id = await writer.create(Note, { text: 'Karens idé til sommerfesten' })
+    expect(await unsentCount(db)).toBe(1)
+
+    const out = await handOver(db, ANONYMOUS_OWNER)
+    expect(out).toEqual({ wiped: true, held: 1, restored: 0 })
+    expect(await unsentCount(db)).toBe(0)
+    const [held] = await db.held.toArray()
+    expect(held!.owner).not.toContain(karen.kind === 'person' ? karen.personId : 'x')
+    expect(held!.entry.patch).toEqual({ text: 'Karens idé til sommerfesten' })
+
+    // Lene signs in on the same device: Karen's work is not hers to send.
+    expect((await handOver(db, await ownerOf(lene))).restored).toBe(0)
+    expect(await unsentCount(db)).toBe(0)
+    expect(await db.held.count()).toBe(1)
+
+    // Karen comes back: the work is in the outbox again and shows on the device at once.
+    const back = await handOver(db, await ownerOf(karen))
+    expect(back.restored).toBe(1)
+    expect(await db.held.count()).toBe(0)
+    const [entry] = await db.outbox.toArray()
+    expect(entry).toMatchObject({ entity: 'note', entityId: id, op: 'put', state: 'pending', patch: { text: 'Karens idé til sommerfesten' } })
+    expect((await db.records.get(['note', id]))?.data).toEqual({ text: 'Karens idé til sommerfesten' })
+  })
+})
+
+describe('signing out', () => {
+  it('tries to send first and counts what is still not on the server', async () => {
+    await signIn(karen)
+    await writer.create(Note, { text: 'a' })
+    await writer.create(Note, { text: 'b' })
+    let pushes = 0
+    const offline = {
+      pushAll: async () => {
+        pushes += 1
+        throw new Error('offline')
+      },
+      invalidate() {},
+    }
+    expect(await sendWhatWaits({ db, engine: offline })).toBe(2)
+    expect(pushes).toBe(1)
+    const sent = { pushAll: async () => void (await db.outbox.clear()), invalidate() {} }
+    expect(await sendWhatWaits({ db, engine: sent })).toBe(0)
+    // Nothing waiting: nothing is pushed at all.
+    const mustNotPush = {
+      pushAll: async () => {
+        throw new Error('must not push')
+      },
+      invalidate() {},
+    }
+    expect(await sendWhatWaits({ db, engine: mustNotPush })).toBe(0)
+  })
+
+  it('wipes the database, storage and runtime caches but keeps settings, the app shell and unsent work', async () => {
+    await signIn(karen)
+    await writer.create(Note, { text: 'ikke sendt' })
+    const local = new MemoryStorage()
+    const session = new MemoryStorage()
+    const caches = new MemoryCaches()
+    local.setItem(SETTINGS_KEY, '{"textSize":"large"}')
+    local.setItem('brugerstemme.session.v1', JSON.stringify(karen))
+    local.setItem('brugerstemme.follows.v1', '["c1"]')
+    session.setItem('draft', 'Karen')
+    caches.names = new Set(['workbox-precache-v2-http://localhost/', 'photos'])
+    let invalidated = false
+    let told = false
+
+    const result = await signOutDevice({
+      db,
+      engine: { pushAll: async () => {}, invalidate: () => void (invalidated = true) },
+      signOutOnServer: async () => void (told = true),
+      stores: { localStorage: local, sessionStorage: session, caches: caches as unknown as CacheStorage },
+    })
+
+    expect(invalidated && told).toBe(true)
+    expect(result.held).toBe(1)
+    expect(local.dump()).toEqual({ [SETTINGS_KEY]: '{"textSize":"large"}' })
+    expect(session.length).toBe(0)
+    expect([...caches.names]).toEqual(['workbox-precache-v2-http://localhost/'])
+    expect(await db.records.count()).toBe(0)
+    expect(await db.held.count()).toBe(1)
+  })
+
+  it('offline, still wipes the device and remembers to tell the server later', async () => {
+    await signIn(karen)
+    const local = new MemoryStorage()
+    local.setItem('brugerstemme.session.v1', JSON.stringify(karen))
+    await signOutDevice({
+      db,
+      engine: { pushAll: async () => {}, invalidate() {} },
+      signOutOnServer: () => Promise.reject(new Error('offline')),
+      stores: { localStorage: local, sessionStorage: new MemoryStorage() },
+    })
+    expect(local.dump()).toEqual({ [PENDING_SIGN_OUT_KEY]: '1' })
+    expect(await everything()).not.toContain('Karen')
+  })
+
+  it('leaves only the settings in localStorage even with keys it does not know', async () => {
+    const local = new MemoryStorage()
+    local.setItem(SETTINGS_KEY, 'x')
+    local.setItem('something-else', 'Karen')
+    await wipeBrowserStorage({ localStorage: local, sessionStorage: new MemoryStorage() })
+    expect(local.dump()).toEqual({ [SETTINGS_KEY]: 'x' })
+  })
+})
