@@ -44,16 +44,13 @@ export async function openWorld(database: Database, options: { registry?: SyncRe
     staffRole: 'secretary',
   })
   await database.db.insert(staffCouncils).values({ personId: otherSecretaryId, councilId: ids.otherCouncilId })
-  const app = await buildTestServer(database, {
-    syncRegistry: registry,
-    now: clock.now,
-    signInLimits: createSignInLimits(() => nowMs),
-  })
+  const limits = createSignInLimits(() => nowMs)
+  const app = await buildTestServer(database, { syncRegistry: registry, now: clock.now, signInLimits: limits })
 
-  const call = async (method: InjectOptions['method'], url: string, options: { cookie?: string | null; payload?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> => {
+  const call = async (method: InjectOptions['method'], url: string, options: { cookie?: string | null; payload?: unknown; headers?: Record<string, string>; remoteAddress?: string } = {}): Promise<Reply> => {
     const headers: Record<string, string> = { ...ORIGIN, ...options.headers }
     if (options.cookie) headers.cookie = `${SESSION_COOKIE}=${options.cookie}`
-    const response = await app.inject({ method, url, headers, ...(options.payload !== undefined ? { payload: options.payload as object } : {}) })
+    const response = await app.inject({ method, url, headers, remoteAddress: options.remoteAddress, ...(options.payload !== undefined ? { payload: options.payload as object } : {}) })
     return response as unknown as Reply
   }
   const sessionCookie = (reply: Reply) => reply.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? null
@@ -63,9 +60,15 @@ export async function openWorld(database: Database, options: { registry?: SyncRe
     db: database.db,
     registry,
     clock,
+    limits,
     ids: { ...ids, otherSecretaryId },
     call,
     sessionCookie,
+    /** Pulls one scope from the start, as a device with this cookie would. */
+    async pull(scope: string, cookie: string | null = null) {
+      const reply = await call('GET', `/api/sync/pull?since=0&scopes=${encodeURIComponent(scope)}&protocolVersion=1`, { cookie })
+      return reply
+    },
     async signIn(email: string, password: string): Promise<string> {
       const reply = await call('POST', '/api/auth/staff', { payload: { email, password } })
       if (reply.statusCode !== 200) throw new Error(`sign-in failed: ${reply.body}`)
