@@ -13,6 +13,8 @@ export const screens: ScreenUnderTest[] = [
   { path: '/valg', da: 'Valg', en: 'Elections' },
   { path: '/workshops', da: 'Workshops', en: 'Workshops' },
   { path: '/mig', da: 'Mig', en: 'Me' },
+  { path: '/log-ind', da: 'Log ind', en: 'Sign in' },
+  { path: '/k', da: 'Log ind med link', en: 'Sign in with a link' },
   { path: '/indstillinger', da: 'Indstillinger', en: 'Settings' },
   { path: '/hjaelp', da: 'Hjælp', en: 'Help' },
   { path: '/tilgaengelighed', da: 'Tilgængelighedserklæring', en: 'Accessibility statement' },
