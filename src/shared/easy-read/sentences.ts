@@ -50,8 +50,15 @@ const MONTH = /^(januar|februar|marts|april|maj|juni|juli|august|september|oktob
 // Letters only as "a)": "F. eks." at the start of a line is an abbreviation, not item F.
 const LIST_MARKER = /^[ \t]*(?:[-–—•*▪◦●·]|\(?\d{1,3}[.)]|\(?\p{L}\))[ \t]+/u
 // Closing quotes and brackets may sit between a dot and what follows it: 'sagde "nej." Så'.
-const AFTER_DOT = /^[\s"'”’»)\]]*(.)?/u
-const CLOSING = /^["'”’»)\]]*/
+// Sticky and without \s, so they read on from an offset and stop at the line end ("." never
+// matches a line break) instead of copying the rest of the line for every dot.
+const AFTER_DOT = /[ \t"'”’»)\]]*(.)?/uy
+const CLOSING = /["'”’»)\]]*/y
+
+function readAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at
+  return pattern.exec(text)
+}
 
 export function isLongWord(word: TextWord): boolean {
   return word.letters > LONG_WORD_LETTERS
@@ -77,9 +84,10 @@ function abbreviationDots(text: string): Map<number, DotRole> {
   return dots
 }
 
-function runEndsSentence(run: string, lastDot: number, after: string, dots: Map<number, DotRole>): boolean {
+function runEndsSentence(run: string, text: string, runEnd: number, dots: Map<number, DotRole>): boolean {
   if (/[!?:]/.test(run)) return true
-  const next = AFTER_DOT.exec(after)?.[1]
+  const lastDot = runEnd - 1
+  const next = readAt(AFTER_DOT, text, runEnd)?.[1]
   const role = dots.get(lastDot)
   if (role === 'inner') return false
   if (role) return role.mayEndSentence && next !== undefined && /\p{Lu}/u.test(next)
@@ -101,8 +109,8 @@ function splitLine(text: string, from: number, to: number, dots: Map<number, Dot
     const end = start + match[0].length
     if (match[1] !== undefined) {
       words.push({ start, end, text: match[1], letters: match[1].match(LETTER)?.length ?? 0 })
-    } else if (words.length > 0 && runEndsSentence(match[0], end - 1, text.slice(end, to), dots)) {
-      close(end + (CLOSING.exec(text.slice(end, to))?.[0].length ?? 0))
+    } else if (words.length > 0 && runEndsSentence(match[0], text, end, dots)) {
+      close(end + (readAt(CLOSING, text, end)?.[0].length ?? 0))
     }
   }
   const last = words[words.length - 1]
