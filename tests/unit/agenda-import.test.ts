@@ -392,6 +392,12 @@ Karen`
     expect(codeOf(email)).toBe('no_items')
   })
 
+  it('does not take "dagsorden" in a sentence or a title for the kind of document', () => {
+    expect(codeOf(`Her er dagsorden til mødet d. 14-01-2027\n\nPunkt 1: Maden\nPunkt 2: Turen`)).toBe('no_items')
+    const parsed = parseAgendaText(`Mødedato 14.01.2027\nGodkendelse af dagsorden\n${item(1, 'A', 'Beslutning\n\nGodkendt.')}`)
+    expect(parsed).toMatchObject({ kind: 'minutes', council: '' })
+  })
+
   it('throws "only_contents" when only the table of contents was copied', () => {
     expect(codeOf(`${HEADER}\nIndholdsfortegnelse\n\nGodkendelse af dagsorden.....\t2\nMaden.....\t3`)).toBe('only_contents')
   })

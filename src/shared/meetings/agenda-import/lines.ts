@@ -4,7 +4,11 @@
  * a line end) is removed here, so the structure parser only sees the agenda's own lines.
  */
 
-const KIND_WORD = /(^|[^\p{L}])(dagsorden|referat|beslutningsprotokol)(?![\p{L}])/iu
+// The kind word of a title line comes first ("DAGSORDEN Brugerrådet ...") or after a separator
+// ("Brugerrådet - Referat - 14.01.2027"). Elsewhere it is just a word: "her er dagsorden til
+// mødet", "Godkendelse af dagsorden".
+const KINDS = 'dagsorden|referat|beslutningsprotokol'
+const KIND_WORD = new RegExp(`^(${KINDS})(?![\\p{L}])|[-–|:,]\\s*(${KINDS})(?![\\p{L}])`, 'iu')
 const PAGE_LINE = /^(?:side|page)\s+\d+(?:\s*(?:af|of|\/)\s*\d+)?$|^[-–]\s*\d+\s*[-–]$/i
 // A page number printed at the end of a running header: "Brugerrådet – Dagsorden<tab>Side 3 af 13".
 // The gap before it is checked by hand: a pattern like /\s{2,}Side.../ is slow on long blank runs.
@@ -84,7 +88,7 @@ export function cleanLines(text: string): string[] {
   const lines = normalised.split(/\r\n|[\r\n\f\v\u2028\u2029]/).map(tidy)
   const header = lines.find((line) => line !== '')
   // A header repeated on every page is noise once the first one has been read.
-  const repeatedHeader = header !== undefined && KIND_WORD.test(header) ? comparable(header) : undefined
+  const repeatedHeader = header !== undefined && kindWordOf(header) !== undefined ? comparable(header) : undefined
   let seenHeader = false
   const kept = lines.filter((line) => {
     if (PAGE_LINE.test(line)) return false
@@ -122,10 +126,7 @@ export function unwrapLines(lines: string[]): string[] {
   return out
 }
 
-export function isKindLine(line: string): boolean {
-  return KIND_WORD.test(line)
-}
-
 export function kindWordOf(line: string): string | undefined {
-  return KIND_WORD.exec(line)?.[2]
+  const match = KIND_WORD.exec(line)
+  return match ? (match[1] ?? match[2]) : undefined
 }
