@@ -3,6 +3,7 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { i18n } from './i18n'
 import { router } from './router'
+import { useSessionStore } from './accounts/session-store'
 import { useSettingsStore } from './settings/settings-store'
 import { startSync } from './sync/sync-service'
 import './ui/styles/base.css'
@@ -13,6 +14,9 @@ async function start() {
   app.use(pinia).use(i18n).use(router)
   // Applies the person's text size, theme and language before the first paint.
   useSettingsStore(pinia)
+  // The cached session lets the app start offline; the server has the last word when it answers
+  // (a staff session ends with the browser, a card can be revoked).
+  void useSessionStore(pinia).refresh()
   startSync(pinia)
   await router.isReady()
   app.mount('#app')

@@ -18,8 +18,10 @@ export const tempDir = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), `b
  * swap what the server serves. Resolves once it prints its address.
  */
 export async function startOwnServer(env: Record<string, string>): Promise<OwnServer> {
-  const child = spawn(process.execPath, ['dist/node/server/main.js'], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+  // E2E_DIST: the build this run serves (see scripts/e2e-isolated.sh); dist by default.
+  const dist = process.env.E2E_DIST || 'dist'
+  const child = spawn(process.execPath, [path.join(dist, 'node', 'server', 'main.js')], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', STATIC_DIR: path.resolve(dist, 'client'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -28,7 +30,7 @@ export async function startOwnServer(env: Record<string, string>): Promise<OwnSe
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000)
     const check = () => {
       const match = /running at (http:\/\/\S+?)\/?\s/.exec(output)
       if (match?.[1]) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { baseCompile } from '@intlify/message-compiler'
 import { describe, expect, it } from 'vitest'
 import { routes } from '../../src/app/routes.js'
 
@@ -22,6 +23,14 @@ const en = flatten(load('en'))
 describe('locales', () => {
   it('Danish and English have exactly the same keys', () => {
     expect([...en.keys()].sort()).toEqual([...da.keys()].sort())
+  })
+
+  it('every message compiles (an unescaped @, { or | breaks the build)', () => {
+    const broken: string[] = []
+    for (const [key, text] of [...da, ...en]) {
+      baseCompile(text, { onError: () => broken.push(key) })
+    }
+    expect(broken).toEqual([])
   })
 
   it('no message is empty', () => {

@@ -4,25 +4,30 @@ import { syncStatusMessage } from '../../src/app/sync/status.js'
 
 describe('syncStatusMessage', () => {
   it('says everything is sent when nothing waits', () => {
-    expect(syncStatusMessage({ phase: 'idle', pending: 0, needsAttention: 0 })).toEqual({ key: 'sync.allSent', tone: 'ok' })
+    expect(syncStatusMessage({ phase: 'idle', pending: 0, needsAttention: 0, signedIn: true })).toEqual({ key: 'sync.allSent', tone: 'ok' })
   })
 
   it('counts what waits to be sent', () => {
-    expect(syncStatusMessage({ phase: 'syncing', pending: 2, needsAttention: 0 })).toEqual({ key: 'sync.waiting', count: 2, tone: 'waiting' })
-    expect(syncStatusMessage({ phase: 'retrying', pending: 1, needsAttention: 0 }).key).toBe('sync.waiting')
+    expect(syncStatusMessage({ phase: 'syncing', pending: 2, needsAttention: 0, signedIn: true })).toEqual({ key: 'sync.waiting', count: 2, tone: 'waiting' })
+    expect(syncStatusMessage({ phase: 'retrying', pending: 1, needsAttention: 0, signedIn: true }).key).toBe('sync.waiting')
   })
 
   it('tells offline people their work is safe on the device', () => {
-    expect(syncStatusMessage({ phase: 'offline', pending: 3, needsAttention: 0 })).toEqual({ key: 'sync.offlineWaiting', count: 3, tone: 'offline' })
-    expect(syncStatusMessage({ phase: 'offline', pending: 0, needsAttention: 0 }).key).toBe('sync.offline')
+    expect(syncStatusMessage({ phase: 'offline', pending: 3, needsAttention: 0, signedIn: true })).toEqual({ key: 'sync.offlineWaiting', count: 3, tone: 'offline' })
+    expect(syncStatusMessage({ phase: 'offline', pending: 0, needsAttention: 0, signedIn: true }).key).toBe('sync.offline')
+  })
+
+  it('tells a signed-out person their work waits for them to sign in again', () => {
+    expect(syncStatusMessage({ phase: 'idle', pending: 2, needsAttention: 0, signedIn: false })).toEqual({ key: 'sync.waitingForSignIn', count: 2, tone: 'waiting' })
+    expect(syncStatusMessage({ phase: 'idle', pending: 0, needsAttention: 0, signedIn: false }).key).toBe('sync.allSent')
   })
 
   it('puts refused changes before anything else, because only the person can fix them', () => {
-    expect(syncStatusMessage({ phase: 'offline', pending: 4, needsAttention: 1 })).toEqual({ key: 'sync.needsAttention', count: 1, tone: 'problem' })
+    expect(syncStatusMessage({ phase: 'offline', pending: 4, needsAttention: 1, signedIn: true })).toEqual({ key: 'sync.needsAttention', count: 1, tone: 'problem' })
   })
 
   it('asks for the update when the app is too old to sync', () => {
-    expect(syncStatusMessage({ phase: 'outdated', pending: 4, needsAttention: 1 }).key).toBe('sync.outdated')
+    expect(syncStatusMessage({ phase: 'outdated', pending: 4, needsAttention: 1, signedIn: true }).key).toBe('sync.outdated')
   })
 })
 

@@ -16,7 +16,7 @@ export function useMeeting(id: Ref<string>) {
   return useLiveQuery(async () => {
     const record = await db.records.get([Meeting.name, id.value])
     return record ? ({ id: record.id, data: record.data as MeetingData, pending: record.pending === 1 } satisfies Stored<MeetingData>) : null
-  }, null)
+  }, null, [id])
 }
 
 export function useCouncilMeetings(councilId: Ref<string>) {
@@ -26,7 +26,7 @@ export function useCouncilMeetings(councilId: Ref<string>) {
     return records
       .map((r) => ({ id: r.id, data: r.data as MeetingData, pending: r.pending === 1 }))
       .sort((a, b) => `${a.data.date}${a.data.startTime ?? ''}`.localeCompare(`${b.data.date}${b.data.startTime ?? ''}`))
-  }, [] as Stored<MeetingData>[])
+  }, [] as Stored<MeetingData>[], [councilId])
 }
 
 export function useAgendaItems(meetingId: Ref<string>, councilId: Ref<string | undefined>) {
@@ -38,7 +38,7 @@ export function useAgendaItems(meetingId: Ref<string>, councilId: Ref<string | u
       .filter((r) => (r.data as AgendaItemData).meetingId === meetingId.value)
       .map((r) => ({ id: r.id, data: r.data as AgendaItemData, pending: r.pending === 1 }))
       .sort((a, b) => a.data.position - b.data.position)
-  }, [] as Stored<AgendaItemData>[])
+  }, [] as Stored<AgendaItemData>[], [meetingId, councilId])
 }
 
 /** A new item goes after the last one; positions are sparse so a move touches one item. */

@@ -4,6 +4,7 @@ import type { LocalDb, LocalRecord, OutboxEntry } from './local-db.js'
 import type { SyncTransport } from './transport.js'
 
 const CLIENT_ID_KEY = 'clientId'
+const WAIT_CODES = new Set(['batch_limit', 'not_signed_in'])
 const cursorKey = (scope: string) => `cursor:${scope}`
 
 /**
@@ -65,7 +66,8 @@ export class SyncEngine {
     await this.db.transaction('rw', this.db.records, this.db.outbox, async () => {
       for (const entry of batch) {
         const result = byId.get(entry.mutationId)
-        if (!result || (result.status === 'rejected' && result.code === 'batch_limit')) continue
+        // Not judged yet: over the batch limit, or waiting for its author to sign in again.
+        if (!result || (result.status === 'rejected' && WAIT_CODES.has(result.code ?? ''))) continue
         progressed = true
         if (result.status === 'applied' || result.status === 'duplicate') {
           await this.db.outbox.delete(entry.seq!)

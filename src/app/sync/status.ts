@@ -7,6 +7,8 @@ export interface SyncSnapshot {
   pending: number
   /** Outbox entries the server refused or that conflict; they wait for the person. */
   needsAttention: number
+  /** Someone is signed in; unsent work of a signed-out person waits for them to sign in. */
+  signedIn: boolean
 }
 
 export interface StatusMessage {
@@ -21,6 +23,7 @@ export function syncStatusMessage(s: SyncSnapshot): StatusMessage {
   if (s.phase === 'offline') {
     return s.pending > 0 ? { key: 'sync.offlineWaiting', count: s.pending, tone: 'offline' } : { key: 'sync.offline', tone: 'offline' }
   }
+  if (s.pending > 0 && !s.signedIn) return { key: 'sync.waitingForSignIn', count: s.pending, tone: 'waiting' }
   if (s.pending > 0) return { key: 'sync.waiting', count: s.pending, tone: 'waiting' }
   return { key: 'sync.allSent', tone: 'ok' }
 }

@@ -1,12 +1,13 @@
 import { AgendaItem, Meeting, type AgendaItemData, type MeetingData } from '../../shared/meetings/entities.js'
 import { canSeeCouncilInside, isStaffFor } from '../accounts/actor.js'
-import type { SyncPolicy, SyncRegistry } from '../sync/registry.js'
+import { SIGN_IN_REQUIRED, type SyncPolicy, type SyncRegistry } from '../sync/registry.js'
 
 const notStaff = 'Only the council’s staff can change its meetings.'
 
 /** Staff of the council may create, change and delete; the council is fixed by the scope. */
 function staffWrite(councilOf: (data: Record<string, unknown>) => string): SyncPolicy['canWrite'] {
   return (actor, attempt) => {
+    if (actor.kind === 'anonymous') return SIGN_IN_REQUIRED
     const data = attempt.next ?? attempt.current
     if (!data) return notStaff
     return isStaffFor(actor, councilOf(data)) ? true : notStaff

@@ -3,10 +3,11 @@ import { mergePatch } from '../../shared/sync/conflict.js'
 import { PUSH_BATCH_LIMIT, type Mutation, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol.js'
 import type { Db } from '../db/database.js'
 import { syncConflicts, syncMutations, syncRecords, syncState } from '../db/schema.js'
-import type { Actor, SyncRegistry } from './registry.js'
+import { SIGN_IN_REQUIRED, type Actor, type SyncRegistry } from './registry.js'
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
+const TRANSIENT = 'not_signed_in'
 const SCOPE = /^(public|council|election|workshop):[a-z0-9-]{1,64}$/
 
 const rejected = (m: Mutation, code: string, reason: string): MutationResult => ({
@@ -15,6 +16,21 @@ const rejected = (m: Mutation, code: string, reason: string): MutationResult => 
   code,
   reason,
 })
+
+/**
+ * Nobody is signed in: the change may well be allowed once its author signs in again (a staff
+ * session ends when the browser closes), so this answer is not remembered as the mutation's
+ * result and the device keeps the change waiting instead of showing it as refused.
+ */
+const notSignedIn = (m: Mutation): MutationResult => ({
+  mutationId: m.id,
+  status: 'rejected',
+  code: 'not_signed_in',
+  reason: 'Sign in again to send this.',
+})
+
+const refuse = (m: Mutation, reason: string | typeof SIGN_IN_REQUIRED): MutationResult =>
+  reason === SIGN_IN_REQUIRED ? notSignedIn(m) : rejected(m, 'forbidden', reason)
 
 function pick(data: Record<string, unknown>, fields: string[]): Record<string, unknown> {
   return Object.fromEntries(fields.map((f) => [f, data[f] ?? null]))
@@ -34,7 +50,7 @@ async function applyOne(tx: Tx, registry: SyncRegistry, actor: Actor, m: Mutatio
   if (m.op === 'delete') {
     if (!row || row.deletedAt) return { mutationId: m.id, status: 'applied', version: row?.version ?? 0 }
     const allowed = policy.canWrite(actor, { op: 'delete', scope: row.scope, current: row.data, next: null })
-    if (allowed !== true) return rejected(m, 'forbidden', allowed)
+    if (allowed !== true) return refuse(m, allowed)
     await tx
       .update(syncRecords)
       .set({ data: null, fieldVersions: {}, version, deletedAt: new Date() })
@@ -83,7 +99,7 @@ async function applyOne(tx: Tx, registry: SyncRegistry, actor: Actor, m: Mutatio
   if (!SCOPE.test(scope)) return rejected(m, 'invalid_scope', `The ${m.entity} does not belong to a council, election or workshop.`)
   if (row && row.scope !== scope) return rejected(m, 'scope_change', `A ${m.entity} cannot be moved to another council, election or workshop.`)
   const allowed = policy.canWrite(actor, { op: m.op, scope, current: row?.data ?? null, next: outcome.data })
-  if (allowed !== true) return rejected(m, 'forbidden', allowed)
+  if (allowed !== true) return refuse(m, allowed)
 
   if (row && outcome.changed.length === 0) return { mutationId: m.id, status: 'applied', version: row.version }
   await tx
@@ -121,6 +137,10 @@ export async function applyPush(db: Db, registry: SyncRegistry, actor: Actor, re
       }
       const result = await tx.transaction((savepoint) => applyOne(savepoint, registry, actor, m, version, request.clientId))
       if (result.status === 'applied' && result.version === version) appliedAny = true
+      if (result.code === TRANSIENT) {
+        results.push(result)
+        continue
+      }
       await tx.insert(syncMutations).values({ id: m.id, clientId: request.clientId, result })
       results.push(result)
     }

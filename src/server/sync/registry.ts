@@ -15,10 +15,16 @@ export interface WriteAttempt {
   next: Record<string, unknown> | null
 }
 
+/**
+ * What a policy answers when nobody is signed in but a signed-in person might be allowed: the
+ * device keeps the change waiting until its author signs in again, instead of refusing it.
+ */
+export const SIGN_IN_REQUIRED: unique symbol = Symbol('sign in required')
+
 export interface SyncPolicy {
   canRead(actor: Actor, scope: string, data: Record<string, unknown> | null): boolean
-  /** true, or the reason (in plain English) why this actor may not make this write. */
-  canWrite(actor: Actor, attempt: WriteAttempt): true | string
+  /** true, SIGN_IN_REQUIRED, or the reason (in plain English) why this actor may not make this write. */
+  canWrite(actor: Actor, attempt: WriteAttempt): true | string | typeof SIGN_IN_REQUIRED
 }
 
 export interface RegisteredEntity {
