@@ -41,6 +41,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'meetingEdit.newTitle' },
   },
   {
+    path: '/moeder/:id',
+    name: 'meeting',
+    component: () => import('./meetings/MeetingPage.vue'),
+    meta: { titleKey: 'meeting.title' },
+  },
+  {
+    path: '/moeder/:id/udskriv',
+    name: 'meeting-print',
+    component: () => import('./meetings/MeetingPrintPage.vue'),
+    meta: { titleKey: 'meeting.printTitle' },
+  },
+  {
     path: '/moeder/:id/rediger',
     name: 'meeting-edit',
     component: () => import('./meetings/MeetingEditPage.vue'),

@@ -8,6 +8,7 @@ import { createSignInLimits, type SignInLimits } from './accounts/rate-limit.js'
 import { registerSessions } from './accounts/sessions.js'
 import type { Database } from './db/database.js'
 import { registerErrorHandling } from './http/errors.js'
+import { registerCalendarRoutes } from './meetings/calendar-routes.js'
 import { enforceRouteSchemas } from './http/route-schemas.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerStaticApp } from './http/static-app.js'
@@ -97,6 +98,7 @@ export async function buildServer(options: BuildServerOptions) {
   registerHealthRoutes(app, options.database)
   registerAuthRoutes(app, accounts)
   registerAdminRoutes(app, accounts)
+  registerCalendarRoutes(app, database.db)
   startRetentionJob(app, accounts)
   registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes })
   registerOpenApiRoute(app)

@@ -159,4 +159,20 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     expect(results[1]).toMatchObject({ status: 'rejected', code: 'invalid' })
     expect(results[1]!.reason).toMatch(/expectedMinutes/)
   })
+  it('publishes the council calendar with published meetings only; a wrong council is a clear 4xx', async () => {
+    const shown = { ...meeting(solbakken, true), title: 'Sommermøde' }
+    const hidden = { ...meeting(solbakken, false), title: 'Hemmeligt kladdemøde' }
+    await push('secretary', [put('meeting', uuidv7(), shown), put('meeting', uuidv7(), hidden)])
+    const feed = await app.inject({ method: 'GET', url: `/api/councils/${solbakken}/calendar.ics` })
+    expect(feed.statusCode).toBe(200)
+    expect(feed.headers['content-type']).toMatch(/^text\/calendar/)
+    expect(feed.body).toContain('SUMMARY:Sommermøde')
+    expect(feed.body).toContain('X-WR-CALNAME:Brugerrådet på Solbakken')
+    expect(feed.body).not.toContain('Hemmeligt')
+    const unknown = await app.inject({ method: 'GET', url: `/api/councils/${uuidv7()}/calendar.ics` })
+    expect(unknown.statusCode).toBe(404)
+    expect(unknown.json()).toMatchObject({ code: 'no_such_council' })
+    const notAnId = await app.inject({ method: 'GET', url: '/api/councils/solbakken/calendar.ics' })
+    expect(notAnId.statusCode).toBe(400)
+  })
 })

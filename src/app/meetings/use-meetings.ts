@@ -16,7 +16,8 @@ export function useMeeting(id: Ref<string>) {
   return useLiveQuery(async () => {
     const record = await db.records.get([Meeting.name, id.value])
     return record ? ({ id: record.id, data: record.data as MeetingData, pending: record.pending === 1 } satisfies Stored<MeetingData>) : null
-  }, null, [id])
+    // undefined while loading, null when this device does not have the meeting.
+  }, undefined as Stored<MeetingData> | null | undefined, [id])
 }
 
 export function useCouncilMeetings(councilId: Ref<string>) {

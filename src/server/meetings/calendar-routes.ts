@@ -1,0 +1,57 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import type { FastifyInstance } from 'fastify'
+import { Type } from 'typebox'
+import { councilScope } from '../../shared/accounts/entities.js'
+import { Meeting, type MeetingData } from '../../shared/meetings/entities.js'
+import { meetingsToIcs } from '../../shared/meetings/ics.js'
+import { ErrorResponse } from '../../shared/system/health.js'
+import { UUID_PATTERN } from '../../shared/sync/uuidv7.js'
+import type { Db } from '../db/database.js'
+import { councils, syncRecords } from '../db/schema.js'
+import { sendError } from '../http/errors.js'
+
+/**
+ * A council's published meetings as a calendar feed. Public like the agendas themselves, and
+ * without a secret in the address, so a calendar app can poll it without signing in.
+ */
+export function registerCalendarRoutes(app: FastifyInstance, db: Db): void {
+  app.get(
+    '/api/councils/:id/calendar.ics',
+    {
+      schema: {
+        summary: "A council's published meetings as iCalendar, to subscribe to",
+        tags: ['meetings'],
+        params: Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) }),
+        querystring: Type.Object({}),
+        response: { 200: Type.String({ description: 'text/calendar' }), 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string }
+      const [council] = await db.select().from(councils).where(eq(councils.id, id))
+      if (!council) return sendError(reply, 404, 'no_such_council', 'There is no such council.')
+      const rows = await db
+        .select()
+        .from(syncRecords)
+        .where(and(eq(syncRecords.entity, Meeting.name), eq(syncRecords.scope, councilScope(id)), isNull(syncRecords.deletedAt)))
+      const origin = `${request.protocol}://${request.host}`
+      const meetings = rows
+        .map((row) => ({ id: row.id, data: row.data as MeetingData }))
+        .filter((m) => m.data.published)
+        .sort((a, b) => a.data.date.localeCompare(b.data.date))
+        .map((m) => ({
+          id: m.id,
+          title: m.data.title,
+          date: m.data.date,
+          startTime: m.data.startTime,
+          endTime: m.data.endTime,
+          place: m.data.place,
+          description: council.name,
+          url: `${origin}/moeder/${m.id}`,
+        }))
+      reply.header('content-type', 'text/calendar; charset=utf-8')
+      reply.header('content-disposition', 'inline; filename="moeder.ics"')
+      return meetingsToIcs(meetings, council.name)
+    },
+  )
+}
