@@ -42,6 +42,17 @@ describe('the device sync engine against the real server', () => {
     expect((await tablet.records('test-note')).map((r) => r.data)).toEqual([record!.data])
   })
 
+  it('sends records with large media in several pushes, each small enough for the server', async () => {
+    let pushes = 0
+    const counting = { ...transport, push: (request: Parameters<typeof transport.push>[0]) => (pushes++, transport.push(request)) }
+    const camera = new Device('camera', counting, ['council:media'])
+    // Ten 900 kB records: 9 MB together, more than one push body may carry.
+    for (let i = 0; i < 10; i++) await camera.writer.create(TestNote, { councilId: 'media', title: `Foto ${i}`, text: '', media: 'x'.repeat(900_000) })
+    await camera.engine.pushAll()
+    expect(await camera.db.outbox.count()).toBe(0)
+    expect(pushes).toBe(5)
+  })
+
   it('never lets a pull take back an edit that is still waiting to be sent', async () => {
     const a = new Device('a', transport, ['council:e2'])
     const b = new Device('b', transport, ['council:e2'])

@@ -15,6 +15,8 @@ export const TestNote = defineSyncEntity({
       title: Type.String({ minLength: 1, maxLength: 200 }),
       text: Type.String({ maxLength: 2000 }),
       votes: Type.Optional(Type.Integer({ minimum: 0 })),
+      /** Stands in for a photo or a recording carried inside a record. */
+      media: Type.Optional(Type.String({ maxLength: 1_000_000 })),
     },
     { additionalProperties: false },
   ),

@@ -1,4 +1,4 @@
-import { PUSH_BATCH_LIMIT, SYNC_PROTOCOL_VERSION, type Change, type Mutation, type MutationResult } from '../../shared/sync/protocol.js'
+import { PUSH_BATCH_BYTES, PUSH_BATCH_LIMIT, SYNC_PROTOCOL_VERSION, type Change, type Mutation, type MutationResult } from '../../shared/sync/protocol.js'
 import { uuidv7 } from '../../shared/sync/uuidv7.js'
 import type { LocalDb, LocalRecord, OutboxEntry } from './local-db.js'
 import type { SyncTransport } from './transport.js'
@@ -43,11 +43,13 @@ export class SyncEngine {
   async pushAll(): Promise<void> {
     const clientId = await this.clientId()
     for (;;) {
-      const batch = await this.db.outbox
-        .orderBy('seq')
-        .filter((entry) => entry.state === 'pending')
-        .limit(PUSH_BATCH_LIMIT)
-        .toArray()
+      const batch = bySize(
+        await this.db.outbox
+          .orderBy('seq')
+          .filter((entry) => entry.state === 'pending')
+          .limit(PUSH_BATCH_LIMIT)
+          .toArray(),
+      )
       if (batch.length === 0) return
       const response = await this.transport.push({
         clientId,
@@ -199,6 +201,18 @@ export async function discardOutboxEntry(db: LocalDb, seq: number): Promise<void
       await db.records.put({ ...record, data, pending: remaining.length > 0 ? 1 : 0 })
     }
   })
+}
+
+/** The leading entries that fit in one push body; the first always goes, whatever its size. */
+function bySize(entries: OutboxEntry[]): OutboxEntry[] {
+  let bytes = 0
+  const batch: OutboxEntry[] = []
+  for (const entry of entries) {
+    bytes += JSON.stringify(entry.patch).length
+    if (batch.length > 0 && bytes > PUSH_BATCH_BYTES) break
+    batch.push(entry)
+  }
+  return batch
 }
 
 function toMutation(entry: OutboxEntry): Mutation {

@@ -4,6 +4,7 @@ import { ErrorResponse } from '../../shared/system/health.js'
 import {
   MIN_CLIENT_PROTOCOL_VERSION,
   PULL_PAGE_SIZE,
+  PUSH_BODY_LIMIT,
   PullQuery,
   PullResponse,
   PushRequest,
@@ -50,6 +51,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registr
   app.post(
     '/api/sync/push',
     {
+      bodyLimit: PUSH_BODY_LIMIT,
       schema: {
         summary: 'Apply changes made on a device',
         tags: ['sync'],

@@ -12,6 +12,13 @@ export const PUSH_BATCH_LIMIT = 100
 /** A push body with more than this is malformed, not merely large. */
 export const PUSH_HARD_LIMIT = 1000
 export const PULL_PAGE_SIZE = 500
+/**
+ * Photos and recordings travel inside records, so a batch is also cut by size: a device sends
+ * at most this many bytes of mutations at once (always at least one), and the server accepts a
+ * push body up to PUSH_BODY_LIMIT, room for one record at the largest media size and more.
+ */
+export const PUSH_BATCH_BYTES = 2 * 1024 * 1024
+export const PUSH_BODY_LIMIT = 8 * 1024 * 1024
 
 const Uuid = Type.String({ pattern: UUID_PATTERN })
 
