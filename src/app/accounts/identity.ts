@@ -102,12 +102,15 @@ export async function startAccounts(): Promise<void> {
   const { db } = useSync()
   await handOver(db, await ownerOf(session.me))
   if (!(await flushPendingSignOut())) return
+  const asked = session.me
   let server: Me
   try {
     server = await api<Me>('GET', '/api/me')
   } catch {
     return
   }
+  // Someone signed in or out while the question was on its way: that answer is out of date.
+  if (!sameIdentity(asked, session.me)) return
   if (sameIdentity(server, session.me)) {
     session.set(server)
   } else if (server.kind === 'anonymous') {
