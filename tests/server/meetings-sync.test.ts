@@ -70,6 +70,7 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     easyText: 'Vi taler om maden.',
     pictogram: null,
     photo: null,
+    audio: null,
     expectedMinutes: 15,
     question: 'Hvad synes du om maden?',
     closed: false,

@@ -66,6 +66,7 @@ export function emptyAgendaItem(councilId: string, meetingId: string, position: 
     easyText: '',
     pictogram: null,
     photo: null,
+    audio: null,
     expectedMinutes: null,
     question: '',
     closed: false,

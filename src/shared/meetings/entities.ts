@@ -47,6 +47,12 @@ export const AgendaSection = Type.Object(
 )
 export type AgendaSection = Static<typeof AgendaSection>
 
+/** Staff's own read-aloud, recorded on the device (about two minutes at 32 kbit/s at most). */
+export const Audio = Type.String({
+  pattern: '^data:audio/(webm|ogg|mp4|mpeg|wav)(;[a-z0-9=.,-]+)*;base64,[A-Za-z0-9+/=]+$',
+  maxLength: 900_000,
+})
+
 export const AgendaItemData = Type.Object(
   {
     councilId: Uuid,
@@ -60,6 +66,7 @@ export const AgendaItemData = Type.Object(
     easyText: ShortText(1000),
     pictogram: Type.Union([Type.String({ pattern: '^[a-z0-9-]{1,64}$' }), Type.Null()]),
     photo: Type.Union([Photo, Type.Null()]),
+    audio: Type.Union([Audio, Type.Null()]),
     expectedMinutes: Type.Union([Type.Integer({ minimum: 1, maximum: 600 }), Type.Null()]),
     /** Something to think about before the meeting ("Hvad synes du om maden?"). */
     question: ShortText(300),
