@@ -10,6 +10,8 @@ export interface ScreenUnderTest {
 
 export const screens: ScreenUnderTest[] = [
   { path: '/moeder', da: 'Møder', en: 'Meetings' },
+  { path: '/raad', da: 'Rådene', en: 'The councils' },
+  { path: '/admin/kun-medarbejdere', da: 'Kun for medarbejdere', en: 'For staff only' },
   { path: '/valg', da: 'Valg', en: 'Elections' },
   { path: '/workshops', da: 'Workshops', en: 'Workshops' },
   { path: '/mig', da: 'Mig', en: 'Me' },

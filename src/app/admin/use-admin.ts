@@ -13,8 +13,16 @@ const KNOWN_CODES = [
   'not_your_council',
   'not_found',
   'email_taken',
-  'no_consent',
+  'photo_needs_consent',
+  'term_end_before_start',
   'already_member',
+  'already_linked',
+  'same_person',
+  'not_a_relative',
+  'not_your_person',
+  'last_admin',
+  'staff_use_password',
+  'cannot_erase_self',
   'rate_limited',
   'invalid_request',
 ] as const
@@ -80,4 +88,13 @@ export function useDates() {
   const date = (iso: string) => new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(locale.value, { dateStyle: 'long' })
   const dateTime = (iso: string) => new Date(iso).toLocaleString(locale.value, { dateStyle: 'long', timeStyle: 'short' })
   return { date, dateTime }
+}
+
+/**
+ * Chromium scrolls a focused text area only far enough to show its caret, which can leave the
+ * rest of it under the bottom bar; this brings all of it into view (scroll-padding applies).
+ */
+export function revealTextArea(event: FocusEvent): void {
+  const target = event.target as HTMLElement | null
+  if (target?.tagName === 'TEXTAREA') target.scrollIntoView({ block: 'nearest' })
 }

@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test'
+import { runA11yKit } from './a11y/kit.js'
+
+test.describe('the public council pages', () => {
+  test('anyone finds the councils from the Møder page, grouped by place', async ({ page }) => {
+    await page.goto('/moeder')
+    await page.getByRole('link', { name: /Se rådene/ }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Rådene' })).toBeFocused()
+    await expect(page).toHaveTitle('Rådene – Brugerstemme')
+    const solbakken = page.getByRole('region', { name: 'Bostedet Solbakken' })
+    await expect(solbakken.getByRole('link', { name: /Brugerrådet på Solbakken/ })).toContainText('Brugerråd')
+    const centre = page.getByRole('region', { name: 'Center for Socialpsykiatri' })
+    await expect(centre.getByRole('link', { name: /Centerrådet for Socialpsykiatri/ })).toContainText('Centerråd')
+    await runA11yKit(page, '/raad')
+  })
+
+  test('a visitor sees the publicly listed members with role and relative marking, and no one else', async ({ page }) => {
+    await page.goto('/raad')
+    await page.getByRole('link', { name: /Brugerrådet på Solbakken/ }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Brugerrådet på Solbakken' })).toBeVisible()
+    await expect(page).toHaveTitle('Brugerrådet på Solbakken – Brugerstemme')
+    await expect(page.getByText('Brugerråd · Bostedet Solbakken')).toBeVisible()
+    await expect(page.getByText(/Vi mødes hver anden måned/)).toBeVisible()
+
+    const members = page.getByRole('region', { name: 'Hvem er i rådet?' })
+    const karen = members.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Karen Holm' }) })
+    await expect(karen).toContainText('Formand')
+    // No photo consent in the demo: a neutral pictogram, hidden from screen readers.
+    await expect(karen.locator('svg')).toHaveAttribute('aria-hidden', 'true')
+    const lene = members.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Lene Holm' }) })
+    await expect(lene).toContainText('Pårørenderepræsentant')
+    await expect(lene).toContainText('Pårørende')
+    await expect(members.getByRole('heading', { name: 'Ali Hassan' })).toBeVisible()
+    await expect(members.getByRole('heading', { name: 'Jonas Friis' })).toBeVisible()
+    await expect(members.getByRole('heading', { name: 'Mette Kjær' })).toBeVisible()
+    await expect(page.getByText('Birthe Lund')).toHaveCount(0)
+    await expect(members.getByText('Her ser du de medlemmer, som har sagt ja til at blive vist for alle.')).toBeVisible()
+    await runA11yKit(page, '/raad/:id public')
+  })
+
+  test('a visitor can follow a council so it stays on the device, and stop again', async ({ page }) => {
+    await page.goto('/raad')
+    await page.getByRole('link', { name: /Brugerrådet på Solbakken/ }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Brugerrådet på Solbakken' })).toBeVisible()
+    const id = new URL(page.url()).pathname.split('/').at(-1)!
+    await page.getByRole('button', { name: 'Følg rådet' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Nu følger du rådet.' })).toBeVisible()
+    expect(await page.evaluate(() => localStorage.getItem('brugerstemme.follows.v1'))).toBe(JSON.stringify([id]))
+    await runA11yKit(page, '/raad/:id following')
+
+    await page.reload()
+    await expect(page.getByText('Du følger rådet. Det bliver gemt på denne enhed.')).toBeVisible()
+    await page.getByRole('button', { name: 'Stop med at følge rådet' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Du følger ikke rådet mere.' })).toBeVisible()
+    expect(await page.evaluate(() => localStorage.getItem('brugerstemme.follows.v1'))).toBe('[]')
+  })
+
+  test('the members of a followed council are kept on the device and shown offline', async ({ page, context }) => {
+    await page.goto('/raad')
+    await page.getByRole('link', { name: /Brugerrådet på Solbakken/ }).click()
+    await page.getByRole('button', { name: 'Følg rådet' }).click()
+    await expect(page.getByRole('heading', { name: 'Karen Holm' })).toBeVisible()
+    await page.getByRole('link', { name: 'Se alle rådene' }).first().click()
+    await context.setOffline(true)
+    await page.getByRole('link', { name: /Brugerrådet på Solbakken/ }).click()
+    await expect(page.getByRole('heading', { name: 'Karen Holm' })).toBeVisible()
+    await context.setOffline(false)
+  })
+
+  test('a council that is not on the device says so and leads back to the list', async ({ page }) => {
+    await page.goto('/raad/0190f5a0-0000-7000-8000-000000000000')
+    await expect(page.getByText(/Vi kan ikke finde rådet på denne enhed/)).toBeVisible()
+    await runA11yKit(page, '/raad/:id unknown')
+    await page.getByRole('link', { name: 'Se alle rådene' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Rådene' })).toBeVisible()
+  })
+})
