@@ -9,4 +9,6 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const dist = path.join(root, process.env.E2E_DIST || 'dist')
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'brugerstemme-e2e-'))
 process.env.STATIC_DIR = path.join(dist, 'client')
+// Every e2e browser signs in from the same address; the per-account limit still applies.
+process.env.SIGN_IN_ATTEMPTS_PER_ADDRESS ??= '10000'
 await import(pathToFileURL(path.join(dist, 'node', 'server', 'main.js')).href)

@@ -14,6 +14,14 @@ export class ApiError extends Error {
   }
 }
 
+const sessionEndedHandlers = new Set<() => void>()
+
+/** Every API call that finds this device's session ended tells these (accounts signs out). */
+export function onApiSessionEnded(handler: () => void): () => void {
+  sessionEndedHandlers.add(handler)
+  return () => sessionEndedHandlers.delete(handler)
+}
+
 /**
  * JSON over fetch for the API routes that are not sync (sign-in, admin, privacy). The session
  * cookie goes along by itself; the browser adds the Origin header the server checks.
@@ -34,6 +42,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   const json: unknown = text ? JSON.parse(text) : null
   if (!response.ok) {
     const error = json as { code?: string; message?: string } | null
+    if (response.status === 401 && error?.code === 'session_ended') for (const handler of sessionEndedHandlers) handler()
     throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText)
   }
   return json as T

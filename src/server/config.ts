@@ -12,6 +12,8 @@ export interface ServerConfig {
   logLevel: string
   /** Load the demo (fictional people with public passwords) into an empty database. */
   demoData: boolean
+  /** Sign-in attempts allowed per client address per 15 minutes. */
+  signInAttemptsPerAddress: number
 }
 
 export class ConfigError extends Error {}
@@ -31,6 +33,13 @@ function parseTrustProxy(raw: string | undefined): boolean | string {
   return raw
 }
 
+function parsePositive(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number of at least 1, got "${raw}".`)
+  return value
+}
+
 function parseDemoData(raw: string | undefined): boolean {
   if (raw === undefined || raw === '' || raw === 'true' || raw === '1') return true
   if (raw === 'false' || raw === '0') return false
@@ -48,5 +57,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
     demoData: parseDemoData(env.DEMO_DATA),
+    signInAttemptsPerAddress: parsePositive('SIGN_IN_ATTEMPTS_PER_ADDRESS', env.SIGN_IN_ATTEMPTS_PER_ADDRESS, 100),
   }
 }

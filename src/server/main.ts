@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { createSignInLimits } from './accounts/rate-limit.js'
 import { buildServer, privacyPreservingSerializers } from './app.js'
 import { ConfigError, readConfig } from './config.js'
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.js'
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     version: packageVersion(),
     trustProxy: config.trustProxy,
     syncRegistry: registry,
+    signInLimits: createSignInLimits(undefined, config.signInAttemptsPerAddress),
     logger: { level: config.logLevel, serializers: privacyPreservingSerializers },
   })
 

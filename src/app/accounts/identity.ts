@@ -1,5 +1,5 @@
 import type { Me } from '../../shared/accounts/model'
-import { api, ApiError } from '../api'
+import { api, ApiError, onApiSessionEnded } from '../api'
 import { onSessionEnded, useSync } from '../sync/sync-service'
 import { SESSION_STORAGE_KEY, useSessionStore } from './session-store'
 import { handOver, ownerOf, PENDING_SIGN_OUT_KEY, signOutDevice, wipeBrowserStorage, type HandOver } from './sign-out'
@@ -93,6 +93,7 @@ const sameIdentity = (a: Me, b: Me) =>
 export async function startAccounts(): Promise<void> {
   const session = useSessionStore()
   onSessionEnded(() => void endSessionLocally())
+  onApiSessionEnded(() => void endSessionLocally())
   window.addEventListener('storage', (event) => {
     // Another tab signed in or out: this tab must not go on showing the previous person.
     if (event.key !== SESSION_STORAGE_KEY) return

@@ -49,7 +49,11 @@ export interface SignInLimits {
   address: WindowLimiter
 }
 
-export function createSignInLimits(now?: () => number): SignInLimits {
+/**
+ * Five wrong passwords per account per 15 minutes. Per address the limit is higher and can be
+ * set: every tablet of a care home may reach the server through one and the same address.
+ */
+export function createSignInLimits(now?: () => number, perAddress = 100): SignInLimits {
   const window = 15 * 60_000
-  return { account: new WindowLimiter(5, window, now), address: new WindowLimiter(30, window, now) }
+  return { account: new WindowLimiter(5, window, now), address: new WindowLimiter(perAddress, window, now) }
 }

@@ -8,10 +8,13 @@ import type { FastifyInstance } from 'fastify'
  */
 export const contentSecurityPolicy = {
   defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
+  // WebAssembly only (no JavaScript eval): the QR polyfill's ZXing decoder on devices without
+  // a built-in barcode reader.
+  scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
   styleSrc: ["'self'"],
   imgSrc: ["'self'", 'data:', 'blob:'],
-  mediaSrc: ["'self'", 'blob:'],
+  // data: for staff's own recorded read-aloud, which travels inside the agenda item.
+  mediaSrc: ["'self'", 'data:', 'blob:'],
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],
   workerSrc: ["'self'"],
