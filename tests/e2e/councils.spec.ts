@@ -43,22 +43,22 @@ test.describe('the public council pages', () => {
     await page.getByRole('link', { name: /Brugerrådet på Solbakken/ }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Brugerrådet på Solbakken' })).toBeVisible()
     const id = new URL(page.url()).pathname.split('/').at(-1)!
-    await page.getByRole('button', { name: 'Følg rådet' }).click()
-    await expect(page.getByRole('status').filter({ hasText: 'Nu følger du rådet.' })).toBeVisible()
+    await page.getByRole('button', { name: 'Gem til offline' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Rådets møder er nu gemt på denne enhed.' })).toBeVisible()
     expect(await page.evaluate(() => localStorage.getItem('brugerstemme.follows.v1'))).toBe(JSON.stringify([id]))
     await runA11yKit(page, '/raad/:id following')
 
     await page.reload()
-    await expect(page.getByText('Du følger rådet. Det bliver gemt på denne enhed.')).toBeVisible()
-    await page.getByRole('button', { name: 'Stop med at følge rådet' }).click()
-    await expect(page.getByRole('status').filter({ hasText: 'Du følger ikke rådet mere.' })).toBeVisible()
+    await expect(page.getByText('Rådets møder er gemt på denne enhed. Du kan læse dem uden internet.')).toBeVisible()
+    await page.getByRole('button', { name: 'Fjern fra denne enhed' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Rådet bliver ikke længere gemt på denne enhed.' })).toBeVisible()
     expect(await page.evaluate(() => localStorage.getItem('brugerstemme.follows.v1'))).toBe('[]')
   })
 
   test('the members of a followed council are kept on the device and shown offline', async ({ page, context }) => {
     await page.goto('/raad')
     await page.getByRole('link', { name: /Brugerrådet på Solbakken/ }).click()
-    await page.getByRole('button', { name: 'Følg rådet' }).click()
+    await page.getByRole('button', { name: 'Gem til offline' }).click()
     await expect(page.getByRole('heading', { name: 'Karen Holm' })).toBeVisible()
     await page.getByRole('link', { name: 'Se alle rådene' }).first().click()
     await context.setOffline(true)

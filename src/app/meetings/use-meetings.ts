@@ -77,3 +77,9 @@ export function emptyAgendaItem(councilId: string, meetingId: string, position: 
     easyDecision: '',
   }
 }
+
+/** Today on this device's calendar, as YYYY-MM-DD: a meeting today is still upcoming. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
