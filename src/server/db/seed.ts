@@ -1,4 +1,5 @@
 import { seedDemoAccounts } from '../demo/accounts.js'
+import { seedDemoMeetings } from '../demo/meetings.js'
 import type { SyncRegistry } from '../sync/registry.js'
 import type { Db } from './database.js'
 import { instanceMeta } from './schema.js'
@@ -8,7 +9,7 @@ import { instanceMeta } from './schema.js'
  * database holds. The seed only ever runs on a database that has never been seeded:
  * it must not touch a municipality's real data.
  */
-export const DEMO_SEED_VERSION = 2
+export const DEMO_SEED_VERSION = 3
 const SEED_KEY = 'demo_seed'
 
 export interface SeedResult {
@@ -28,7 +29,8 @@ export async function seedDemoIfEmpty(db: Db, registry: SyncRegistry): Promise<S
       .returning({ key: instanceMeta.key })
     if (claimed.length === 0) return { seeded: false }
     // Feature issues add their demo content here, inside the same transaction.
-    await seedDemoAccounts(tx, registry)
+    const demo = await seedDemoAccounts(tx, registry)
+    await seedDemoMeetings(tx, registry, demo.councilId)
     return { seeded: true }
   })
 }
