@@ -1,0 +1,154 @@
+import { expect, test, type Page } from '@playwright/test'
+import { runA11yKit } from './a11y/kit.js'
+import { waitForServiceWorker } from './helpers.js'
+import { signInAsSecretary } from './sync-helpers.js'
+
+/** The device's voice is replaced by a recorder, so the test hears what a resident would. */
+async function recordSpeech(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const spoken: string[] = []
+    Object.assign(window, { __spoken: spoken })
+    const synth = {
+      speaking: false,
+      getVoices: () => [{ lang: 'da-DK', name: 'Dansk' }],
+      speak(utterance: { text: string; lang: string; onend?: () => void }) {
+        spoken.push(`${utterance.lang}: ${utterance.text}`)
+      },
+      cancel() {},
+    }
+    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true })
+    Object.defineProperty(window, 'SpeechSynthesisUtterance', {
+      value: class {
+        lang = ''
+        voice: unknown = null
+        rate = 1
+        onend: (() => void) | null = null
+        onerror: (() => void) | null = null
+        constructor(public text: string) {}
+      },
+      configurable: true,
+    })
+  })
+}
+
+async function openSolbakken(page: Page): Promise<void> {
+  await page.goto('/moeder')
+  await page.getByRole('link', { name: /Se rådene/ }).click()
+  await page.getByRole('link', { name: /Brugerrådet på Solbakken/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Brugerrådet på Solbakken' })).toBeVisible()
+}
+
+test.describe('a resident follows the council to a meeting and reads it', () => {
+  test('the next meeting: date card, easy-read cards, read aloud, Læs mere, print and calendar', async ({ page }) => {
+    await recordSpeech(page)
+    await openSolbakken(page)
+    const next = page.getByRole('region', { name: 'Næste møde' })
+    await expect(next.getByRole('heading', { name: 'Møde i brugerrådet' })).toBeVisible()
+    await next.getByRole('link', { name: /Se dagsordenen/ }).click()
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Møde i brugerrådet' })).toBeVisible()
+    await expect(page.getByText(/^(Mandag|Tirsdag|Onsdag|Torsdag|Fredag|Lørdag|Søndag) \d{1,2}\. \w+ \d{4}$/)).toBeVisible()
+    await expect(page.getByText('kl. 13.30 til 15.00')).toBeVisible()
+    const food = page.getByRole('article', { name: /Maden i huset/ })
+    await expect(food).toContainText('Køkkenet vil høre, hvad I synes om maden.')
+    await expect(food).toContainText('Tænk over: Hvad synes du om maden?')
+    await expect(food).toContainText('Cirka 20 minutter')
+    await expect(food.locator('img[src="/pictograms/food.svg"]')).toBeVisible()
+    // The closed item is for the council's members only.
+    await expect(page.getByText('En beboers sag')).toHaveCount(0)
+    await runA11yKit(page, 'meeting page')
+
+    await food.getByRole('button', { name: 'Læs op: Maden i huset' }).click()
+    const spoken = await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)
+    expect(spoken).toEqual([expect.stringMatching(/^da-DK: 3\. Maden i huset\. Køkkenet vil høre.*Tænk over: Hvad synes du om maden\?$/)])
+    await expect(food.getByRole('button', { name: 'Stop oplæsning: Maden i huset' })).toBeVisible()
+
+    await food.getByText('Læs mere').click()
+    await expect(food.getByRole('heading', { name: 'Resumé' })).toBeVisible()
+    await expect(food).toContainText('Menuplan for januar og februar')
+    await runA11yKit(page, 'meeting page, Læs mere open')
+
+    const download = page.waitForEvent('download')
+    await page.getByRole('link', { name: 'Sæt mødet i din kalender' }).click()
+    const file = await download
+    const ics = await (await file.createReadStream()).toArray()
+    const calendar = Buffer.concat(ics).toString('utf8')
+    expect(calendar).toMatch(/^BEGIN:VCALENDAR\r\n/)
+    expect(calendar).toContain('SUMMARY:Møde i brugerrådet\r\n')
+    expect(calendar).toMatch(/DTSTART;TZID=Europe\/Copenhagen:\d{8}T133000\r\n/)
+
+    await page.getByRole('link', { name: 'Udskriv' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Udskriv møde' })).toBeVisible()
+    await runA11yKit(page, 'print view')
+    await page.emulateMedia({ media: 'print' })
+    await expect(page.getByRole('heading', { level: 3, name: '3. Maden i huset' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Udskriv' })).toBeHidden()
+    await expect(page.locator('.app-header')).toBeHidden()
+  })
+
+  test('the earlier meeting shows each decision with a symbol and a word', async ({ page }) => {
+    await openSolbakken(page)
+    await page.getByRole('region', { name: 'Tidligere møder' }).getByRole('link', { name: /Se referatet/ }).click()
+    await expect(page.getByText('Referat', { exact: true })).toBeVisible()
+    const garden = page.getByRole('article', { name: /Haven/ })
+    await expect(garden).toContainText('Besluttet')
+    await expect(garden.locator('svg')).not.toHaveCount(0)
+    await expect(garden).toContainText('Vi får nye bede i haven.')
+    await expect(page.getByRole('article', { name: /Penge til fester/ })).toContainText('Udsat')
+    await expect(page.getByRole('article', { name: /Rygning på altanerne/ })).toContainText('Drøftet')
+    await expect(page.getByRole('article', { name: /Nyt fra lederen/ })).toContainText('Orientering')
+    await runA11yKit(page, 'minutes')
+  })
+
+  test('after Gem til offline the meeting still reads with no connection', async ({ page, context }) => {
+    await openSolbakken(page)
+    await page.getByRole('button', { name: 'Gem til offline' }).click()
+    await expect(page.getByRole('region', { name: 'Næste møde' }).getByRole('heading', { name: 'Møde i brugerrådet' })).toBeVisible()
+    await waitForServiceWorker(page)
+
+    await context.setOffline(true)
+    await page.goto('/moeder')
+    await page.getByRole('link', { name: /Se dagsordenen/ }).first().click()
+    await expect(page.getByRole('article', { name: /Sommerturen/ })).toContainText('Der er tre forslag.')
+    await expect(page.getByRole('article', { name: /Sommerturen/ }).locator('img[src="/pictograms/trip.svg"]')).toBeVisible()
+    // The pictogram itself comes from the device, not the network.
+    expect(await page.evaluate(async () => (await fetch('/pictograms/trip.svg')).ok)).toBe(true)
+    await context.setOffline(false)
+  })
+})
+
+test('a secretary writes an easy-read item, sees the LIX band change, adds a pictogram and publishes', async ({ page }) => {
+  const councilId = await signInAsSecretary(page)
+  await page.goto(`/raad/${councilId}`)
+  await page.getByRole('link', { name: 'Nyt møde' }).click()
+  await page.getByRole('textbox', { name: 'Mødets navn' }).fill('Ekstra møde om haven')
+  await page.getByLabel('Dato').fill('2030-05-02')
+  await page.getByRole('textbox', { name: 'Starter kl.' }).fill('10:00')
+  await page.getByRole('button', { name: 'Gem mødet' }).click()
+  await page.getByRole('link', { name: 'Tilføj punkt' }).click()
+
+  await page.getByRole('textbox', { name: 'Overskrift', exact: true }).fill('Etablering af højbede i gårdhaven')
+  const easy = page.getByRole('textbox', { name: 'Let tekst' })
+  await easy.fill('Forvaltningen foreslår etablering af højbede, f.eks. ved den sydvendte facade, hvilket forudsætter budgetmæssig prioritering.')
+  const helper = page.locator('#item-easy-text-help')
+  await expect(helper).toContainText(/Meget svær|Svær/)
+  await expect(helper).toContainText('Skriv »for eksempel« i stedet for »f.eks.«')
+  await helper.getByRole('button', { name: 'Skriv »for eksempel«' }).click()
+  await expect(easy).toHaveValue(/for eksempel ved den/)
+  await easy.fill('Vi vil lave nye bede i haven. Vil du hjælpe?')
+  await expect(helper).toContainText(/Meget let|Let/)
+  await expect(page.getByText(/Teksten er nu: (Meget let|Let)/)).toBeAttached()
+
+  await page.getByRole('searchbox', { name: 'Søg efter et billede' }).fill('have')
+  await page.getByRole('radio', { name: 'Have', exact: true }).check()
+  await expect(page.getByText('Valgt billede: Have')).toBeVisible()
+  await runA11yKit(page, 'item editor')
+  await page.getByRole('button', { name: 'Gem punktet' }).click()
+
+  await page.getByRole('button', { name: 'Offentliggør dagsordenen' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Dagsordenen er offentliggjort.' })).toBeVisible()
+  await page.getByRole('link', { name: 'Se mødet, som beboerne ser det' }).click()
+  const card = page.getByRole('article', { name: /Etablering af højbede|Vi vil lave nye bede/ })
+  await expect(card).toContainText('Vi vil lave nye bede i haven. Vil du hjælpe?')
+  await expect(card.locator('img[src="/pictograms/garden.svg"]')).toBeVisible()
+})
