@@ -73,3 +73,27 @@ export function personalTestRegistry(): SyncRegistry {
   registry.register(TestDiary, open)
   return registry
 }
+
+/** A viewpoint in a consultation: the server stamps who wrote it and for whom. */
+export const TestViewpoint = defineSyncEntity({
+  name: 'test-viewpoint',
+  schema: Type.Object(
+    {
+      councilId: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }),
+      text: Type.String({ maxLength: 2000 }),
+      authorId: Type.Union([Type.String(), Type.Null()]),
+      byRelative: Type.Boolean(),
+      onBehalfOf: Type.Union([Type.String(), Type.Null()]),
+    },
+    { additionalProperties: false },
+  ),
+  scopeOf: (data) => `council:${String(data.councilId)}`,
+  protectedFields: ['text'],
+  authorship: { personField: 'authorId', relativeField: 'byRelative', onBehalfOfField: 'onBehalfOf' },
+})
+
+export function authorshipTestRegistry(): SyncRegistry {
+  const registry = createSyncRegistry()
+  registry.register(TestViewpoint, { canRead: () => true, canWrite: (actor) => (actor.kind === 'person' ? true : 'Sign in to give your view.') })
+  return registry
+}

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { mergePatch } from '../../shared/sync/conflict.js'
+import type { Authorship } from '../../shared/sync/entity.js'
 import { PUSH_BATCH_LIMIT, type Mutation, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol.js'
 import type { Db } from '../db/database.js'
 import { syncConflicts, syncMutations, syncRecords, syncState } from '../db/schema.js'
@@ -32,6 +33,23 @@ const notSignedIn = (m: Mutation): MutationResult => ({
 const refuse = (m: Mutation, reason: string | typeof SIGN_IN_REQUIRED): MutationResult =>
   reason === SIGN_IN_REQUIRED ? notSignedIn(m) : rejected(m, 'forbidden', reason)
 
+/**
+ * The author fields come from the session, never from the device: on a new record they are set,
+ * on a change they are left as they were, whatever the device sent.
+ */
+function stampAuthorship(authorship: Authorship | undefined, actor: Actor, patch: Record<string, unknown>, creating: boolean) {
+  if (!authorship) return patch
+  const { [authorship.personField]: _person, [authorship.relativeField]: _relative, [authorship.onBehalfOfField]: _for, ...rest } = patch
+  if (!creating) return rest
+  const person = actor.kind === 'person' ? actor : null
+  return {
+    ...rest,
+    [authorship.personField]: person?.personId ?? null,
+    [authorship.relativeField]: person?.personKind === 'relative',
+    [authorship.onBehalfOfField]: person?.actingFor ?? null,
+  }
+}
+
 function pick(data: Record<string, unknown>, fields: string[]): Record<string, unknown> {
   return Object.fromEntries(fields.map((f) => [f, data[f] ?? null]))
 }
@@ -62,10 +80,11 @@ async function applyOne(tx: Tx, registry: SyncRegistry, actor: Actor, m: Mutatio
   if (m.op === 'patch' && !row) return rejected(m, 'not_found', 'This does not exist on the server, so it cannot be changed.')
 
   const current = row?.data ?? {}
+  const patch = stampAuthorship(entity.authorship, actor, m.patch, !row)
   const outcome = mergePatch({
     current,
     fieldVersions: row?.fieldVersions ?? {},
-    patch: m.patch,
+    patch,
     baseVersion: m.baseVersion,
     newVersion: version,
     protectedFields: entity.protectedFields,

@@ -22,6 +22,19 @@ export interface SyncEntity<Data extends Record<string, unknown> = Record<string
    * null in those fields when onErasure is 'anonymise'. Entities without it hold no one's data.
    */
   personal?: PersonalData
+  /**
+   * Who wrote a record, stamped by the server from the session when the record is created and
+   * never taken from the device: the author's person id, whether they are a relative (the app
+   * labels their words "pårørende"), and the resident they acted for, if any. The fields must be
+   * in the schema (string or null; boolean).
+   */
+  authorship?: Authorship
+}
+
+export interface Authorship {
+  personField: string
+  relativeField: string
+  onBehalfOfField: string
 }
 
 export interface PersonalData {
