@@ -8,7 +8,8 @@ import { DataDirLockedError, lockDataDir } from '../../src/server/db/data-dir-lo
 import { openDatabase } from '../../src/server/db/database.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { DEMO_SEED_VERSION, seedDemoIfEmpty } from '../../src/server/db/seed.js'
-import { instanceMeta } from '../../src/server/db/schema.js'
+import { instanceMeta, people } from '../../src/server/db/schema.js'
+import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { databasesUnderTest } from './helpers.js'
 
 describe.each(databasesUnderTest())('database on $name', ({ open }) => {
@@ -32,6 +33,20 @@ describe.each(databasesUnderTest())('database on $name', ({ open }) => {
       const rows = await database.db.select().from(instanceMeta)
       expect(rows).toHaveLength(1)
       expect(rows[0]?.value).toMatchObject({ version: DEMO_SEED_VERSION })
+    } finally {
+      await database.close()
+    }
+  })
+
+  it('never puts the demo, with its public passwords, into a database that already has people', async () => {
+    const database = await open()
+    try {
+      // As after `npm run admin:create` on a fresh installation, before its first start.
+      await database.db.insert(people).values({ id: uuidv7(), kind: 'staff', name: 'Rigtig Admin', email: 'admin@kommune.dk', staffRole: 'admin' })
+      expect(await seedDemoIfEmpty(database.db, createSyncRegistry())).toEqual({ seeded: false })
+      expect(await seedDemoIfEmpty(database.db, createSyncRegistry())).toEqual({ seeded: false })
+      const everyone = await database.db.select().from(people)
+      expect(everyone.map((p) => p.email)).toEqual(['admin@kommune.dk'])
     } finally {
       await database.close()
     }

@@ -1,8 +1,9 @@
+import { eq } from 'drizzle-orm'
 import { seedDemoAccounts } from '../demo/accounts.js'
 import { seedDemoMeetings } from '../demo/meetings.js'
 import type { SyncRegistry } from '../sync/registry.js'
 import type { Db } from './database.js'
-import { instanceMeta } from './schema.js'
+import { instanceMeta, people } from './schema.js'
 
 /**
  * Bumped whenever a feature adds demo content, so an operator can tell which demo a
@@ -28,6 +29,17 @@ export async function seedDemoIfEmpty(db: Db, registry: SyncRegistry): Promise<S
       .onConflictDoNothing()
       .returning({ key: instanceMeta.key })
     if (claimed.length === 0) return { seeded: false }
+    // A database with people in it is a real installation (its first admin may have been made
+    // with admin:create before the first start): it never gets accounts with public passwords,
+    // not now and, because the marker stays claimed, not later.
+    const [anyone] = await tx.select({ id: people.id }).from(people).limit(1)
+    if (anyone) {
+      await tx
+        .update(instanceMeta)
+        .set({ value: { skipped: 'the database already had people' } })
+        .where(eq(instanceMeta.key, SEED_KEY))
+      return { seeded: false }
+    }
     // Feature issues add their demo content here, inside the same transaction.
     const demo = await seedDemoAccounts(tx, registry)
     await seedDemoMeetings(tx, registry, demo.councilId)
