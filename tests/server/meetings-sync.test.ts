@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/server/db/database.js'
+import { syncConflicts } from '../../src/server/db/schema.js'
 import { seedDemoIfEmpty } from '../../src/server/db/seed.js'
 import { DEMO_ACCOUNTS } from '../../src/server/demo/accounts.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
@@ -91,6 +92,7 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     app = await buildTestServer(database, { syncRegistry: registry })
     await signIn('secretary', '/api/auth/staff', DEMO_ACCOUNTS.secretary)
     await signIn('member', '/api/auth/card', { code: DEMO_ACCOUNTS.memberCard })
+    await signIn('relative', '/api/auth/card', { code: DEMO_ACCOUNTS.relativeCard })
     const me = (await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookies.secretary! } })).json<Me>()
     if (me.kind !== 'person') throw new Error('secretary is not signed in')
     solbakken = me.staffCouncilIds[0]!
@@ -175,5 +177,34 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     expect(unknown.json()).toMatchObject({ code: 'no_such_council' })
     const notAnId = await app.inject({ method: 'GET', url: '/api/councils/solbakken/calendar.ics' })
     expect(notAnId.statusCode).toBe(400)
+  })
+  it("a relative who is not a member sees the council as the public does, even with the resident's consent", async () => {
+    // Lene is linked to Karen with consent; here she is not on the council herself.
+    const members = await app.inject({ method: 'GET', url: `/api/admin/councils/${solbakken}/members`, headers: { cookie: cookies.secretary! } })
+    const lene = members.json<{ membershipId: string; person: { name: string } }[]>().find((m) => m.person.name === 'Lene Holm')!
+    const removed = await app.inject({ method: 'DELETE', url: `/api/admin/memberships/${lene.membershipId}`, headers: { cookie: cookies.secretary!, ...origin } })
+    expect(removed.statusCode).toBe(200)
+    const meetingId = uuidv7()
+    const closed = uuidv7()
+    await push('secretary', [put('meeting', meetingId, meeting(solbakken, true)), put('agenda-item', closed, item(solbakken, meetingId, { closed: true, published: true, title: 'Lukket sag' }))])
+    const seen = await pull('relative', solbakken)
+    expect(seen.find((c) => c.entityId === closed)?.data).toBeNull()
+    const names = seen.filter((c) => c.entity === 'council-member' && c.data).map((c) => c.data!.name)
+    expect(names).toContain('Karen Holm')
+    expect(names).not.toContain('Birthe Lund')
+    const memberNames = (await pull('member', solbakken)).filter((c) => c.entity === 'council-member' && c.data).map((c) => c.data!.name)
+    expect(memberNames).toContain('Birthe Lund')
+  })
+
+  it('a stranger who may not change a record gets no conflict answer and leaves nothing behind', async () => {
+    const meetingId = uuidv7()
+    const itemId = uuidv7()
+    await push('secretary', [put('meeting', meetingId, meeting(solbakken, true)), put('agenda-item', itemId, item(solbakken, meetingId, { published: true }))])
+    const before = await database.db.select().from(syncConflicts)
+    const anonymous = await push(null, [{ id: uuidv7(), entity: 'agenda-item', entityId: itemId, op: 'patch', patch: { easyText: 'x'.repeat(500) }, baseVersion: 0 }])
+    const member = await push('member', [{ id: uuidv7(), entity: 'agenda-item', entityId: itemId, op: 'patch', patch: { easyText: 'y' }, baseVersion: 0 }])
+    expect(anonymous[0]).toMatchObject({ status: 'rejected', code: 'not_signed_in' })
+    expect(member[0]).toMatchObject({ status: 'rejected', code: 'forbidden' })
+    expect(await database.db.select().from(syncConflicts)).toHaveLength(before.length)
   })
 })

@@ -10,7 +10,7 @@ export type Actor =
       name: string
       personKind: PersonKind
       staffRole: StaffRole | null
-      /** Councils whose members-only content this person may read (own, via a resident, or as staff). */
+      /** Councils whose members-only content this person may read (their own, or as staff). */
       councilIds: ReadonlySet<string>
       /** Councils this person administers; for an admin, every council. */
       staffCouncilIds: ReadonlySet<string>

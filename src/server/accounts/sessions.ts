@@ -128,7 +128,9 @@ export async function actorForSession(db: Db, session: SessionRow, now = new Dat
       ? (await db.select().from(relativeLinks).where(eq(relativeLinks.relativeId, person.id))).map((l) => l.residentId)
       : []
   const actingFor = session.actingFor && residents.includes(session.actingFor) ? session.actingFor : null
-  const councilIds = new Set([...staffCouncilIds, ...(await currentCouncilsOf(db, [person.id, ...residents], now))])
+  // A relative sees what the resident's council shows the public, not its closed items or unlisted
+  // members: the resident consented to the relative, the other residents did not.
+  const councilIds = new Set([...staffCouncilIds, ...(await currentCouncilsOf(db, [person.id], now))])
   return {
     kind: 'person',
     sessionId: session.id,

@@ -78,6 +78,12 @@ async function applyOne(tx: Tx, registry: SyncRegistry, actor: Actor, m: Mutatio
 
   if (row?.deletedAt) return rejected(m, 'deleted', 'This was deleted, so it cannot be changed any more.')
   if (m.op === 'patch' && !row) return rejected(m, 'not_found', 'This does not exist on the server, so it cannot be changed.')
+  // Whoever may not change the record at all is answered before anything is merged or kept, so
+  // a stranger can neither learn that a text changed nor fill the conflict table.
+  if (row?.data) {
+    const mayTouch = policy.canWrite(actor, { op: m.op, scope: row.scope, current: row.data, next: row.data })
+    if (mayTouch !== true) return refuse(m, mayTouch)
+  }
 
   const current = row?.data ?? {}
   const patch = stampAuthorship(entity.authorship, actor, m.patch, !row)
