@@ -12,6 +12,7 @@ import { registerCalendarRoutes } from './meetings/calendar-routes.js'
 import { enforceRouteSchemas } from './http/route-schemas.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerStaticApp } from './http/static-app.js'
+import { isApiRequest } from './http/api-path.js'
 import { requireSameOrigin } from './http/same-origin.js'
 import { registerValidation } from './http/validation.js'
 import { startRetentionJob } from './privacy/retention.js'
@@ -78,7 +79,7 @@ export async function buildServer(options: BuildServerOptions) {
   requireSameOrigin(app)
 
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('Cache-Control')) {
+    if (isApiRequest(request) && !reply.hasHeader('Cache-Control')) {
       reply.header('Cache-Control', 'no-store')
     }
   })

@@ -16,7 +16,7 @@ import { verifyPassword } from './passwords.js'
 import { normalizeCardCode, sha256 } from './secrets.js'
 import { actorForSession, clearSessionCookie, endSession, isLive, startSession } from './sessions.js'
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse }
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse }
 
 function tooMany(reply: FastifyReply, seconds: number) {
   reply.header('Retry-After', String(seconds))
@@ -34,15 +34,26 @@ async function checkStaffPassword(ctx: AccountsContext, request: FastifyRequest,
   const accountKey = sha256(email)
   const wait = Math.max(ctx.limits.account.retryAfter(accountKey), ctx.limits.address.retryAfter(request.ip))
   if (wait > 0) return void tooMany(reply, wait)
-  ctx.limits.address.hit(request.ip)
   const [person] = await ctx.db.select().from(people).where(eq(people.email, email))
   const valid = await verifyPassword(person && !person.erasedAt ? person.passwordHash : null, body.password)
   if (!valid || !person || person.staffRole === null) {
+    // Failures only: a care home's tablets signing in all day through one address are not guessing.
     ctx.limits.account.hit(accountKey)
+    ctx.limits.address.hit(request.ip)
     return void sendError(reply, 401, 'wrong_credentials', 'The e-mail or the password is not right. Check both and try again.')
   }
   ctx.limits.account.reset(accountKey)
   return person
+}
+
+/**
+ * A kiosk tablet stays bound to its council until staff of that council take it out through
+ * /api/kiosk/leave; signing in or out over it would end the kiosk without that check.
+ */
+function refuseOnKiosk(request: FastifyRequest, reply: FastifyReply): boolean {
+  if (request.actor.kind !== 'kiosk') return false
+  sendError(reply, 409, 'kiosk_locked', 'This device is in kiosk mode. Staff of the council must end kiosk mode first.')
+  return true
 }
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): void {
@@ -59,6 +70,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
     '/api/auth/staff',
     { schema: { summary: 'Staff sign-in with e-mail and password', tags: ['accounts'], body: StaffSignIn, response: { 200: Me, ...errors } } },
     async (request, reply) => {
+      if (refuseOnKiosk(request, reply)) return reply
       const person = await checkStaffPassword(ctx, request, reply, request.body as StaffSignIn)
       if (!person) return reply
       const session = await startSession(db, request, reply, { kind: 'staff', personId: person.id, label: deviceLabel(request.headers['user-agent']) }, ctx.now())
@@ -72,13 +84,14 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
     '/api/auth/card',
     { schema: { summary: 'Sign in with the code of a QR card or invite link', tags: ['accounts'], body: CardSignIn, response: { 200: Me, ...errors } } },
     async (request, reply) => {
+      if (refuseOnKiosk(request, reply)) return reply
       const wait = ctx.limits.address.retryAfter(request.ip)
       if (wait > 0) return tooMany(reply, wait)
-      ctx.limits.address.hit(request.ip)
       const code = normalizeCardCode((request.body as CardSignIn).code)
       const [card] = await db.select().from(signInCards).where(eq(signInCards.codeHash, sha256(code)))
       const [person] = card ? await db.select().from(people).where(eq(people.id, card.personId)) : []
       if (!card || card.revokedAt || !person || person.erasedAt) {
+        ctx.limits.address.hit(request.ip)
         return sendError(reply, 401, 'unknown_card', 'This code does not work. Check the letters on the card, or ask staff for a new card.')
       }
       const session = await startSession(
@@ -95,8 +108,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
 
   app.post(
     '/api/auth/sign-out',
-    { schema: { summary: 'Sign this device out', tags: ['accounts'], body: Type.Object({}, { additionalProperties: false }), response: { 200: Me } } },
+    { schema: { summary: 'Sign this device out', tags: ['accounts'], body: Type.Object({}, { additionalProperties: false }), response: { 200: Me, 409: ErrorResponse } } },
     async (request, reply) => {
+      if (refuseOnKiosk(request, reply)) return reply
       if (request.session) await endSession(db, request.session.id, ctx.now())
       clearSessionCookie(reply)
       return { kind: 'anonymous' } satisfies Me

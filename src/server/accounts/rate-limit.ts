@@ -45,7 +45,7 @@ export class WindowLimiter {
 export interface SignInLimits {
   /** Failed staff sign-ins per account. */
   account: WindowLimiter
-  /** Every sign-in attempt (staff or card) per client address. */
+  /** Failed sign-in attempts (staff or card) per client address. */
   address: WindowLimiter
 }
 

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js'
 import { councils, memberships, people, relativeLinks, sessions, staffCouncils } from '../db/schema.js'
 import type { KioskMode, PersonKind, StaffRole } from '../../shared/accounts/model.js'
 import { ANONYMOUS, type Actor } from './actor.js'
+import { isApiRequest } from '../http/api-path.js'
 import { newToken, sha256 } from './secrets.js'
 
 /** `__Host-`: only ever sent to this exact origin, over HTTPS (or localhost), for every path. */
@@ -159,7 +160,7 @@ export function registerSessions(app: FastifyInstance, db: Db, now: () => Date):
   app.decorateRequest('sessionEnded', false)
   app.addHook('onRequest', async (request, reply) => {
     request.actor = ANONYMOUS
-    if (!request.url.startsWith('/api/')) return
+    if (!isApiRequest(request)) return
     const token = request.cookies[SESSION_COOKIE]
     if (!token) return
     const session = await findLiveSession(db, token, now())

@@ -47,12 +47,33 @@ export function sendError(
   return reply.status(statusCode).header('Cache-Control', 'no-store').send(body)
 }
 
+/**
+ * What a failure may put in the operator's log: its kind, codes, the query without its bound
+ * values, and where it happened. Drizzle puts the parameters (names, texts, photos) in its
+ * message and PostgreSQL the offending values in `detail`; neither may reach a log.
+ */
+export function loggableError(error: Error): Record<string, unknown> {
+  const cause = error.cause as { code?: string; message?: string } | undefined
+  const firstLine = (text: string | undefined) => text?.split('\n')[0]?.replace(/\bparams:.*$/, '')
+  return {
+    type: error.name,
+    code: (error as { code?: string }).code ?? cause?.code,
+    message: firstLine(error.message),
+    cause: firstLine(cause?.message),
+    stack: error.stack
+      ?.split('\n')
+      .filter((line) => line.trimStart().startsWith('at '))
+      .slice(0, 8)
+      .join('\n'),
+  }
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const statusCode = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
     if (statusCode >= 500) {
       // The details go to the operator's log only; the client never sees internals.
-      request.log.error({ err: error }, 'request failed')
+      request.log.error({ error: loggableError(error) }, 'request failed')
       return sendError(reply, 500, 'internal', 'Something went wrong on the server. Try again later.')
     }
     const known = error.code ? knownMessages[error.code] : undefined

@@ -1,3 +1,4 @@
+import { isApiRequest } from './api-path.js'
 import type { FastifyInstance } from 'fastify'
 import { sendError } from './errors.js'
 
@@ -10,7 +11,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
  */
 export function requireSameOrigin(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (SAFE.has(request.method) || !request.url.startsWith('/api/')) return
+    if (SAFE.has(request.method) || !isApiRequest(request)) return
     const origin = request.headers.origin
     let sameOrigin = false
     if (typeof origin === 'string' && origin !== 'null') {

@@ -1,3 +1,4 @@
+import { loggableError } from '../http/errors.js'
 import { and, eq, isNull } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import type { AccountsContext } from '../accounts/context.js'
@@ -56,7 +57,7 @@ export function startRetentionJob(app: FastifyInstance, ctx: AccountsContext): v
   const run = () => {
     running = runRetention(ctx).then(
       (erased) => erased > 0 && app.log.info({ erased }, 'retention: erased people whose terms ended long ago'),
-      (error: unknown) => app.log.error({ err: error }, 'retention run failed; it runs again in 24 hours'),
+      (error: unknown) => app.log.error({ error: error instanceof Error ? loggableError(error) : String(error) }, 'retention run failed; it runs again in 24 hours'),
     )
     return running
   }

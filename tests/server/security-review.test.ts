@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../../src/server/db/database.js'
+import { seedDemoIfEmpty } from '../../src/server/db/seed.js'
+import { DEMO_ACCOUNTS } from '../../src/server/demo/accounts.js'
+import { createSyncRegistry } from '../../src/server/sync/entities.js'
+import type { Me } from '../../src/shared/accounts/model.js'
+import { buildTestServer, databasesUnderTest } from './helpers.js'
+
+const origin = { origin: 'http://localhost' }
+const cookieOf = (response: { headers: Record<string, unknown> }) => String(response.headers['set-cookie']).split(';')[0]!
+
+/** Findings of the security review, each kept fixed by a test. */
+describe.each(databasesUnderTest())('security review findings on $name', (target) => {
+  let database: Database
+  let app: Awaited<ReturnType<typeof buildTestServer>>
+
+  beforeAll(async () => {
+    database = await target.open()
+    const registry = createSyncRegistry()
+    await seedDemoIfEmpty(database.db, registry)
+    app = await buildTestServer(database, { syncRegistry: registry })
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('a kiosk cannot be ended by signing in or out over it, only through kiosk leave', async () => {
+    const staff = await app.inject({ method: 'POST', url: '/api/auth/staff', payload: DEMO_ACCOUNTS.secretary, headers: origin })
+    const me = staff.json<Extract<Me, { kind: 'person' }>>()
+    const kiosk = await app.inject({
+      method: 'POST',
+      url: '/api/kiosk',
+      payload: { councilId: me.staffCouncilIds[0], mode: 'shared-screen' },
+      headers: { ...origin, cookie: cookieOf(staff) },
+    })
+    const kioskCookie = cookieOf(kiosk)
+    for (const [url, payload] of [
+      ['/api/auth/sign-out', {}],
+      ['/api/auth/card', { code: DEMO_ACCOUNTS.memberCard }],
+      ['/api/auth/staff', DEMO_ACCOUNTS.admin],
+    ] as const) {
+      const response = await app.inject({ method: 'POST', url, payload, headers: { ...origin, cookie: kioskCookie } })
+      expect(response.statusCode, url).toBe(409)
+      expect(response.json().code).toBe('kiosk_locked')
+    }
+    const still = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: kioskCookie } })
+    expect(still.json<Me>().kind).toBe('kiosk')
+  })
+
+  it('a percent-encoded /api path gets the same origin check, session and no-store', async () => {
+    const forged = await app.inject({ method: 'POST', url: '/%61pi/auth/card', payload: { code: DEMO_ACCOUNTS.memberCard } })
+    expect(forged.statusCode).toBe(403)
+    expect(forged.json().code).toBe('cross_origin')
+    const card = await app.inject({ method: 'POST', url: '/api/auth/card', payload: { code: DEMO_ACCOUNTS.memberCard }, headers: origin })
+    const me = await app.inject({ method: 'GET', url: '/%61pi/me', headers: { cookie: cookieOf(card) } })
+    expect(me.json<Me>().kind).toBe('person')
+    expect(me.headers['cache-control']).toBe('no-store')
+  })
+})
