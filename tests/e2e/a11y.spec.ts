@@ -14,6 +14,8 @@ test.describe('axe on every screen, in both themes and both languages', () => {
   for (const variant of variants) {
     const label = `${variant.theme === 'Mørke farver' ? 'dark' : 'light'} ${variant.english ? 'en' : 'da'}`
     test(label, async ({ page }) => {
+      // One pass over every screen; the list grows with the app.
+      test.setTimeout(180_000)
       await chooseSettings(page, variant)
       for (const screen of screens) {
         await page.goto(screen.path)
@@ -24,6 +26,7 @@ test.describe('axe on every screen, in both themes and both languages', () => {
   }
 
   test('high contrast, largest text and extra spacing together', async ({ page }) => {
+    test.setTimeout(180_000)
     await chooseSettings(page, { textSize: 'Størst', theme: 'Mørke farver' })
     await page.getByRole('checkbox', { name: 'Høj kontrast' }).check()
     await page.getByRole('checkbox', { name: 'Ekstra afstand i teksten' }).check()
@@ -43,13 +46,13 @@ test.describe('keyboard, reflow, spacing, motion and target size on every screen
     })
   }
 
-  test('with the largest text', async ({ page }) => {
-    await chooseSettings(page, { textSize: 'Størst' })
-    for (const screen of screens) {
+  for (const screen of screens) {
+    test(`${screen.path} with the largest text`, async ({ page }) => {
+      await chooseSettings(page, { textSize: 'Størst' })
       await page.goto(screen.path)
       await runA11yKit(page, `${screen.path} largest text`)
-    }
-  })
+    })
+  }
 })
 
 test('forced colours (Windows high contrast): focus stays visible and nothing fails axe', async ({ page }) => {

@@ -12,14 +12,15 @@ test.describe('when the server refuses a change, the person sees what and why, a
     await addItem(page, title, 'Vi skal på tur.')
     await expect(status(page)).toHaveText('Alt er sendt.', { timeout: 20_000 })
 
-    // A colleague on another device rewrites the same text while this device is offline.
+    // A colleague on another device rewrites the same text while this device is offline (so it
+    // cannot hear of the change before its own edit).
+    await page.context().setOffline(true)
     const colleagueContext = await browser.newContext()
     const colleague = await colleagueContext.newPage()
     await signInAsSecretary(colleague)
     const item = (await findOnServer(colleague, councilId, 'agenda-item', 'title', title))!
     expect(await pushFromPage(colleague, { entity: 'agenda-item', entityId: item.id, op: 'patch', patch: { easyText: 'Vi tager til stranden.' }, baseVersion: item.version })).toBe('applied')
 
-    await page.context().setOffline(true)
     await page.getByRole('link', { name: `Ret: ${title}` }).click()
     await page.getByRole('textbox', { name: 'Let tekst' }).fill('Vi tager i skoven.')
     await page.getByRole('button', { name: 'Gem punktet' }).click()
