@@ -12,7 +12,11 @@ export const router = createRouter({
 // cached); only staff signing in on it can change that. Kiosk start is for staff.
 router.beforeEach((to) => {
   const session = useSessionStore()
-  if (session.kiosk) return to.name === 'kiosk' ? true : { name: 'kiosk', replace: true }
+  // A shared screen may also open its council's meeting pages (read-only: residents read the agenda).
+  if (session.kiosk) {
+    const allowed = to.name === 'kiosk' || (session.kiosk.mode === 'shared-screen' && (to.name === 'meeting' || to.name === 'meeting-print'))
+    return allowed ? true : { name: 'kiosk', replace: true }
+  }
   if (to.name === 'kiosk') return { path: '/mig', replace: true }
   if (to.name === 'kiosk-start' && !session.isStaff) return { path: '/log-ind', query: { vej: 'medarbejder', next: to.fullPath } }
   return true

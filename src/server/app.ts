@@ -99,7 +99,7 @@ export async function buildServer(options: BuildServerOptions) {
   registerHealthRoutes(app, options.database)
   registerAuthRoutes(app, accounts)
   registerAdminRoutes(app, accounts)
-  registerCalendarRoutes(app, database.db)
+  registerCalendarRoutes(app, database.db, accounts.registry)
   startRetentionJob(app, accounts)
   registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes })
   registerOpenApiRoute(app)

@@ -22,8 +22,9 @@ async function expectOnlyTheKiosk(page: Page, council: string): Promise<void> {
   await expect(page).toHaveURL(/\/kiosk$/)
   await expect(page.getByRole('heading', { level: 1, name: council })).toBeVisible()
   await expect(page.getByRole('navigation')).toHaveCount(0)
-  // The skip link is the only link: nothing leads anywhere else.
-  await expect(page.getByRole('link')).toHaveText(['Gå til indholdet'])
+  // Nothing leads anywhere else: the skip link, and on a shared screen its council's meetings.
+  const targets = await page.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+  for (const target of targets) expect(target).toMatch(/^(#indhold|\/moeder\/[0-9a-f-]{36})$/)
 }
 
 async function tryToLeave(page: Page, who: { email: string; password: string }): Promise<void> {
@@ -58,6 +59,13 @@ test.describe('Kiosk', () => {
     await expect(karen).toContainText('Formand')
     await expect(page.getByRole('listitem').filter({ hasText: 'Ali Hassan' })).toContainText('Næstformand')
     await runA11yKit(page, 'kiosk: shared screen')
+
+    // Residents read the next agenda on the shared screen, and come back to it.
+    await page.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen/ }).click()
+    await expect(page.getByRole('article', { name: /Maden i huset/ })).toBeVisible()
+    await expect(page.getByRole('navigation')).toHaveCount(0)
+    await page.getByRole('link', { name: 'Tilbage til fællesskærmen' }).click()
+    await expectOnlyTheKiosk(page, SOLBAKKEN)
 
     await page.getByRole('button', { name: 'Afslut kiosk' }).click()
     await expect(page.getByRole('dialog', { name: 'Afslut kiosk' })).toBeVisible()

@@ -86,6 +86,19 @@ test.describe('a resident follows the council to a meeting and reads it', () => 
     await expect(page.locator('.app-header')).toBeHidden()
   })
 
+  test('a link to the meeting opens on a device that has never seen the council', async ({ page, browser }) => {
+    await openSolbakken(page)
+    const href = await page.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen/ }).getAttribute('href')
+    const fresh = await browser.newContext({ locale: 'da-DK' })
+    const phone = await fresh.newPage()
+    await phone.goto(href!)
+    await expect(phone.getByRole('heading', { level: 1, name: 'Møde i brugerrådet' })).toBeVisible()
+    await expect(phone.getByRole('article', { name: /Maden i huset/ })).toBeVisible()
+    await phone.goto('/moeder/01a20a00-0000-7000-8000-000000000000')
+    await expect(phone.getByText('Vi kan ikke finde mødet. Måske er det ikke offentligt endnu.')).toBeVisible()
+    await fresh.close()
+  })
+
   test('the earlier meeting shows each decision with a symbol and a word', async ({ page }) => {
     await openSolbakken(page)
     await page.getByRole('region', { name: 'Tidligere møder' }).getByRole('link', { name: /Se referatet/ }).click()

@@ -47,6 +47,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/sync/events': { build: get('/api/sync/events'), expect: everyone },
   'GET /api/me': { build: get('/api/me'), expect: everyone },
   // Agendas and minutes are public by law; the feed holds only published meetings.
+  // A made-up id: every role gets the same 404, which is past the guard.
+  'GET /api/meetings/:id/council': { build: () => ({ url: `/api/meetings/${uuidv7()}/council` }), expect: everyone },
   'GET /api/councils/:id/calendar.ics': { build: (w) => ({ url: `/api/councils/${w.ids.councilId}/calendar.ics` }), expect: everyone },
   'POST /api/auth/staff': { build: () => ({ url: '/api/auth/staff', payload: DEMO_ACCOUNTS.secretary }), expect: everyone },
   'POST /api/auth/card': { build: () => ({ url: '/api/auth/card', payload: { code: DEMO_ACCOUNTS.memberCard } }), expect: everyone },

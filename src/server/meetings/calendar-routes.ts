@@ -9,12 +9,37 @@ import { UUID_PATTERN } from '../../shared/sync/uuidv7.js'
 import type { Db } from '../db/database.js'
 import { councils, syncRecords } from '../db/schema.js'
 import { sendError } from '../http/errors.js'
+import type { SyncRegistry } from '../sync/registry.js'
 
 /**
- * A council's published meetings as a calendar feed. Public like the agendas themselves, and
+ * Public meeting lookups: a council's published meetings as a calendar feed. Public like the agendas themselves, and
  * without a secret in the address, so a calendar app can poll it without signing in.
  */
-export function registerCalendarRoutes(app: FastifyInstance, db: Db): void {
+export function registerCalendarRoutes(app: FastifyInstance, db: Db, registry: SyncRegistry): void {
+  app.get(
+    '/api/meetings/:id/council',
+    {
+      schema: {
+        summary: 'Which council a meeting belongs to, so a device opening a shared link can follow it',
+        tags: ['meetings'],
+        params: Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) }),
+        querystring: Type.Object({}),
+        response: { 200: Type.Object({ councilId: Type.String() }), 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string }
+      const [row] = await db
+        .select()
+        .from(syncRecords)
+        .where(and(eq(syncRecords.entity, Meeting.name), eq(syncRecords.id, id), isNull(syncRecords.deletedAt)))
+      // A draft is answered like a meeting that does not exist: its council is not told.
+      const readable = row && registry.get(Meeting.name)?.policy.canRead(request.actor, row.scope, row.data)
+      if (!row || !readable) return sendError(reply, 404, 'no_such_meeting', 'There is no such meeting, or it is not public yet.')
+      return { councilId: (row.data as MeetingData).councilId }
+    },
+  )
+
   app.get(
     '/api/councils/:id/calendar.ics',
     {
