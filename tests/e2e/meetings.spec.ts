@@ -165,3 +165,26 @@ test('a secretary writes an easy-read item, sees the LIX band change, adds a pic
   await expect(card).toContainText('Vi vil lave nye bede i haven. Vil du hjælpe?')
   await expect(card.locator('img[src="/pictograms/garden.svg"]')).toBeVisible()
 })
+
+test('what a secretary typed but did not save is still there after leaving the page', async ({ page }) => {
+  const councilId = await signInAsSecretary(page)
+  await page.goto(`/raad/${councilId}`)
+  await page.getByRole('link', { name: 'Nyt møde' }).click()
+  await page.getByRole('textbox', { name: 'Mødets navn' }).fill('Møde med kladde')
+  await page.getByLabel('Dato').fill('2030-06-06')
+  await page.getByRole('button', { name: 'Gem mødet' }).click()
+  await page.getByRole('link', { name: 'Tilføj punkt' }).click()
+  await page.getByRole('textbox', { name: 'Overskrift', exact: true }).fill('Julefrokost')
+  await page.getByRole('textbox', { name: 'Let tekst' }).fill('Vi holder julefrokost i december.')
+
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Møder' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Møder' })).toBeVisible()
+  await page.goBack()
+  await expect(page.getByText('Vi har hentet det, du skrev sidst, men ikke gemte.')).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Overskrift', exact: true })).toHaveValue('Julefrokost')
+  await expect(page.getByRole('textbox', { name: 'Let tekst' })).toHaveValue('Vi holder julefrokost i december.')
+
+  await page.getByRole('button', { name: 'Gem punktet' }).click()
+  await page.getByRole('link', { name: 'Tilføj punkt' }).click()
+  await expect(page.getByRole('textbox', { name: 'Overskrift', exact: true })).toHaveValue('')
+})

@@ -1,0 +1,54 @@
+import { onScopeDispose, ref, watch } from 'vue'
+
+const PREFIX = 'brugerstemme.draft.'
+
+/**
+ * Keeps what a person has typed into a form but not saved yet, so leaving the page, a reload or
+ * a closed tab loses nothing. Only the named text fields are kept (not photos or recordings:
+ * they would not fit in localStorage). Signing out wipes drafts with the rest of localStorage.
+ */
+export function useFormDraft<Form extends Record<string, unknown>>(key: () => string, form: Form, fields: (keyof Form & string)[]) {
+  const restored = ref(false)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let active = false
+
+  /** Puts a kept draft over the form; call once the form holds the stored record. */
+  function restore(): void {
+    active = true
+    try {
+      const raw = localStorage.getItem(PREFIX + key())
+      if (!raw) return
+      const draft = JSON.parse(raw) as Partial<Form>
+      for (const field of fields) if (field in draft) (form as Record<string, unknown>)[field] = draft[field]
+      restored.value = true
+    } catch {
+      // A draft that cannot be read is dropped; the stored record is still there.
+      localStorage.removeItem(PREFIX + key())
+    }
+  }
+
+  watch(
+    () => fields.map((field) => form[field]),
+    () => {
+      if (!active) return
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        try {
+          localStorage.setItem(PREFIX + key(), JSON.stringify(Object.fromEntries(fields.map((field) => [field, form[field]]))))
+        } catch {
+          // A full localStorage only means the draft is not kept; the form itself is untouched.
+        }
+      }, 300)
+    },
+    { deep: true },
+  )
+
+  function clear(): void {
+    clearTimeout(timer)
+    active = false
+    localStorage.removeItem(PREFIX + key())
+  }
+
+  onScopeDispose(() => clearTimeout(timer))
+  return { restored, restore, clear }
+}
