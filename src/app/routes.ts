@@ -41,6 +41,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'meetingEdit.newTitle' },
   },
   {
+    path: '/moeder/importer',
+    name: 'meeting-import',
+    component: () => import('./meetings/import/ImportPage.vue'),
+    meta: { titleKey: 'meetingImport.title' },
+  },
+  {
     path: '/moeder/:id',
     name: 'meeting',
     component: () => import('./meetings/MeetingPage.vue'),
