@@ -56,4 +56,30 @@ describe.each(databasesUnderTest())('security review findings on $name', (target
     expect(me.json<Me>().kind).toBe('person')
     expect(me.headers['cache-control']).toBe('no-store')
   })
+  it("only an administrator changes a council's retention, and the log shows from what to what", async () => {
+    const staff = await app.inject({ method: 'POST', url: '/api/auth/staff', payload: DEMO_ACCOUNTS.secretary, headers: origin })
+    const councilId = staff.json<Extract<Me, { kind: 'person' }>>().staffCouncilIds[0]!
+    const list = await app.inject({ method: 'GET', url: '/api/admin/councils', headers: { cookie: cookieOf(staff) } })
+    const council = list.json<{ id: string; retentionMonths: number | null }[]>().find((c) => c.id === councilId)!
+    const { id: _id, ...input } = council as Record<string, unknown>
+    const bySecretary = await app.inject({
+      method: 'PUT',
+      url: `/api/admin/councils/${councilId}`,
+      payload: { ...input, retentionMonths: 1 },
+      headers: { ...origin, cookie: cookieOf(staff) },
+    })
+    expect(bySecretary.statusCode).toBe(403)
+    expect(bySecretary.json().code).toBe('admin_only_retention')
+    const admin = await app.inject({ method: 'POST', url: '/api/auth/staff', payload: DEMO_ACCOUNTS.admin, headers: origin })
+    const byAdmin = await app.inject({
+      method: 'PUT',
+      url: `/api/admin/councils/${councilId}`,
+      payload: { ...input, retentionMonths: 36 },
+      headers: { ...origin, cookie: cookieOf(admin) },
+    })
+    expect(byAdmin.json()).toMatchObject({ retentionMonths: 36 })
+    const log = await app.inject({ method: 'GET', url: '/api/admin/audit', headers: { cookie: cookieOf(admin) } })
+    const entry = log.json<{ action: string; details: Record<string, unknown> }[]>().find((e) => e.action === 'council.update')
+    expect(entry?.details).toMatchObject({ retentionMonths: { from: council.retentionMonths, to: 36 } })
+  })
 })

@@ -10,6 +10,7 @@ const KNOWN_CODES = [
   'session_ended',
   'staff_only',
   'admin_only',
+  'admin_only_retention',
   'not_your_council',
   'not_found',
   'email_taken',

@@ -68,9 +68,15 @@ export function registerAdminCouncilRoutes(app: FastifyInstance, ctx: AccountsCo
       if (!existing) return sendError(reply, 404, 'no_such_council', 'There is no such council.')
       if (!isStaffFor(staff, id) && !isAdmin(staff)) return notYourCouncil(reply)
       const changed = (Object.keys(input) as (keyof CouncilInput)[]).filter((key) => existing[key] !== input[key])
+      // Retention decides when people's data is erased: a data-protection decision for the
+      // administrator, not something a council's secretary changes in passing.
+      if (changed.includes('retentionMonths') && !isAdmin(staff)) {
+        return sendError(reply, 403, 'admin_only_retention', 'Only an administrator can change how long personal data is kept.')
+      }
       return inTransaction(ctx, async (tx) => {
         const [row] = await tx.update(councils).set(input).where(eq(councils.id, id)).returning()
-        await audit(tx, staff, 'council.update', { type: 'council', id }, { fields: changed })
+        const retention = changed.includes('retentionMonths') ? { retentionMonths: { from: existing.retentionMonths, to: input.retentionMonths } } : {}
+        await audit(tx, staff, 'council.update', { type: 'council', id }, { fields: changed, ...retention })
         return { result: view(row!), version: await writeServerRecords(tx, ctx.registry, [councilWrite(row!)]) }
       })
     },
