@@ -3,8 +3,9 @@ import { expect, test, type Page } from '@playwright/test'
 import { expectNoAxeViolations, expectReflowAt320, expectTargetSizes, expectTextSpacingSurvives, runA11yKit } from './a11y/kit.js'
 import { serverRecords, signInAsSecretary } from './sync-helpers.js'
 
-// The shared samples: what a municipal agenda system exports (see ../shared/samples/README.md).
-const SAMPLES = new URL('../../../shared/samples/', import.meta.url)
+// Copies of the shared samples (../shared/samples/, what a municipal agenda system exports),
+// kept in the repository so the test runs on a clean clone.
+const SAMPLES = new URL('./fixtures/', import.meta.url)
 const AGENDA_FILE = new URL('dagsorden-brugerraadet-egebo.txt', SAMPLES)
 const MINUTES_FILE = new URL('referat-centerraadet-boformer.txt', SAMPLES)
 
