@@ -129,6 +129,14 @@ test.describe('expectTabWalk', () => {
     expect(await page.evaluate<[boolean, number]>('[document.activeElement === document.body, scrollY]')).toEqual([true, 0])
   })
 
+  test("walks through a date field's own inner Tab stops without calling them a trap", async ({ page }) => {
+    await page.setContent(
+      html(`<main><label for="d">Dato</label> <input id="d" type="date"> <button type="button">Gem</button></main>`),
+    )
+    const reached = await expectTabWalk(page)
+    expect(reached).toEqual(['input#d[type=date] "Dato"', 'button "Gem"'])
+  })
+
   test('fails a button whose focus indicator is removed', async ({ page }) => {
     await show(page, `<button class="plain">Send</button>`, `.plain:focus, .plain:focus-visible { outline: none; }`)
     await expect(expectTabWalk(page)).rejects.toThrow(/focus not visible on button\.plain "Send"/)
