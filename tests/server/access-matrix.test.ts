@@ -65,7 +65,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/admin/councils': { build: get('/api/admin/councils'), expect: staff },
   'POST /api/admin/councils': { build: () => ({ url: '/api/admin/councils', payload: council }), expect: admin },
   'PUT /api/admin/councils/:id': {
-    build: (w) => ({ url: `/api/admin/councils/${w.ids.councilId}`, payload: { ...council, name: 'Brugerrådet på Solbakken' } }),
+    build: (w) => ({ url: `/api/admin/councils/${w.ids.councilId}`, payload: { ...council, name: 'Brugerrådet på Solbakken', retentionMonths: 24 } }),
     expect: councilStaff,
   },
   'GET /api/admin/people': { build: get('/api/admin/people'), expect: staff },

@@ -100,7 +100,8 @@ export async function openWorld(database: Database, options: { registry?: SyncRe
     /** A cardholder with no council yet, for routes that change or remove someone. */
     async newPerson(kind: 'member' | 'relative' | 'participant' = 'member', councilId?: string): Promise<{ personId: string; membershipId: string | null }> {
       const personId = uuidv7()
-      await database.db.insert(people).values({ id: personId, kind, name: `Prøve ${personId.slice(-4)}` })
+      // Made by the council's secretary, as through POST /api/admin/people.
+      await database.db.insert(people).values({ id: personId, kind, name: `Prøve ${personId.slice(-4)}`, createdBy: ids.secretaryId })
       if (!councilId) return { personId, membershipId: null }
       const membershipId = uuidv7()
       await database.db.insert(memberships).values({ id: membershipId, councilId, personId, role: 'member', termStart: '2026-01-01', termEnd: null, listedPublicly: false })

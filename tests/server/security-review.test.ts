@@ -82,4 +82,29 @@ describe.each(databasesUnderTest())('security review findings on $name', (target
     const entry = log.json<{ action: string; details: Record<string, unknown> }[]>().find((e) => e.action === 'council.update')
     expect(entry?.details).toMatchObject({ retentionMonths: { from: council.retentionMonths, to: 36 } })
   })
+  it("a person not (or no longer) on a council is managed by whoever created them and admins, not by every secretary", async () => {
+    const admin = await app.inject({ method: 'POST', url: '/api/auth/staff', payload: DEMO_ACCOUNTS.admin, headers: origin })
+    const adminCookie = cookieOf(admin)
+    const councils = await app.inject({ method: 'GET', url: '/api/admin/councils', headers: { cookie: adminCookie } })
+    const other = councils.json<{ id: string; name: string }[]>().find((c) => c.name !== 'Brugerrådet på Solbakken')!
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/admin/staff',
+      payload: { name: 'Olga Anden', email: 'olga@kommune.dk', password: 'et-langt-kodeord-her', staffRole: 'secretary', councilIds: [other.id] },
+      headers: { ...origin, cookie: adminCookie },
+    })
+    expect(created.statusCode).toBe(200)
+    const olga = await app.inject({ method: 'POST', url: '/api/auth/staff', payload: { email: 'olga@kommune.dk', password: 'et-langt-kodeord-her' }, headers: origin })
+    const sami = await app.inject({ method: 'POST', url: '/api/auth/staff', payload: DEMO_ACCOUNTS.secretary, headers: origin })
+
+    const person = await app.inject({ method: 'POST', url: '/api/admin/people', payload: { name: 'Nora Ny', kind: 'member' }, headers: { ...origin, cookie: cookieOf(sami) } })
+    const noraId = person.json<{ id: string }>().id
+    const visibleTo = async (cookie: string) =>
+      (await app.inject({ method: 'GET', url: '/api/admin/people', headers: { cookie } })).json<{ id: string }[]>().some((p) => p.id === noraId)
+    expect(await visibleTo(cookieOf(sami))).toBe(true)
+    expect(await visibleTo(adminCookie)).toBe(true)
+    expect(await visibleTo(cookieOf(olga))).toBe(false)
+    const card = await app.inject({ method: 'POST', url: `/api/admin/people/${noraId}/cards`, payload: { kind: 'card' }, headers: { ...origin, cookie: cookieOf(olga) } })
+    expect(card.statusCode).toBe(403)
+  })
 })

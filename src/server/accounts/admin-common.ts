@@ -97,13 +97,15 @@ export async function memberViews(db: Db | Tx, rows: MembershipRow[]): Promise<M
 
 /**
  * The people a secretary may manage: members of their councils (also past terms), relatives
- * linked to such a member, and cardholders not tied to any council or resident yet (just
- * created). Staff accounts are the administrator's alone. An admin may manage every person.
+ * linked to such a member, and cardholders not tied to any council or resident yet whom this
+ * secretary created (someone whose membership was removed is the administrator's, not every
+ * secretary's). Staff accounts are the administrator's alone. An admin may manage every person.
  */
 export async function manageableIds(db: Db | Tx, actor: StaffActor, candidates: PersonRow[]): Promise<Set<string>> {
   const live = candidates.filter((p) => !p.erasedAt)
   if (isAdmin(actor)) return new Set(live.map((p) => p.id))
   const ids = live.filter((p) => p.staffRole === null).map((p) => p.id)
+  const createdBy = new Map(live.map((p) => [p.id, p.createdBy]))
   if (ids.length === 0) return new Set()
   const links = await db
     .select({ relativeId: relativeLinks.relativeId, residentId: relativeLinks.residentId })
@@ -114,7 +116,12 @@ export async function manageableIds(db: Db | Tx, actor: StaffActor, candidates: 
   const mine = new Set(rows.filter((m) => actor.staffCouncilIds.has(m.councilId)).map((m) => m.personId))
   const attached = new Set([...rows.map((m) => m.personId), ...links.flatMap((l) => [l.relativeId, l.residentId])])
   return new Set(
-    ids.filter((id) => mine.has(id) || !attached.has(id) || links.some((l) => l.relativeId === id && mine.has(l.residentId))),
+    ids.filter(
+      (id) =>
+        mine.has(id) ||
+        (!attached.has(id) && createdBy.get(id) === actor.personId) ||
+        links.some((l) => l.relativeId === id && mine.has(l.residentId)),
+    ),
   )
 }
 

@@ -59,7 +59,7 @@ export function registerAdminPeopleRoutes(app: FastifyInstance, ctx: AccountsCon
       const staff = personOf(request)
       const input = request.body as PersonInput
       return inTransaction(ctx, async (tx) => {
-        const [row] = await tx.insert(people).values({ id: uuidv7(), kind: input.kind, name: input.name.trim() }).returning()
+        const [row] = await tx.insert(people).values({ id: uuidv7(), kind: input.kind, name: input.name.trim(), createdBy: staff.personId }).returning()
         await audit(tx, staff, 'person.create', { type: 'person', id: row!.id }, { kind: input.kind })
         return { result: (await peopleViews(tx, [row!]))[0]! }
       })

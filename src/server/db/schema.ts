@@ -87,6 +87,8 @@ export const people = pgTable(
     email: text('email'),
     passwordHash: text('password_hash'),
     staffRole: text('staff_role'),
+    /** Who created the person: until they join a council, only that staff member (or an admin) manages them. */
+    createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     erasedAt: timestamp('erased_at', { withTimezone: true }),
   },

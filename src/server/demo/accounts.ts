@@ -103,7 +103,7 @@ export async function seedDemoAccounts(tx: Tx, registry: SyncRegistry): Promise<
   await writeServerRecords(tx, registry, [
     councilWrite({ ...council, createdAt: new Date() }),
     councilWrite({ ...other, createdAt: new Date() }),
-    ...inserted.map((m) => membershipWrite(m, { ...byId.get(m.personId)!, email: null, passwordHash: null, staffRole: null, createdAt: new Date(), erasedAt: null })),
+    ...inserted.map((m) => membershipWrite(m, { ...byId.get(m.personId)!, email: null, passwordHash: null, staffRole: null, createdBy: null, createdAt: new Date(), erasedAt: null })),
   ])
   return { councilId: council.id, otherCouncilId: other.id, adminId: admin.id, secretaryId: secretary.id, memberId: karen.id, relativeId: lene.id }
 }
