@@ -83,3 +83,30 @@ test.describe('Skift person and sign-out', () => {
     expect(await pull.text()).toContain('Sommerfest i haven')
   })
 })
+
+test('signed out while offline: when the connection returns, the server hears of it before anything syncs', async ({ page, context }) => {
+  await signInWithCardCode(page, KAREN.code)
+  await expectSignedInAs(page, KAREN.name)
+  await waitForServiceWorkerFor(page)
+  await context.setOffline(true)
+  await page.goto('/mig')
+  await page.getByRole('button', { name: 'Skift person' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Log ind' })).toBeVisible()
+
+  // The old cookie is still in the browser: a sync now would fetch Karen's council again.
+  const order: string[] = []
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (path === '/api/auth/sign-out' || path.startsWith('/api/sync/')) order.push(`${request.method()} ${path}`)
+  })
+  await context.setOffline(false)
+  await expect.poll(() => order.length, { timeout: 15_000 }).toBeGreaterThan(0)
+  expect(order[0]).toBe('POST /api/auth/sign-out')
+  await expect.poll(async () => sessionCookie(page), { timeout: 10_000 }).toBeUndefined()
+  const stored = await dumpBrowserStorage(page)
+  expect(stored).not.toContain(KAREN.name)
+})
+
+async function waitForServiceWorkerFor(page: import('@playwright/test').Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready)
+}

@@ -1,6 +1,6 @@
 import type { Me } from '../../shared/accounts/model'
 import { api, ApiError, onApiSessionEnded } from '../api'
-import { onSessionEnded, useSync } from '../sync/sync-service'
+import { onSessionEnded, setBeforeSync, useSync } from '../sync/sync-service'
 import { SESSION_STORAGE_KEY, useSessionStore } from './session-store'
 import { handOver, ownerOf, PENDING_SIGN_OUT_KEY, signOutDevice, wipeBrowserStorage, type HandOver } from './sign-out'
 
@@ -92,6 +92,7 @@ const sameIdentity = (a: Me, b: Me) =>
  */
 export async function startAccounts(): Promise<void> {
   const session = useSessionStore()
+  setBeforeSync(flushPendingSignOut)
   onSessionEnded(() => void endSessionLocally())
   onApiSessionEnded(() => void endSessionLocally())
   window.addEventListener('storage', (event) => {

@@ -27,6 +27,17 @@ export function onSessionEnded(listener: () => void): () => void {
   return () => sessionEndedListeners.delete(listener)
 }
 
+let beforeSync: (() => Promise<boolean>) | null = null
+
+/**
+ * Runs before every sync; a false answer skips it. Accounts uses it so that a device signed out
+ * while offline tells the server first: until then the browser still holds the old session
+ * cookie, and a sync would fetch that person's data again for whoever uses the device next.
+ */
+export function setBeforeSync(check: () => Promise<boolean>): void {
+  beforeSync = check
+}
+
 const FOLLOWS_KEY = 'brugerstemme.follows.v1'
 
 function storedFollows(): string[] {
@@ -91,6 +102,7 @@ export function startSync(pinia: Pinia): SyncService {
   const engine = new SyncEngine(db, httpTransport(), scopes)
   const scheduler = new SyncScheduler({
     syncOnce: async () => {
+      if (beforeSync && !(await beforeSync())) throw new TransportError('network', 'the sign-out could not reach the server yet')
       try {
         await engine.syncOnce()
       } catch (error) {
