@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
-import { erasureRequests, memberships, people, signInCards } from '../../src/server/db/schema.js'
+import { erasureRequests, memberships, people, signInCards, sessions } from '../../src/server/db/schema.js'
 import type { Database } from '../../src/server/db/database.js'
 import { writeServerRecords } from '../../src/server/sync/server-write.js'
 import { DEMO_ACCOUNTS, openWorld, type World } from './accounts-fixture.js'
@@ -73,7 +73,9 @@ describe.each(databasesUnderTest())('export and erasure on $name', (target) => {
     expect(row).toMatchObject({ name: '', email: null, passwordHash: null })
     expect(row!.erasedAt).not.toBeNull()
     expect(await w.db.select().from(memberships).where(eq(memberships.personId, w.ids.memberId))).toEqual([])
-    expect((await w.db.select().from(signInCards).where(eq(signInCards.personId, w.ids.memberId))).every((c) => c.revokedAt)).toBe(true)
+    // Cards and devices go entirely: when and where they used the app is theirs too.
+    expect(await w.db.select().from(signInCards).where(eq(signInCards.personId, w.ids.memberId))).toEqual([])
+    expect(await w.db.select().from(sessions).where(eq(sessions.personId, w.ids.memberId))).toEqual([])
 
     const ended = await w.call('GET', '/api/me/devices', { cookie: karen })
     expect(ended.json().code).toBe('session_ended')

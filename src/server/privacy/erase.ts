@@ -2,7 +2,7 @@ import { and, eq, isNull, or } from 'drizzle-orm'
 import { CouncilMemberRecord } from '../../shared/accounts/entities.js'
 import type { Actor } from '../accounts/actor.js'
 import { audit } from '../accounts/audit.js'
-import { erasureRequests, memberships, people, relativeLinks, sessions, signInCards, staffCouncils } from '../db/schema.js'
+import { erasureRequests, memberships, people, relativeLinks, sessions, signInCards, staffCouncils, syncConflicts } from '../db/schema.js'
 import type { SyncRegistry } from '../sync/registry.js'
 import { writeServerRecords, type Tx } from '../sync/server-write.js'
 import { erasureWrite, personalRecordsOf } from './personal-records.js'
@@ -28,9 +28,15 @@ export async function erasePerson(tx: Tx, registry: SyncRegistry, personId: stri
   await tx.delete(memberships).where(eq(memberships.personId, personId))
   await tx.delete(relativeLinks).where(or(eq(relativeLinks.relativeId, personId), eq(relativeLinks.residentId, personId)))
   await tx.delete(staffCouncils).where(eq(staffCouncils.personId, personId))
-  await tx.update(signInCards).set({ revokedAt: now }).where(and(eq(signInCards.personId, personId), isNull(signInCards.revokedAt)))
-  await tx.update(sessions).set({ endedAt: now }).where(and(eq(sessions.personId, personId), isNull(sessions.endedAt)))
+  // Their devices and cards go entirely (when and where they used the app is theirs too); the
+  // sessions end with the rows, so a device still holding a cookie is signed out at once.
+  await tx.delete(sessions).where(eq(sessions.personId, personId))
+  await tx.delete(signInCards).where(eq(signInCards.personId, personId))
   await tx.update(sessions).set({ actingFor: null }).where(eq(sessions.actingFor, personId))
+  // Both sides of a conflict on their own words are their words.
+  for (const record of records) {
+    await tx.delete(syncConflicts).where(and(eq(syncConflicts.entity, record.entity), eq(syncConflicts.entityId, record.id)))
+  }
   await tx
     .update(people)
     .set({ name: '', email: null, passwordHash: null, staffRole: null, erasedAt: person.erasedAt ?? now })
