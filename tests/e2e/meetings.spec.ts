@@ -136,7 +136,7 @@ test('a secretary writes an easy-read item, sees the LIX band change, adds a pic
   await page.getByRole('link', { name: 'Nyt møde' }).click()
   await page.getByRole('textbox', { name: 'Mødets navn' }).fill('Ekstra møde om haven')
   await page.getByLabel('Dato').fill('2030-05-02')
-  await page.getByRole('textbox', { name: 'Starter kl.' }).fill('10:00')
+  await page.getByRole('textbox', { name: 'Starter kl.' }).fill('10.00')
   await page.getByRole('button', { name: 'Gem mødet' }).click()
   await page.getByRole('link', { name: 'Tilføj punkt' }).click()
 
@@ -160,6 +160,15 @@ test('a secretary writes an easy-read item, sees the LIX band change, adds a pic
 
   await page.getByRole('button', { name: 'Offentliggør dagsordenen' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Dagsordenen er offentliggjort.' })).toBeVisible()
+  // Minutes before the meeting, with an item still undecided: the secretary is shown both first.
+  await page.getByRole('button', { name: 'Offentliggør referatet' }).click()
+  const check = page.getByRole('group', { name: 'Tjek referatet' })
+  await expect(check).toBeFocused()
+  await expect(check).toContainText('Mødet er ikke holdt endnu.')
+  await expect(check).toContainText('Ét punkt har ingen beslutning:')
+  await expect(check.getByRole('listitem')).toHaveText(['Etablering af højbede i gårdhaven'])
+  await check.getByRole('button', { name: 'Vent, jeg retter først' }).click()
+  await expect(check).toBeHidden()
   await page.getByRole('link', { name: 'Se mødet, som beboerne ser det' }).click()
   const card = page.getByRole('article', { name: /Etablering af højbede|Vi vil lave nye bede/ })
   await expect(card).toContainText('Vi vil lave nye bede i haven. Vil du hjælpe?')
