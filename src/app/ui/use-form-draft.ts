@@ -9,7 +9,6 @@ const PREFIX = 'brugerstemme.draft.'
  */
 export function useFormDraft<Form extends Record<string, unknown>>(key: () => string, form: Form, fields: (keyof Form & string)[]) {
   const restored = ref(false)
-  let timer: ReturnType<typeof setTimeout> | undefined
   let active = false
 
   /** Puts a kept draft over the form; call once the form holds the stored record. */
@@ -27,28 +26,36 @@ export function useFormDraft<Form extends Record<string, unknown>>(key: () => st
     }
   }
 
+  let dirty = false
+  function keep(): void {
+    if (!dirty || !active) return
+    dirty = false
+    try {
+      localStorage.setItem(PREFIX + key(), JSON.stringify(Object.fromEntries(fields.map((field) => [field, form[field]]))))
+    } catch {
+      // A full localStorage only means the draft is not kept; the form itself is untouched.
+    }
+  }
+
   watch(
     () => fields.map((field) => form[field]),
     () => {
       if (!active) return
-      clearTimeout(timer)
-      timer = setTimeout(() => {
-        try {
-          localStorage.setItem(PREFIX + key(), JSON.stringify(Object.fromEntries(fields.map((field) => [field, form[field]]))))
-        } catch {
-          // A full localStorage only means the draft is not kept; the form itself is untouched.
-        }
-      }, 300)
+      dirty = true
+      // Written at once: a few hundred bytes per keystroke is nothing, and a tap on the menu
+      // right after typing must not beat a timer.
+      keep()
     },
     { deep: true },
   )
 
+
   function clear(): void {
-    clearTimeout(timer)
+    dirty = false
     active = false
     localStorage.removeItem(PREFIX + key())
   }
 
-  onScopeDispose(() => clearTimeout(timer))
+  onScopeDispose(keep)
   return { restored, restore, clear }
 }
