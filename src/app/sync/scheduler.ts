@@ -89,7 +89,8 @@ export class SyncScheduler {
         this.request(LOCK_BUSY_RETRY_MS)
       } else {
         this.attempt = 0
-        this.options.onPhase('idle')
+        // The connection may have dropped while this sync was finishing: say what is true now.
+        this.options.onPhase(navigator.onLine ? 'idle' : 'offline')
       }
     } catch (error) {
       if (error instanceof TransportError && error.kind === 'outdated') {
