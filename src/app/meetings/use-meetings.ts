@@ -1,5 +1,5 @@
-import type { Ref } from 'vue'
-import { councilScope } from '../../shared/accounts/entities'
+import { computed, type Ref } from 'vue'
+import { CouncilRecord, councilScope, type CouncilRecordData } from '../../shared/accounts/entities'
 import { AgendaItem, Meeting, type AgendaItemData, type MeetingData } from '../../shared/meetings/entities'
 import { useSync } from '../sync/sync-service'
 import { useLiveQuery } from '../sync/use-live-query'
@@ -18,6 +18,21 @@ export function useMeeting(id: Ref<string>) {
     return record ? ({ id: record.id, data: record.data as MeetingData, pending: record.pending === 1 } satisfies Stored<MeetingData>) : null
     // undefined while loading, null when this device does not have the meeting.
   }, undefined as Stored<MeetingData> | null | undefined, [id])
+}
+
+/** A meeting with its items and council, as the meeting and print pages show it. */
+export function useMeetingView(id: Ref<string>) {
+  const { db } = useSync()
+  const meeting = useMeeting(id)
+  const councilId = computed(() => meeting.value?.data.councilId)
+  const items = useAgendaItems(id, councilId)
+  const council = useLiveQuery(
+    async () => (councilId.value ? ((await db.records.get([CouncilRecord.name, councilId.value]))?.data as CouncilRecordData | undefined) : undefined),
+    undefined,
+    [councilId],
+  )
+  const minutes = computed(() => meeting.value?.data.minutesPublished ?? false)
+  return { meeting, councilId, items, council, minutes }
 }
 
 export function useCouncilMeetings(councilId: Ref<string>) {
