@@ -70,7 +70,7 @@ export function positionBetween(before: number | undefined, after: number | unde
   return (before + after) / 2
 }
 
-export function emptyAgendaItem(councilId: string, meetingId: string, position: number, published: boolean): AgendaItemData {
+export function emptyAgendaItem(councilId: string, meetingId: string, position: number): AgendaItemData {
   return {
     councilId,
     meetingId,
@@ -85,7 +85,6 @@ export function emptyAgendaItem(councilId: string, meetingId: string, position: 
     expectedMinutes: null,
     question: '',
     closed: false,
-    published,
     sections: [],
     attachments: [],
     decision: null,
