@@ -305,6 +305,16 @@ describe('the meeting header', () => {
     })
   })
 
+  it('joins a field value the PDF wrapped onto the next line, and only lines that go on in lower case', () => {
+    const parsed = header(
+      'DAGSORDEN Rådet d. 14-01-2027\nMødedeltagere Formand, næstformand, tre beboerrepræsentanter, én\npårørenderepræsentant, forstander\n\nMødested Caféen\nIndholdsfortegnelse',
+    )
+    expect(parsed).toMatchObject({
+      participants: 'Formand, næstformand, tre beboerrepræsentanter, én pårørenderepræsentant, forstander',
+      place: 'Caféen',
+    })
+  })
+
   it('leaves out fields the text does not have', () => {
     const parsed = header('DAGSORDEN Rådet d. 14-01-2027')
     expect(Object.keys(parsed).sort()).toEqual(['council', 'date', 'items', 'kind'])

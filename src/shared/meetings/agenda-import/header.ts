@@ -113,6 +113,12 @@ function readFields(lines: string[]): Partial<Record<Field, string>> {
     if (value === '') {
       const next = lines.slice(index + 1).find((candidate) => candidate !== '')
       if (next !== undefined && isPlainLine(next)) value = next.replace(/\t/g, ' ')
+    } else {
+      // A long value the PDF wrapped: the lines right after it that go on in lower case.
+      for (const next of lines.slice(index + 1)) {
+        if (!/^\p{Ll}/u.test(next) || !isPlainLine(next)) break
+        value = `${value} ${next.replace(/\t/g, ' ')}`
+      }
     }
     if (value !== '') fields[field] = value
   })
