@@ -15,9 +15,9 @@ describe('easyReadHints', () => {
   it('points at abbreviations with the words to use instead, by offset', () => {
     const text = 'Vi mødes f.eks. kl. 13.30 i lokale nr. 3.'
     expect(ofKind(easyReadHints(text), 'abbreviation')).toEqual([
-      { kind: 'abbreviation', start: 9, end: 15, abbreviation: 'f.eks.', replacement: 'for eksempel' },
-      { kind: 'abbreviation', start: 16, end: 19, abbreviation: 'kl.', replacement: 'klokken' },
-      { kind: 'abbreviation', start: 35, end: 38, abbreviation: 'nr.', replacement: 'nummer' },
+      { kind: 'abbreviation', start: 9, end: 15, abbreviation: 'f.eks.', replacement: 'for eksempel', insert: 'for eksempel' },
+      { kind: 'abbreviation', start: 16, end: 19, abbreviation: 'kl.', replacement: 'klokken', insert: 'klokken' },
+      { kind: 'abbreviation', start: 35, end: 38, abbreviation: 'nr.', replacement: 'nummer', insert: 'nummer' },
     ])
     expect(text.slice(9, 15)).toBe('f.eks.')
     expect(text.slice(35, 38)).toBe('nr.')
@@ -40,7 +40,7 @@ describe('easyReadHints', () => {
     for (const [abbreviation, replacement] of cases) {
       const text = `Vi taler ${abbreviation} om maden`
       expect(ofKind(easyReadHints(text), 'abbreviation')).toEqual([
-        { kind: 'abbreviation', start: 9, end: 9 + abbreviation.length, abbreviation, replacement },
+        { kind: 'abbreviation', start: 9, end: 9 + abbreviation.length, abbreviation, replacement, insert: replacement },
       ])
     }
   })
@@ -95,7 +95,7 @@ describe('easyReadHints', () => {
     for (const [abbreviation, replacement] of cases) {
       const text = `Vi taler ${abbreviation} om maden`
       expect(ofKind(easyReadHints(text), 'abbreviation'), abbreviation).toEqual([
-        { kind: 'abbreviation', start: 9, end: 9 + abbreviation.length, abbreviation, replacement },
+        { kind: 'abbreviation', start: 9, end: 9 + abbreviation.length, abbreviation, replacement, insert: replacement },
       ])
     }
   })
@@ -104,6 +104,20 @@ describe('easyReadHints', () => {
     const text = 'Vi køber mad, drikke m.v. Bussen kører kl. 9.'
     expect(ofKind(easyReadHints(text), 'abbreviation').map((hint) => hint.abbreviation)).toEqual(['m.v.', 'kl.'])
     expect(lix(text).sentences).toBe(2)
+  })
+
+  it('keeps the full stop when the abbreviation also ended the sentence', () => {
+    const text = 'Vi køber mad, drikke m.v. Bussen kører. Tag en ven med, f.eks. Anne. Tag noget med, f.eks.'
+    const hints = ofKind(easyReadHints(text), 'abbreviation')
+    expect(hints.map((hint) => [hint.abbreviation, hint.insert])).toEqual([
+      ['m.v.', 'med videre.'],
+      ['f.eks.', 'for eksempel'],
+      ['f.eks.', 'for eksempel.'],
+    ])
+    let fixed = text
+    for (const hint of [...hints].reverse()) fixed = fixed.slice(0, hint.start) + hint.insert + fixed.slice(hint.end)
+    expect(fixed).toBe('Vi køber mad, drikke med videre. Bussen kører. Tag en ven med, for eksempel Anne. Tag noget med, for eksempel.')
+    expect(lix(fixed).sentences).toBe(lix(text).sentences)
   })
 
   it('finds "fx" only as a word of its own', () => {

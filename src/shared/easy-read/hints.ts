@@ -16,7 +16,16 @@ export type EasyReadHint =
       words: number
     }
   | { kind: 'long-word'; start: number; end: number; word: string; letters: number }
-  | { kind: 'abbreviation'; start: number; end: number; abbreviation: string; replacement: string }
+  | {
+      kind: 'abbreviation'
+      start: number
+      end: number
+      abbreviation: string
+      /** The words to write instead, as the hint names them. */
+      replacement: string
+      /** What replaces start..end: the words, and the full stop when the abbreviation's dot also ended the sentence. */
+      insert: string
+    }
 
 export interface HintOptions {
   /**
@@ -53,6 +62,12 @@ export function easyReadHints(text: string, options: HintOptions = {}): EasyRead
   const ownWords = nameWords(options.ownNames ?? [])
   const hints: EasyReadHint[] = []
   const abbreviations = findAbbreviations(text)
+  const sentences = splitSentences(text)
+  // True when nothing but the abbreviation's own dot follows it in its sentence.
+  const endsSentence = (start: number) => {
+    const sentence = sentences.find((candidate) => candidate.words.some((word) => word.start <= start && start < word.end))
+    return !!sentence && sentence.words.every((word) => word.start <= start)
+  }
   for (const match of abbreviations) {
     hints.push({
       kind: 'abbreviation',
@@ -60,10 +75,13 @@ export function easyReadHints(text: string, options: HintOptions = {}): EasyRead
       end: match.end,
       abbreviation: match.found,
       replacement: match.replacement,
+      // "… drikke m.v. Bussen kører": the dot of "m.v." also ends the sentence, so "med videre"
+      // alone would run the two sentences together.
+      insert: match.found.endsWith('.') && endsSentence(match.start) ? `${match.replacement}.` : match.replacement,
     })
   }
   const insideAbbreviation = (start: number) => abbreviations.some((a) => start >= a.start && start < a.end)
-  splitSentences(text).forEach((sentence, index) => {
+  sentences.forEach((sentence, index) => {
     if (sentence.words.length > MAX_SENTENCE_WORDS) {
       hints.push({
         kind: 'long-sentence',
