@@ -9,6 +9,7 @@ import { registerSessions } from './accounts/sessions.js'
 import type { Database } from './db/database.js'
 import { registerErrorHandling } from './http/errors.js'
 import { registerCalendarRoutes } from './meetings/calendar-routes.js'
+import { registerStatementRoutes } from './help/statement-routes.js'
 import { enforceRouteSchemas } from './http/route-schemas.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerStaticApp } from './http/static-app.js'
@@ -104,6 +105,7 @@ export async function buildServer(options: BuildServerOptions) {
   registerAuthRoutes(app, accounts)
   registerAdminRoutes(app, accounts)
   registerCalendarRoutes(app, database.db, accounts.registry)
+  registerStatementRoutes(app, accounts)
   startRetentionJob(app, accounts)
   registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes })
   registerMediaRoutes(app, { db: database.db, registry: accounts.registry })

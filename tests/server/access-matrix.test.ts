@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EMPTY_STATEMENT } from '../../src/shared/help/statement.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { SESSION_COOKIE } from '../../src/server/accounts/sessions.js'
 import { relativeLinks, signInCards } from '../../src/server/db/schema.js'
@@ -36,6 +37,7 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 const PULL = '/api/sync/pull?since=0&scopes=public:councils&protocolVersion=1'
 const membership = { role: 'member', termStart: '2026-02-01', termEnd: null, listedPublicly: false }
 const council = { name: 'Prøveråd', kind: 'other', centre: 'Prøvecentret', description: '', retentionMonths: null }
+const STATEMENT = { ...EMPTY_STATEMENT, authority: 'Prøve Kommune' }
 
 /**
  * Who may call what. Every /api route the server registers must have a row; a route without one
@@ -56,6 +58,9 @@ const MATRIX: Record<string, Row> = {
   // A made-up id: every role gets the same 404, which is past the guard.
   'GET /api/meetings/:id/council': { build: () => ({ url: `/api/meetings/${uuidv7()}/council` }), expect: everyone },
   'GET /api/councils/:id/calendar.ics': { build: (w) => ({ url: `/api/councils/${w.ids.councilId}/calendar.ics` }), expect: everyone },
+  // The accessibility statement is for everyone to read; only an administrator fills it in.
+  'GET /api/accessibility-statement': { build: get('/api/accessibility-statement'), expect: everyone },
+  'PUT /api/admin/accessibility-statement': { build: () => ({ url: '/api/admin/accessibility-statement', payload: STATEMENT }), expect: admin },
   'POST /api/auth/staff': { build: () => ({ url: '/api/auth/staff', payload: DEMO_ACCOUNTS.secretary }), expect: everyone },
   'POST /api/auth/card': { build: () => ({ url: '/api/auth/card', payload: { code: DEMO_ACCOUNTS.memberCard } }), expect: everyone },
   'POST /api/auth/sign-out': { build: () => ({ url: '/api/auth/sign-out', payload: {} }), expect: everyone },

@@ -171,6 +171,8 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     expect(feed.body).toContain('SUMMARY:Sommermøde')
     expect(feed.body).toContain('X-WR-CALNAME:Brugerrådet på Solbakken')
     expect(feed.body).not.toContain('Hemmeligt')
+    // Subscribers are reminded the day before, in their own calendar.
+    expect(feed.body).toMatch(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:I morgen: Sommermøde\r\nTRIGGER:-P1D\r\nEND:VALARM/)
     const unknown = await app.inject({ method: 'GET', url: `/api/councils/${uuidv7()}/calendar.ics` })
     expect(unknown.statusCode).toBe(404)
     expect(unknown.json()).toMatchObject({ code: 'no_such_council' })
