@@ -57,7 +57,7 @@ function measureWordBreaks(): WordBreak[] {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       const parent = node.parentElement
-      if (!parent || parent.closest('.visually-hidden, [hidden], script, style')) continue
+      if (!parent || parent.closest('.visually-hidden, [hidden], script, style') || !parent.checkVisibility()) continue
       const text = node.data
       // Words are runs between ordinary spaces (a no-break space holds "kl. 13.30" together); a
       // line may also end after a hyphen or a dash, as in "e-mail", so those end a word too.
@@ -89,7 +89,8 @@ function measureWordBreaks(): WordBreak[] {
           }
           const natural = rects.reduce((sum, r) => sum + r.width, 0)
           const container = parent.closest(CONTAINERS) ?? root
-          found.push({ seen, where: describe(parent), tooWide: natural > contentWidth(container) + 1 })
+          // Within a pixel of the whole width counts as too wide: sub-pixel glyph widths.
+          found.push({ seen, where: describe(parent), tooWide: natural > contentWidth(container) - 1 })
         }
       }
     }
@@ -145,7 +146,10 @@ test.describe('no word breaks in the middle at 320 and 360 px', () => {
         await page.goto(href)
         await expect(page.getByRole('article').first()).toBeVisible()
         // "Læs mere" opened, so the full text is measured too.
-        for (const more of await page.getByText('Læs mere', { exact: true }).all()) await more.click()
+        const more = page.locator('summary').filter({ hasText: 'Læs mere' })
+        await expect(more.first()).toBeVisible()
+        for (const summary of await more.all()) await summary.click()
+        await expect(page.getByRole('heading', { name: 'Sagsfremstilling' }).first()).toBeVisible()
         await check(label)
         await page.goto(`${href}/udskriv`)
         await expect(page.getByRole('heading', { level: 1, name: 'Udskriv møde' })).toBeVisible()

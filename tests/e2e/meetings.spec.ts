@@ -32,9 +32,9 @@ async function recordSpeech(page: Page): Promise<void> {
 }
 
 async function openSolbakken(page: Page): Promise<void> {
+  // A first visit: the start page offers the councils to choose from.
   await page.goto('/moeder')
-  await page.getByRole('link', { name: /Se rådene/ }).click()
-  await page.getByRole('link', { name: /Brugerrådet på Solbakken/ }).click()
+  await page.getByRole('region', { name: 'Vælg dit råd' }).getByRole('link', { name: /Brugerrådet på Solbakken/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Brugerrådet på Solbakken' })).toBeVisible()
 }
 
