@@ -104,7 +104,7 @@ async function frames(page: Page): Promise<void> {
 
 test.describe('no word breaks in the middle at 320 and 360 px', () => {
   for (const size of TEXT_SIZES) {
-    test(`text size ${size}: start, council, agenda, minutes and print pages`, async ({ page }) => {
+    test(`text size ${size}: start, councils, council, agenda, minutes and print pages`, async ({ page }) => {
       test.setTimeout(120_000)
       const problems: string[] = []
 
@@ -126,6 +126,8 @@ test.describe('no word breaks in the middle at 320 and 360 px', () => {
       await check('start page on a first visit')
 
       await page.goto('/raad')
+      await expect(page.getByRole('link', { name: /Centerrådet for Socialpsykiatri/ })).toBeVisible()
+      await check('councils page')
       await page.getByRole('link', { name: /Brugerrådet på Solbakken/ }).click()
       await expect(page.getByRole('heading', { level: 1, name: 'Brugerrådet på Solbakken' })).toBeVisible()
       await expect(page.getByRole('heading', { name: 'Karen Holm' })).toBeVisible()
