@@ -156,6 +156,16 @@ for (const language of ['da', 'en'] as const) {
       await expect(status).toContainText(words.whatToDo)
       expect(await spoken(page)).toEqual([])
       await runA11yKit(page, `agenda, no Danish voice (${language})`)
+
+      // The date card on the same narrow screen: its icons keep their size, and the time reads
+      // in at most two lines ("kl. 13.30" / "til 15.00"), never one word a line.
+      for (const icon of await page.locator('.date-card svg').all()) expect((await icon.boundingBox())!.width).toBeGreaterThanOrEqual(40)
+      const timeLines = await page.locator('.date-card__text').nth(1).evaluate((el) => {
+        const range = document.createRange()
+        range.selectNodeContents(el)
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size
+      })
+      expect(timeLines).toBeLessThanOrEqual(2)
     })
 
     test('Læs mere in the minutes shows the full text and the decision; attachments say whether the app has the file', async ({ page }) => {
