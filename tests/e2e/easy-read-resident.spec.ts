@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { KAREN, signInWithCardCode } from './accounts-helpers.js'
 import { runA11yKit } from './a11y/kit.js'
 import { chooseSettings } from './helpers.js'
+import { spokenSoFar as spoken, stubSpeech } from './speech-stub.js'
 
 /**
  * What a new resident meets: a start page that leads to a council, read-aloud that works (or says
@@ -49,39 +50,6 @@ const LANGUAGES = {
   },
 } as const
 type Language = keyof typeof LANGUAGES
-
-/**
- * The device's voices are replaced by a recorder with the given voices, so the test hears what a
- * resident would: each utterance as "lang voice-name: text".
- */
-async function stubSpeech(page: Page, voices: { lang: string; name: string }[]): Promise<void> {
-  await page.addInitScript((list) => {
-    const spoken: string[] = []
-    Object.assign(window, { __spoken: spoken })
-    const synth = {
-      speaking: false,
-      getVoices: () => list,
-      speak(utterance: { text: string; lang: string; voice: { name: string } | null }) {
-        spoken.push(`${utterance.lang} ${utterance.voice?.name ?? '(no voice)'}: ${utterance.text}`)
-      },
-      cancel() {},
-    }
-    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true })
-    Object.defineProperty(window, 'SpeechSynthesisUtterance', {
-      value: class {
-        lang = ''
-        voice: unknown = null
-        rate = 1
-        onend: (() => void) | null = null
-        onerror: (() => void) | null = null
-        constructor(public text: string) {}
-      },
-      configurable: true,
-    })
-  }, voices)
-}
-
-const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)
 
 /** A small phone with the largest text, in the given language. */
 async function smallPhone(page: Page, language: Language): Promise<void> {
