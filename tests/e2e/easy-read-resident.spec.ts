@@ -158,7 +158,7 @@ for (const language of ['da', 'en'] as const) {
   })
 }
 
-test('a member who signs in with her card lands on her council’s next meeting; the start page shows her as chair', async ({ page }) => {
+test('a member who signs in with her card lands on her council’s next meeting; the start page shows her as chair, in Danish and English', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 })
   await chooseSettings(page, { textSize: 'Størst' })
   await signInWithCardCode(page, KAREN.code)
@@ -171,4 +171,15 @@ test('a member who signs in with her card lands on her council’s next meeting;
   await expect(mine.getByRole('link', { name: /Brugerrådet på Solbakken/ })).toContainText('Din rolle: Formand')
   await expect(page.getByRole('region', { name: 'Kommende møder' }).getByRole('heading', { name: 'Møde i brugerrådet' })).toBeVisible()
   await runA11yKit(page, 'start page, signed-in chair')
+
+  await chooseSettings(page, { english: true })
+  await page.goto('/moeder')
+  await expect(page.getByRole('region', { name: 'Your council' }).getByRole('link', { name: /Brugerrådet på Solbakken/ })).toContainText('Your role: Chair')
+  await runA11yKit(page, 'start page, signed-in chair (en)')
+})
+
+test('the next-meeting landing without a council to go to leads to the start page', async ({ page }) => {
+  await page.goto('/moeder/naeste')
+  await expect(page).toHaveURL(/\/moeder$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Møder' })).toBeVisible()
 })
