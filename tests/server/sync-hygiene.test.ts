@@ -1,5 +1,6 @@
 import http from 'node:http'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
+import { Type } from 'typebox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { syncConflicts, syncMutations } from '../../src/server/db/schema.js'
 import type { Database } from '../../src/server/db/database.js'
@@ -25,7 +26,17 @@ describe.each(databasesUnderTest())('sync hygiene on $name', (target) => {
 
   beforeAll(async () => {
     database = await target.open()
-    w = await openWorld(database, { registry: personalTestRegistry() })
+    const registry = personalTestRegistry()
+    // Stands in for a database error in the middle of a push (a broken constraint, say).
+    registry.registerCommand({
+      name: 'test-failing-command',
+      schema: Type.Object({}),
+      handle: async (tx) => {
+        await tx.execute(sql`select 1 / 0`)
+        return { status: 'applied' }
+      },
+    })
+    w = await openWorld(database, { registry })
     karen = await w.sessionFor({ personId: w.ids.memberId })
     birtheId = (await w.newPerson('member', w.ids.councilId)).personId
     birthe = await w.sessionFor({ personId: birtheId })
@@ -69,6 +80,17 @@ describe.each(databasesUnderTest())('sync hygiene on $name', (target) => {
     const second = await push(karen, [], infinite)
     expect(second[0]).toMatchObject({ status: 'rejected', code: 'invalid' })
     expect(second[0]!.reason).toMatch(/not finite/)
+  })
+
+  it('when the database fails one change, refuses that one and still applies the others of the push', async () => {
+    const a = put(uuidv7(), note('h6'))
+    const b = put(uuidv7(), note('h6', { title: 'Anden' }))
+    const broken = { id: uuidv7(), entity: 'test-failing-command', entityId: uuidv7(), op: 'put', patch: {}, baseVersion: null }
+    const results = await push(karen, [a, broken, b])
+    expect(results.map((r) => [r.status, r.code ?? null])).toEqual([['applied', null], ['rejected', 'not_stored'], ['applied', null]])
+    expect(results[1]!.reason).toMatch(/could not store/)
+    const pulled = (await w.pull('council:h6', karen)).json().changes.map((c: { entityId: string }) => c.entityId).sort()
+    expect(pulled).toEqual([a.entityId, b.entityId].sort())
   })
 
   it('keeps both sides of a conflict for its author until they decide, and only they can clear it', async () => {

@@ -106,6 +106,18 @@ describe.each(databasesUnderTest())('visibility through sync on $name', (target)
     expect(find(withdrawn, meetingId)).toMatchObject({ data: null })
   })
 
+  it('works out visibility in the order of one push: an item made before its meeting is published follows it', async () => {
+    const meetingId = uuidv7()
+    const itemId = uuidv7()
+    const results = await push(secretary, [
+      { entity: 'meeting', entityId: meetingId, patch: meeting(false) },
+      { entity: 'agenda-item', entityId: itemId, patch: item(meetingId, { title: 'Sommerfest' }) },
+      { entity: 'meeting', entityId: meetingId, op: 'patch', patch: { published: true } },
+    ])
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied'])
+    expect(find(await pull(null), itemId)?.data).toMatchObject({ title: 'Sommerfest' })
+  })
+
   it('refuses an item that points at a meeting of another council, or at none, with a reason', async () => {
     const theirs = uuidv7()
     await push(otherSecretary, [{ entity: 'meeting', entityId: theirs, patch: meeting(true, w.ids.otherCouncilId) }])

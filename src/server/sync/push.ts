@@ -1,14 +1,14 @@
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { mergePatch } from '../../shared/sync/conflict.js'
 import type { Authorship } from '../../shared/sync/entity.js'
 import { mediaRefsIn } from '../../shared/sync/media.js'
 import { patchProblem } from '../../shared/sync/patch-limits.js'
 import { isScope, PUSH_BATCH_LIMIT, type Mutation, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol.js'
 import type { Db } from '../db/database.js'
-import { syncConflicts, syncMutations, syncRecords, syncState } from '../db/schema.js'
+import { syncState } from '../db/schema.js'
+import { PushBatch } from './batch.js'
 import { SIGN_IN_REQUIRED, type Actor, type SyncRegistry } from './registry.js'
 import type { Tx } from './server-write.js'
-import { loadRelated, missingMedia, storeRecord } from './store.js'
 
 /** Answers the device keeps waiting on instead of showing as refused: never remembered. */
 const TRANSIENT = new Set(['not_signed_in', 'media_missing'])
@@ -54,15 +54,15 @@ function pick(data: Record<string, unknown>, fields: string[]): Record<string, u
 const authorOf = (actor: Actor) => (actor.kind === 'person' ? actor.personId : null)
 
 interface PushContext {
-  tx: Tx
   registry: SyncRegistry
   actor: Actor
-  version: number
   clientId: string
   now: Date
+  /** Answers are kept for signed-in callers only (see applyPush). */
+  remember: boolean
 }
 
-async function applyCommand(ctx: PushContext, m: Mutation): Promise<MutationResult> {
+async function applyCommand(ctx: PushContext, batch: PushBatch, m: Mutation): Promise<MutationResult> {
   const registered = ctx.registry.command(m.entity)!
   if (m.op !== 'put') return rejected(m, 'invalid', `A ${m.entity} can only be sent, not changed or deleted.`)
   if (!registered.validate(m.patch)) {
@@ -70,31 +70,30 @@ async function applyCommand(ctx: PushContext, m: Mutation): Promise<MutationResu
     const where = first?.instancePath ? first.instancePath.slice(1).replaceAll('/', '.') : m.entity
     return rejected(m, 'invalid', `The ${m.entity} is not valid: ${where} ${first?.message ?? 'is wrong'}.`)
   }
-  const result = await registered.command.handle(ctx.tx, ctx.actor, m.patch, { now: ctx.now, version: ctx.version })
+  // A command reads and writes the database itself: what this push decided so far goes first.
+  await batch.flush()
+  const result = await registered.command.handle(batch.tx, ctx.actor, m.patch, { now: ctx.now, version: batch.version })
   return { mutationId: m.id, ...result }
 }
 
-async function applyOne(ctx: PushContext, m: Mutation): Promise<MutationResult> {
-  const { tx, registry, actor, version } = ctx
+/** Decides one mutation against what the push has seen so far; writes only into the batch. */
+async function decide(ctx: PushContext, batch: PushBatch, m: Mutation): Promise<MutationResult> {
+  const { registry, actor } = ctx
+  const { version } = batch
   const problem = patchProblem(m.patch)
   if (problem) return rejected(m, 'invalid', `The change cannot be stored: ${problem}.`)
-  if (registry.command(m.entity)) return applyCommand(ctx, m)
+  if (registry.command(m.entity)) return applyCommand(ctx, batch, m)
   const registered = registry.get(m.entity)
   if (!registered) return rejected(m, 'unknown_entity', `There is no kind of record called "${m.entity}".`)
   const { entity, policy, validate } = registered
 
-  const [row] = await tx
-    .select()
-    .from(syncRecords)
-    .where(and(eq(syncRecords.entity, m.entity), eq(syncRecords.id, m.entityId)))
-    .for('update')
+  const row = await batch.current(m.entity, m.entityId)
 
   if (m.op === 'delete') {
     if (!row || row.deletedAt) return { mutationId: m.id, status: 'applied', version: row?.version ?? 0 }
-    const related = await loadRelated(tx, policy, row.data!)
-    const allowed = policy.canWrite(actor, { op: 'delete', scope: row.scope, current: row.data, next: null }, related)
+    const allowed = policy.canWrite(actor, { op: 'delete', scope: row.scope, current: row.data, next: null }, await batch.related(m.entity, row.data!))
     if (allowed !== true) return refuse(m, allowed)
-    await storeRecord(tx, registry, { entity: m.entity, id: m.entityId, scope: row.scope, data: null, fieldVersions: {}, version, previous: row })
+    await batch.put(m.entity, m.entityId, { scope: row.scope, data: null, fieldVersions: {} })
     return { mutationId: m.id, status: 'applied', version }
   }
 
@@ -103,8 +102,7 @@ async function applyOne(ctx: PushContext, m: Mutation): Promise<MutationResult> 
   // Whoever may not change the record at all is answered before anything is merged or kept, so
   // a stranger can neither learn that a text changed nor fill the conflict table.
   if (row?.data) {
-    const related = await loadRelated(tx, policy, row.data)
-    const mayTouch = policy.canWrite(actor, { op: m.op, scope: row.scope, current: row.data, next: row.data }, related)
+    const mayTouch = policy.canWrite(actor, { op: m.op, scope: row.scope, current: row.data, next: row.data }, await batch.related(m.entity, row.data))
     if (mayTouch !== true) return refuse(m, mayTouch)
   }
 
@@ -119,7 +117,7 @@ async function applyOne(ctx: PushContext, m: Mutation): Promise<MutationResult> 
     protectedFields: entity.protectedFields,
   })
   if (outcome.kind === 'conflict') {
-    await tx.insert(syncConflicts).values({
+    batch.conflict({
       mutationId: m.id,
       entity: m.entity,
       entityId: m.entityId,
@@ -147,21 +145,53 @@ async function applyOne(ctx: PushContext, m: Mutation): Promise<MutationResult> 
   const scope = entity.scopeOf(outcome.data)
   if (!isScope(scope)) return rejected(m, 'invalid_scope', `The ${m.entity} does not belong to a council, election or workshop.`)
   if (row && row.scope !== scope) return rejected(m, 'scope_change', `A ${m.entity} cannot be moved to another council, election or workshop.`)
-  const related = await loadRelated(tx, policy, outcome.data)
-  const allowed = policy.canWrite(actor, { op: m.op, scope, current: row?.data ?? null, next: outcome.data }, related)
+  const allowed = policy.canWrite(actor, { op: m.op, scope, current: row?.data ?? null, next: outcome.data }, await batch.related(m.entity, outcome.data))
   if (allowed !== true) return refuse(m, allowed)
 
   if (row && outcome.changed.length === 0) return { mutationId: m.id, status: 'applied', version: row.version }
-  const missing = await missingMedia(tx, [...new Set(mediaRefsIn(m.patch).map((r) => r.sha256))])
-  if (missing.length > 0) return rejected(m, 'media_missing', 'A photo or recording has not been uploaded yet; it is sent first.')
-  await storeRecord(tx, registry, { entity: m.entity, id: m.entityId, scope, data: outcome.data, fieldVersions: outcome.fieldVersions, version, previous: row ?? null })
+  if (mediaRefsIn(m.patch).some((ref) => !batch.hasMedia(ref.sha256))) {
+    return rejected(m, 'media_missing', 'A photo or recording has not been uploaded yet; it is sent first.')
+  }
+  await batch.put(m.entity, m.entityId, { scope, data: outcome.data, fieldVersions: outcome.fieldVersions })
   return { mutationId: m.id, status: 'applied', version }
+}
+
+/** Decides mutations in order into one batch: a few queries to load, one write per table. */
+async function applyAll(ctx: PushContext, batch: PushBatch, mutations: Mutation[]): Promise<MutationResult[]> {
+  const records = mutations.filter((m) => !ctx.registry.command(m.entity))
+  const previous = ctx.remember ? await batch.previousAnswers(records.map((m) => m.id)) : new Map<string, MutationResult>()
+  await batch.preload(
+    records.map((m) => ({ entity: m.entity, id: m.entityId })),
+    true,
+  )
+  const known = await Promise.all(records.map((m) => batch.current(m.entity, m.entityId)))
+  await batch.preloadRelated(records.map((m, i) => ({ entity: m.entity, data: { ...(known[i]?.data ?? {}), ...m.patch } })))
+  await batch.preloadMedia(records.map((m) => m.patch))
+
+  const results: MutationResult[] = []
+  for (const m of mutations) {
+    const seen = previous.get(m.id) ?? batch.answeredHere(m.id)
+    if (seen) {
+      // Sent again (its answer was lost on the way): the same answer. Only an applied change
+      // is called a duplicate; a conflict or refusal must still reach the person as such.
+      results.push(seen.status === 'applied' ? { ...seen, status: 'duplicate' } : seen)
+      continue
+    }
+    const result = await decide(ctx, batch, m)
+    const keep = ctx.remember && !ctx.registry.command(m.entity) && !TRANSIENT.has(result.code ?? '')
+    batch.answer({ id: m.id, clientId: ctx.clientId, authorId: authorOf(ctx.actor), result }, result, keep)
+    results.push(result)
+  }
+  await batch.flush()
+  return results
 }
 
 /**
  * Applies a push in one transaction. The sync_state row lock serialises pushes, so the version
- * this push writes is greater than every version already committed. Each mutation runs in its
- * own savepoint: a failing one leaves no trace and does not affect the others.
+ * this push writes is greater than every version already committed. The whole batch is decided
+ * in memory and written with one statement per table; should that fail, it is rolled back and
+ * done again one mutation at a time, each in its own savepoint, so the one that fails is
+ * refused on its own and leaves no trace while the others are applied.
  *
  * Answers are remembered (for idempotency) only for signed-in callers: an anonymous caller can
  * change nothing that is stored, so remembering its answers would only let strangers fill the
@@ -175,43 +205,35 @@ export async function applyPush(
   options: { now?: Date; onError?: (error: unknown) => void } = {},
 ): Promise<PushResponse> {
   const { now = new Date(), onError } = options
+  const ctx: PushContext = { registry, actor, clientId: request.clientId, now, remember: actor.kind !== 'anonymous' }
   return db.transaction(async (tx) => {
     const [state] = await tx.select().from(syncState).where(eq(syncState.id, 1)).for('update')
     if (!state) throw new Error('sync_state is missing its row; the migrations did not run.')
     const version = state.version + 1
-    const ctx: PushContext = { tx, registry, actor, version, clientId: request.clientId, now }
-    const remember = actor.kind !== 'anonymous'
-    let appliedAny = false
-    const results: MutationResult[] = []
+    const taken = request.mutations.slice(0, PUSH_BATCH_LIMIT)
+    const deferred = request.mutations
+      .slice(PUSH_BATCH_LIMIT)
+      .map((m) => rejected(m, 'batch_limit', `Only ${PUSH_BATCH_LIMIT} changes are taken at a time; send the rest again.`))
 
-    for (const [index, m] of request.mutations.entries()) {
-      if (index >= PUSH_BATCH_LIMIT) {
-        results.push(rejected(m, 'batch_limit', `Only ${PUSH_BATCH_LIMIT} changes are taken at a time; send the rest again.`))
-        continue
+    let results: MutationResult[]
+    try {
+      results = await tx.transaction((savepoint: Tx) => applyAll(ctx, new PushBatch(savepoint, registry, version), taken))
+    } catch (error) {
+      onError?.(error)
+      results = []
+      for (const m of taken) {
+        const one = await tx
+          .transaction((savepoint: Tx) => applyAll(ctx, new PushBatch(savepoint, registry, version), [m]))
+          .catch((failure: unknown) => {
+            onError?.(failure)
+            return [rejected(m, 'not_stored', 'The server could not store this change. Tell the staff if it happens again.')]
+          })
+        results.push(...one)
       }
-      const isCommand = registry.command(m.entity) !== undefined
-      if (remember && !isCommand) {
-        const [seen] = await tx.select().from(syncMutations).where(eq(syncMutations.id, m.id))
-        if (seen) {
-          // Sent again (its answer was lost on the way): the same answer. Only an applied change
-          // is called a duplicate; a conflict or refusal must still reach the person as such.
-          const original = seen.result as MutationResult
-          results.push(original.status === 'applied' ? { ...original, status: 'duplicate' } : original)
-          continue
-        }
-      }
-      const result = await tx.transaction((savepoint) => applyOne({ ...ctx, tx: savepoint }, m)).catch((error: unknown) => {
-        // The savepoint is rolled back: this one change left no trace, and the others go on.
-        onError?.(error)
-        return rejected(m, 'not_stored', 'The server could not store this change. Tell the staff if it happens again.')
-      })
-      if (result.status === 'applied' && result.version === version) appliedAny = true
-      results.push(result)
-      if (!remember || isCommand || TRANSIENT.has(result.code ?? '')) continue
-      await tx.insert(syncMutations).values({ id: m.id, clientId: request.clientId, authorId: authorOf(actor), result })
     }
 
+    const appliedAny = results.some((r) => r.status === 'applied' && r.version === version)
     if (appliedAny) await tx.update(syncState).set({ version }).where(eq(syncState.id, 1))
-    return { results, version: appliedAny ? version : state.version }
+    return { results: [...results, ...deferred], version: appliedAny ? version : state.version }
   })
 }

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/database.js'
 import { syncState } from '../db/schema.js'
+import { PushBatch } from './batch.js'
 import type { SyncRegistry } from './registry.js'
-import { storeRecord } from './store.js'
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
@@ -15,24 +15,33 @@ export interface ServerWrite {
 
 /**
  * Writes records on the server's own authority (admin changes, erasure, retention) inside the
- * caller's transaction, under the same version lock as a device push, so devices receive them
- * through pull like any other change. Returns the new version; poke after the commit.
+ * caller's transaction, under the same version lock as a device push and through the same
+ * batch (audiences, media, dependent records), so devices receive them through pull like any
+ * other change. Returns the new version; poke after the commit.
  */
 export async function writeServerRecords(tx: Tx, registry: SyncRegistry, writes: ServerWrite[]): Promise<number | null> {
   if (writes.length === 0) return null
   const [state] = await tx.select().from(syncState).where(eq(syncState.id, 1)).for('update')
   if (!state) throw new Error('sync_state is missing its row; the migrations did not run.')
   const version = state.version + 1
+  const batch = new PushBatch(tx, registry, version)
+  await batch.preload(writes, true)
   for (const write of writes) {
     const registered = registry.get(write.entity)
     if (!registered) throw new Error(`Sync entity "${write.entity}" is not registered.`)
-    if (write.data !== null && !registered.validate(write.data)) {
+    if (write.data === null) {
+      // Nothing to delete: a record that never reached the server needs no tombstone.
+      if (!(await batch.current(write.entity, write.id))) continue
+      await batch.put(write.entity, write.id, { scope: '', data: null, fieldVersions: {} })
+      continue
+    }
+    if (!registered.validate(write.data)) {
       throw new Error(`Server write of ${write.entity} ${write.id} breaks its schema: ${JSON.stringify(registered.validate.errors)}`)
     }
-    const fieldVersions = write.data === null ? {} : Object.fromEntries(Object.keys(write.data).map((field) => [field, version]))
-    const scope = write.data === null ? '' : registered.entity.scopeOf(write.data)
-    await storeRecord(tx, registry, { entity: write.entity, id: write.id, scope, data: write.data, fieldVersions, version })
+    const fieldVersions = Object.fromEntries(Object.keys(write.data).map((field) => [field, version]))
+    await batch.put(write.entity, write.id, { scope: registered.entity.scopeOf(write.data), data: write.data, fieldVersions })
   }
+  await batch.flush()
   await tx.update(syncState).set({ version }).where(eq(syncState.id, 1))
   return version
 }

@@ -1,0 +1,208 @@
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { mediaRefsIn } from '../../shared/sync/media.js'
+import type { MutationResult } from '../../shared/sync/protocol.js'
+import { media, mediaRefs, syncConflicts, syncMutations, syncRecords } from '../db/schema.js'
+import type { Related, SyncRegistry } from './registry.js'
+import type { Tx } from './server-write.js'
+
+export type RecordRow = typeof syncRecords.$inferSelect
+type ConflictRow = typeof syncConflicts.$inferInsert
+type AnswerRow = typeof syncMutations.$inferInsert
+
+const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`
+const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].sort()
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && union(a, b).length === a.length
+
+type Column = typeof syncRecords.entity | typeof syncRecords.id | typeof mediaRefs.entity | typeof mediaRefs.recordId
+
+/** Several (entity, id) pairs in one condition, grouped by entity. */
+function byKeys(pairs: { entity: string; id: string }[], entityColumn: Column = syncRecords.entity, idColumn: Column = syncRecords.id): SQL | undefined {
+  const ids = new Map<string, Set<string>>()
+  for (const { entity, id } of pairs) ids.set(entity, (ids.get(entity) ?? new Set()).add(id))
+  const parts = [...ids].map(([entity, set]) => and(eq(entityColumn, entity), inArray(idColumn, [...set]))!)
+  return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : or(...parts)
+}
+
+/**
+ * What one push knows and will write, so a batch of mutations costs a few queries instead of a
+ * few per mutation: the records it touches and the ones their policies read are loaded together,
+ * every decision is made in memory in order (a later mutation sees an earlier one of the same
+ * push), and the writes go out as one multi-row statement per table at the end.
+ */
+export class PushBatch {
+  private readonly rows = new Map<string, RecordRow | null>()
+  private readonly written = new Map<string, RecordRow>()
+  private readonly knownMedia = new Set<string>()
+  private readonly conflicts: ConflictRow[] = []
+  private readonly answers: AnswerRow[] = []
+  private readonly answered = new Map<string, MutationResult>()
+
+  constructor(
+    readonly tx: Tx,
+    private readonly registry: SyncRegistry,
+    readonly version: number,
+  ) {}
+
+  /** Loads the records and their related records, locked for this push, in as few queries as there are entities. */
+  async preload(pairs: { entity: string; id: string }[], lock: boolean): Promise<void> {
+    const missing = pairs.filter((p) => !this.rows.has(keyOf(p.entity, p.id)))
+    if (missing.length === 0) return
+    const where = byKeys(missing)
+    const query = this.tx.select().from(syncRecords).where(where)
+    const found = lock ? await query.for('update') : await query
+    for (const p of missing) this.rows.set(keyOf(p.entity, p.id), null)
+    for (const row of found) this.rows.set(keyOf(row.entity, row.id), row)
+  }
+
+  /** The records the policies of these data will read, loaded together. */
+  async preloadRelated(items: { entity: string; data: Record<string, unknown> | null }[]): Promise<void> {
+    const pairs: { entity: string; id: string }[] = []
+    for (const { entity, data } of items) {
+      if (!data) continue
+      for (const spec of Object.values(this.registry.get(entity)?.policy.related ?? {})) {
+        const id = data[spec.field]
+        if (typeof id === 'string') pairs.push({ entity: spec.entity, id })
+      }
+    }
+    await this.preload(pairs, false)
+  }
+
+  /** The media these patches name that the server has, in one query. */
+  async preloadMedia(patches: Record<string, unknown>[]): Promise<void> {
+    const shas = [...new Set(patches.flatMap((p) => mediaRefsIn(p).map((r) => r.sha256)))].filter((sha) => !this.knownMedia.has(sha))
+    if (shas.length === 0) return
+    for (const row of await this.tx.select({ sha256: media.sha256 }).from(media).where(inArray(media.sha256, shas))) this.knownMedia.add(row.sha256)
+  }
+
+  async previousAnswers(ids: string[]): Promise<Map<string, MutationResult>> {
+    if (ids.length === 0) return new Map()
+    const rows = await this.tx.select().from(syncMutations).where(inArray(syncMutations.id, ids))
+    return new Map(rows.map((r) => [r.id, r.result as MutationResult]))
+  }
+
+  /** The record as this push sees it: its own earlier writes first. */
+  async current(entity: string, id: string): Promise<RecordRow | null> {
+    const key = keyOf(entity, id)
+    if (!this.rows.has(key)) await this.preload([{ entity, id }], true)
+    return this.rows.get(key) ?? null
+  }
+
+  async related(entity: string, data: Record<string, unknown>): Promise<Related> {
+    const related: Record<string, Record<string, unknown> | null> = {}
+    for (const [name, spec] of Object.entries(this.registry.get(entity)?.policy.related ?? {})) {
+      const id = data[spec.field]
+      related[name] = typeof id === 'string' ? ((await this.current(spec.entity, id))?.data ?? null) : null
+    }
+    return related
+  }
+
+  hasMedia(sha256: string): boolean {
+    return this.knownMedia.has(sha256)
+  }
+
+  /** A mutation id answered earlier in this same push (a device that sent it twice at once). */
+  answeredHere(id: string): MutationResult | undefined {
+    return this.answered.get(id)
+  }
+
+  /** Stores a record in memory with its audience; flush() writes it. */
+  async put(entity: string, id: string, values: { scope: string; data: Record<string, unknown> | null; fieldVersions: Record<string, number> }): Promise<void> {
+    const previous = await this.current(entity, id)
+    const audience = values.data === null ? [] : this.registry.get(entity)!.policy.audience(values.data, await this.related(entity, values.data)).sort()
+    const row: RecordRow = {
+      entity,
+      id,
+      scope: values.scope || previous?.scope || '',
+      data: values.data,
+      fieldVersions: values.fieldVersions,
+      version: this.version,
+      deletedAt: values.data === null ? new Date() : null,
+      audience,
+      everAudience: union(previous?.everAudience ?? [], audience),
+    }
+    this.rows.set(keyOf(entity, id), row)
+    this.written.set(keyOf(entity, id), row)
+  }
+
+  conflict(row: ConflictRow): void {
+    this.conflicts.push(row)
+  }
+
+  answer(row: AnswerRow, result: MutationResult, remember: boolean): void {
+    this.answered.set(row.id, result)
+    if (remember) this.answers.push(row)
+  }
+
+  get changedAnything(): boolean {
+    return this.written.size > 0
+  }
+
+  /**
+   * Writes what this push decided: records (and the records whose visibility follows them),
+   * the media they name, conflicts and answers, one statement per table. Nothing is kept in
+   * memory afterwards, so a batch can go on after a flush (around a command, say).
+   */
+  async flush(): Promise<void> {
+    await this.refreshDependents()
+    const rows = [...this.written.values()]
+    this.written.clear()
+    if (rows.length > 0) {
+      await this.tx
+        .insert(syncRecords)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [syncRecords.entity, syncRecords.id],
+          set: {
+            scope: sql`excluded.scope`,
+            data: sql`excluded.data`,
+            fieldVersions: sql`excluded.field_versions`,
+            version: sql`excluded.version`,
+            deletedAt: sql`excluded.deleted_at`,
+            audience: sql`excluded.audience`,
+            everAudience: sql`excluded.ever_audience`,
+          },
+        })
+      await this.tx.delete(mediaRefs).where(byKeys(rows, mediaRefs.entity, mediaRefs.recordId))
+      const refs = rows.flatMap((r) => [...new Set(mediaRefsIn(r.data).map((m) => m.sha256))].map((sha256) => ({ entity: r.entity, recordId: r.id, sha256 })))
+      if (refs.length > 0) await this.tx.insert(mediaRefs).values(refs).onConflictDoNothing()
+    }
+    if (this.conflicts.length > 0) await this.tx.insert(syncConflicts).values(this.conflicts.splice(0))
+    if (this.answers.length > 0) await this.tx.insert(syncMutations).values(this.answers.splice(0))
+  }
+
+  /** Records whose audience follows a written one (an item its meeting) get it computed again. */
+  private async refreshDependents(): Promise<void> {
+    let parents = [...this.written.values()]
+    for (let depth = 0; parents.length > 0; depth++) {
+      if (depth > 4) throw new Error('Sync entities depend on each other more than 4 levels deep.')
+      const moved: RecordRow[] = []
+      const byEntity = new Map<string, string[]>()
+      for (const p of parents) byEntity.set(p.entity, [...(byEntity.get(p.entity) ?? []), p.id])
+      for (const [entity, ids] of byEntity) {
+        for (const { name, field } of this.registry.dependentsOf(entity)) {
+          const stored = await this.tx
+            .select()
+            .from(syncRecords)
+            .where(and(eq(syncRecords.entity, name), sql`${syncRecords.data} ->> ${field} = any(${sql.param(ids)}::text[])`))
+            .for('update')
+          // Children written by this same push are not in the database yet.
+          const fresh = [...this.written.values()].filter((r) => r.entity === name && ids.includes(String(r.data?.[field])))
+          const children = [...new Map([...stored, ...fresh].map((r) => [keyOf(r.entity, r.id), r])).values()]
+          for (const child of children) {
+            const key = keyOf(child.entity, child.id)
+            const seen = this.written.get(key) ?? child
+            if (!this.written.has(key)) this.rows.set(key, child)
+            if (seen.data === null) continue
+            const audience = this.registry.get(name)!.policy.audience(seen.data, await this.related(name, seen.data)).sort()
+            if (sameSet(audience, seen.audience)) continue
+            const row = { ...seen, audience, everAudience: union(seen.everAudience, audience), version: this.version }
+            this.rows.set(key, row)
+            this.written.set(key, row)
+            moved.push(row)
+          }
+        }
+      }
+      parents = moved
+    }
+  }
+}
