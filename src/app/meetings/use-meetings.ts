@@ -3,6 +3,7 @@ import { CouncilRecord, councilScope, type CouncilRecordData } from '../../share
 import { AgendaItem, Meeting, type AgendaItemData, type MeetingData } from '../../shared/meetings/entities'
 import { useSync } from '../sync/sync-service'
 import { useLiveQuery } from '../sync/use-live-query'
+import { change, type SyncWriter } from '../sync/write'
 
 export interface Stored<Data> {
   id: string
@@ -55,6 +56,15 @@ export function useAgendaItems(meetingId: Ref<string>, councilId: Ref<string | u
       .map((r) => ({ id: r.id, data: r.data as AgendaItemData, pending: r.pending === 1 }))
       .sort((a, b) => a.data.position - b.data.position)
   }, [] as Stored<AgendaItemData>[], [meetingId, councilId])
+}
+
+/**
+ * Publishes or hides a meeting together with its items, in one transaction. Each item keeps a
+ * copy of the flag; a crash or a full disk between the meeting and its items would otherwise
+ * leave a draft meeting with published items, or the other way round.
+ */
+export function setMeetingPublished(writer: SyncWriter, meetingId: string, itemIds: readonly string[], published: boolean): Promise<void> {
+  return writer.apply([change.update(Meeting, meetingId, { published }), ...itemIds.map((id) => change.update(AgendaItem, id, { published }))])
 }
 
 /** A new item goes after the last one; positions are sparse so a move touches one item. */
