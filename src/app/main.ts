@@ -3,7 +3,7 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { i18n } from './i18n'
 import { router } from './router'
-import { useSessionStore } from './accounts/session-store'
+import { startAccounts } from './accounts/identity'
 import { useSettingsStore } from './settings/settings-store'
 import { startSync } from './sync/sync-service'
 import './ui/styles/base.css'
@@ -14,10 +14,11 @@ async function start() {
   app.use(pinia).use(i18n).use(router)
   // Applies the person's text size, theme and language before the first paint.
   useSettingsStore(pinia)
-  // The cached session lets the app start offline; the server has the last word when it answers
-  // (a staff session ends with the browser, a card can be revoked).
-  void useSessionStore(pinia).refresh()
   startSync(pinia)
+  // The cached session lets the app start offline; the server has the last word when it answers
+  // (a staff session ends with the browser, a card can be revoked). Started in the same tick as
+  // sync, so a first sync that finds the session ended already has someone to tell.
+  startAccounts()
   await router.isReady()
   app.mount('#app')
 }
