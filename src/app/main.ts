@@ -6,10 +6,12 @@ import { router } from './router'
 import { startAccounts } from './accounts/identity'
 import { useSettingsStore } from './settings/settings-store'
 import { startSync } from './sync/sync-service'
+import { installErrorHandlers } from './ui/app-errors'
 import './ui/styles/base.css'
 
 async function start() {
   const app = createApp(App)
+  installErrorHandlers(app)
   const pinia = createPinia()
   app.use(pinia).use(i18n).use(router)
   // Applies the person's text size, theme and language before the first paint.
