@@ -20,6 +20,8 @@ import { registerHealthRoutes } from './system/health-routes.js'
 import { createMemoryPokeBus, createPostgresPokeBus, type PokeBus } from './sync/pokes.js'
 import { createSyncRegistry } from './sync/entities.js'
 import type { SyncRegistry } from './sync/registry.js'
+import { startSyncHousekeeping } from './sync/housekeeping.js'
+import { registerMediaRoutes } from './sync/media.js'
 import { registerSyncRoutes } from './sync/routes.js'
 import { registerOpenApi, registerOpenApiRoute } from './system/openapi.js'
 
@@ -39,6 +41,8 @@ export interface BuildServerOptions {
   signInLimits?: SignInLimits
   /** The clock for sessions and retention; tests move it instead of waiting. */
   now?: () => Date
+  /** How long answers to mutations are kept for devices that send one again (default 30 days). */
+  mutationRetentionDays?: number
 }
 
 /**
@@ -102,6 +106,8 @@ export async function buildServer(options: BuildServerOptions) {
   registerCalendarRoutes(app, database.db, accounts.registry)
   startRetentionJob(app, accounts)
   registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes })
+  registerMediaRoutes(app, { db: database.db, registry: accounts.registry })
+  startSyncHousekeeping(app, database.db, accounts.now, options.mutationRetentionDays ?? 30)
   registerOpenApiRoute(app)
   await registerStaticApp(app, options.staticDir)
 

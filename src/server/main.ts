@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     syncRegistry: registry,
     signInLimits: createSignInLimits(undefined, config.signInAttemptsPerAddress),
+    mutationRetentionDays: config.mutationRetentionDays,
     logger: { level: config.logLevel, serializers: privacyPreservingSerializers },
   })
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
@@ -15,6 +16,7 @@ type Expect = Record<Role, Outcome>
 interface Built {
   url: string
   payload?: unknown
+  headers?: Record<string, string>
 }
 interface Row {
   build: (w: World) => Promise<Built> | Built
@@ -30,6 +32,7 @@ const councilStaff = only('secretary', 'admin')
 const admin = only('admin')
 
 const get = (url: string) => () => ({ url })
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
 const PULL = '/api/sync/pull?since=0&scopes=public:councils&protocolVersion=1'
 const membership = { role: 'member', termStart: '2026-02-01', termEnd: null, listedPublicly: false }
 const council = { name: 'Prøveråd', kind: 'other', centre: 'Prøvecentret', description: '', retentionMonths: null }
@@ -46,6 +49,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/sync/pull': { build: get(PULL), expect: everyone },
   'GET /api/sync/events': { build: get('/api/sync/events'), expect: everyone },
   'GET /api/me': { build: get('/api/me'), expect: everyone },
+  // Anyone signed in as a person uploads photos and recordings; reading follows the records naming them.
+  'PUT /api/media/:sha256': { build: () => ({ url: `/api/media/${createHash('sha256').update(PNG).digest('hex')}`, payload: PNG, headers: { 'content-type': 'image/png' } }), expect: people },
+  'GET /api/media/:sha256': { build: () => ({ url: `/api/media/${'0'.repeat(64)}` }), expect: everyone },
   // Agendas and minutes are public by law; the feed holds only published meetings.
   // A made-up id: every role gets the same 404, which is past the guard.
   'GET /api/meetings/:id/council': { build: () => ({ url: `/api/meetings/${uuidv7()}/council` }), expect: everyone },
@@ -214,7 +220,7 @@ describe.each(databasesUnderTest())('access matrix on $name', (target) => {
       let body = ''
       if (path === '/api/sync/events') status = await streamStatus(port, built.url, cookie)
       else {
-        const reply = await w.call(method as 'GET', built.url, { cookie, payload: built.payload })
+        const reply = await w.call(method as 'GET', built.url, { cookie, payload: built.payload, headers: built.headers })
         status = reply.statusCode
         body = reply.body
       }
@@ -235,7 +241,7 @@ describe.each(databasesUnderTest())('access matrix on $name', (target) => {
         const response = await w.app.inject({
           method: method as 'POST',
           url: built.url,
-          headers: { cookie: `${SESSION_COOKIE}=${cookie}`, ...(origin ? { origin } : {}) },
+          headers: { cookie: `${SESSION_COOKIE}=${cookie}`, ...built.headers, ...(origin ? { origin } : {}) },
           ...(built.payload !== undefined ? { payload: built.payload as object } : {}),
         })
         expect(response.statusCode, `${key} from ${origin ?? 'nowhere'}`).toBe(403)

@@ -142,7 +142,6 @@ describe('meetingFromDraft and itemsFromDraft', () => {
       question: '',
       decision: null,
       pictogram: null,
-      published: false,
       sections: minutes.items[0]!.sections,
       attachments: ['Kommissorium for centerrådet', 'Oversigt over medlemmer'],
     })

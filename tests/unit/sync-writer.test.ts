@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { StorageFullError } from '../../src/app/sync/db-recovery.js'
 import { createLocalDb, type LocalDb, type LocalRecord } from '../../src/app/sync/local-db.js'
 import { change, SyncWriter } from '../../src/app/sync/write.js'
-import { emptyAgendaItem, setMeetingPublished } from '../../src/app/meetings/use-meetings.js'
+import { emptyAgendaItem } from '../../src/app/meetings/use-meetings.js'
 import { AgendaItem, Meeting, type MeetingData } from '../../src/shared/meetings/entities.js'
 
 const COUNCIL = '0190d6a0-0000-7000-8000-0000000000c1'
@@ -40,12 +40,9 @@ async function pulled(): Promise<void> {
   })
   await db.records.bulkPut([
     synced(Meeting.name, MEETING, meeting),
-    ...ITEMS.map((id, i) => synced(AgendaItem.name, id, { ...emptyAgendaItem(COUNCIL, MEETING, i + 1, false), title: `Punkt ${i + 1}` })),
+    ...ITEMS.map((id, i) => synced(AgendaItem.name, id, { ...emptyAgendaItem(COUNCIL, MEETING, i + 1), title: `Punkt ${i + 1}` })),
   ])
 }
-
-const published = async () =>
-  Object.fromEntries((await db.records.toArray()).map((r) => [r.id, (r.data as { published: boolean }).published]))
 
 /** Makes storing `failing` throw, as a full disk or a crash would in the middle of a save. */
 function failWhenStoring(failing: string, error: Error): void {
@@ -60,27 +57,33 @@ beforeEach(async () => {
   await pulled()
 })
 
-describe('publishing a meeting with its items', () => {
-  it('writes the meeting and every item with their outbox entries, meeting first, and tells sync once', async () => {
+/** A meeting with its items, as the import screen stores them: all new, in one go. */
+const NEW_MEETING = '0190d6a0-0000-7000-8000-0000000000e2'
+const NEW_ITEMS = ['0190d6a0-0000-7000-8000-0000000000f4', '0190d6a0-0000-7000-8000-0000000000f5', '0190d6a0-0000-7000-8000-0000000000f6']
+const imported = () => [
+  change.create(Meeting, { ...meeting, title: 'Importeret møde' }, NEW_MEETING),
+  ...NEW_ITEMS.map((id, i) => change.create(AgendaItem, { ...emptyAgendaItem(COUNCIL, NEW_MEETING, i + 1), title: `Importeret ${i + 1}` }, id)),
+]
+
+describe('a meeting and its items in one go', () => {
+  it('stores the meeting and every item with their outbox entries, meeting first, and tells sync once', async () => {
     let told = 0
     writer.onWrite(() => void (told += 1))
-    await setMeetingPublished(writer, MEETING, ITEMS, true)
+    await writer.apply(imported())
 
-    expect(Object.values(await published())).toEqual([true, true, true, true])
+    expect((await db.records.get([Meeting.name, NEW_MEETING]))?.data.title).toBe('Importeret møde')
     const outbox = await db.outbox.orderBy('seq').toArray()
-    expect(outbox.map((e) => [e.entityId, e.op, e.patch, e.baseVersion])).toEqual([
-      [MEETING, 'patch', { published: true }, 7],
-      ...ITEMS.map((id) => [id, 'patch', { published: true }, 7]),
-    ])
-    expect((await db.records.where('pending').equals(1).count())).toBe(4)
+    expect(outbox.map((e) => [e.entityId, e.op, e.baseVersion])).toEqual([[NEW_MEETING, 'put', null], ...NEW_ITEMS.map((id) => [id, 'put', null])])
+    expect(await db.records.where('pending').equals(1).count()).toBe(4)
     expect(told).toBe(1)
   })
 
-  it('a disk that fills up on the second item leaves the meeting and all its items as they were', async () => {
-    failWhenStoring(ITEMS[1]!, Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }))
-    await expect(setMeetingPublished(writer, MEETING, ITEMS, true)).rejects.toBeInstanceOf(StorageFullError)
+  it('a disk that fills up on the second item leaves no meeting and no item behind', async () => {
+    failWhenStoring(NEW_ITEMS[1]!, Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }))
+    await expect(writer.apply(imported())).rejects.toBeInstanceOf(StorageFullError)
 
-    expect(Object.values(await published())).toEqual([false, false, false, false])
+    expect(await db.records.get([Meeting.name, NEW_MEETING])).toBeUndefined()
+    expect(await db.records.get([AgendaItem.name, NEW_ITEMS[0]!])).toBeUndefined()
     expect(await db.outbox.count()).toBe(0)
     expect(await db.records.where('pending').equals(1).count()).toBe(0)
   })
@@ -90,7 +93,7 @@ describe('SyncWriter.apply', () => {
   it('stores a new record and a change to it in one go, in order', async () => {
     const id = '0190d6a0-0000-7000-8000-0000000000f9'
     await writer.apply([
-      change.create(AgendaItem, { ...emptyAgendaItem(COUNCIL, MEETING, 4, false), title: 'Nyt punkt' }, id),
+      change.create(AgendaItem, { ...emptyAgendaItem(COUNCIL, MEETING, 4), title: 'Nyt punkt' }, id),
       change.update(AgendaItem, id, { easyTitle: 'Nyt' }),
       change.remove(AgendaItem, ITEMS[0]!),
     ])

@@ -3,7 +3,6 @@ import { CouncilRecord, councilScope, type CouncilRecordData } from '../../share
 import { AgendaItem, Meeting, type AgendaItemData, type MeetingData } from '../../shared/meetings/entities'
 import { useSync } from '../sync/sync-service'
 import { useLiveQuery } from '../sync/use-live-query'
-import { change, type SyncWriter } from '../sync/write'
 
 export interface Stored<Data> {
   id: string
@@ -58,15 +57,6 @@ export function useAgendaItems(meetingId: Ref<string>, councilId: Ref<string | u
   }, [] as Stored<AgendaItemData>[], [meetingId, councilId])
 }
 
-/**
- * Publishes or hides a meeting together with its items, in one transaction. Each item keeps a
- * copy of the flag; a crash or a full disk between the meeting and its items would otherwise
- * leave a draft meeting with published items, or the other way round.
- */
-export function setMeetingPublished(writer: SyncWriter, meetingId: string, itemIds: readonly string[], published: boolean): Promise<void> {
-  return writer.apply([change.update(Meeting, meetingId, { published }), ...itemIds.map((id) => change.update(AgendaItem, id, { published }))])
-}
-
 /** A new item goes after the last one; positions are sparse so a move touches one item. */
 export function nextPosition(items: Stored<AgendaItemData>[]): number {
   return items.length === 0 ? 1 : Math.floor(items[items.length - 1]!.data.position) + 1
@@ -80,7 +70,7 @@ export function positionBetween(before: number | undefined, after: number | unde
   return (before + after) / 2
 }
 
-export function emptyAgendaItem(councilId: string, meetingId: string, position: number, published: boolean): AgendaItemData {
+export function emptyAgendaItem(councilId: string, meetingId: string, position: number): AgendaItemData {
   return {
     councilId,
     meetingId,
@@ -95,7 +85,6 @@ export function emptyAgendaItem(councilId: string, meetingId: string, position: 
     expectedMinutes: null,
     question: '',
     closed: false,
-    published,
     sections: [],
     attachments: [],
     decision: null,

@@ -37,7 +37,6 @@ function meetingWrites(councilId: string, meeting: Omit<MeetingData, 'councilId'
       expectedMinutes: item.minutes ?? null,
       question: item.question ?? '',
       closed: item.closed ?? false,
-      published: meeting.published,
       sections: item.sections ?? [],
       attachments: item.attachments ?? [],
       decision: item.decision ?? null,

@@ -129,7 +129,7 @@ export function meetingFromDraft(draft: ImportDraft, councilId: string): Meeting
  * secretary, because they are a person's judgement, not something to read off the text.
  */
 export function itemsFromDraft(draft: ImportDraft, councilId: string, meetingId: string): AgendaItemData[] {
-  return draft.items.map((item, index) => ({
+  return draft.items.map((item, index): AgendaItemData => ({
     councilId,
     meetingId,
     position: index + 1,
@@ -143,7 +143,6 @@ export function itemsFromDraft(draft: ImportDraft, councilId: string, meetingId:
     expectedMinutes: null,
     question: '',
     closed: item.closed,
-    published: false,
     sections: fittedSections(item.sections),
     attachments: fittedAttachments(item.attachments),
     decision: null,
