@@ -23,6 +23,24 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // A focused test silently skips every other one, and the house rule is "no skipped tests":
+    // test.only / describe.only / it.only (and .skip, .fixme, .todo) never reach main.
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name=/^(test|describe|it|suite|bench)$/][property.name=/^(only|skip|fixme|todo)$/]",
+          message: 'Focused or skipped tests are not allowed: remove .only/.skip/.fixme/.todo.',
+        },
+        {
+          selector: "MemberExpression[object.object.name='test'][object.property.name='describe'][property.name=/^(only|skip|fixme)$/]",
+          message: 'Focused or skipped tests are not allowed: remove .only/.skip/.fixme.',
+        },
+      ],
+    },
+  },
+  {
     rules: {
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',

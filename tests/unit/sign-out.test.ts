@@ -6,7 +6,7 @@ import {
   ownerOf,
   PENDING_SIGN_OUT_KEY,
   SETTINGS_KEY,
-  signOutDevice,
+  changeDevice,
   sendWhatWaits,
   unsentCount,
   wipeBrowserStorage,
@@ -195,20 +195,23 @@ describe('signing out', () => {
     local.setItem(SETTINGS_KEY, '{"textSize":"large"}')
     local.setItem('brugerstemme.session.v1', JSON.stringify(karen))
     local.setItem('brugerstemme.follows.v1', '["c1"]')
+    local.setItem('brugerstemme.draft.item.m1.ny', '{"title":"Karens forslag"}')
     session.setItem('draft', 'Karen')
     caches.names = new Set(['workbox-precache-v2-http://localhost/', 'photos'])
     let invalidated = false
     let told = false
 
-    const result = await signOutDevice({
+    const result = await changeDevice({
       db,
-      engine: { pushAll: async () => {}, invalidate: () => void (invalidated = true) },
+      engine: { invalidate: () => void (invalidated = true) },
       signOutOnServer: async () => void (told = true),
       stores: { localStorage: local, sessionStorage: session, caches: caches as unknown as CacheStorage },
+      from: karen,
+      to: { kind: 'anonymous' },
     })
 
     expect(invalidated && told).toBe(true)
-    expect(result.held).toBe(1)
+    expect(result).toMatchObject({ fresh: true, wiped: true, held: 1 })
     expect(local.dump()).toEqual({ [SETTINGS_KEY]: '{"textSize":"large"}' })
     expect(session.length).toBe(0)
     expect([...caches.names]).toEqual(['workbox-precache-v2-http://localhost/'])
@@ -220,14 +223,51 @@ describe('signing out', () => {
     await signIn(karen)
     const local = new MemoryStorage()
     local.setItem('brugerstemme.session.v1', JSON.stringify(karen))
-    await signOutDevice({
+    await changeDevice({
       db,
-      engine: { pushAll: async () => {}, invalidate() {} },
+      engine: { invalidate() {} },
       signOutOnServer: () => Promise.reject(new Error('offline')),
       stores: { localStorage: local, sessionStorage: new MemoryStorage() },
+      from: karen,
+      to: { kind: 'anonymous' },
     })
     expect(local.dump()).toEqual({ [PENDING_SIGN_OUT_KEY]: '1' })
     expect(await everything()).not.toContain('Karen')
+  })
+
+  it('a page that still shows Karen wipes her drafts even when the database was handed over already', async () => {
+    // Another tab, or an earlier start, emptied the database; her draft in localStorage is not in it.
+    await signIn(karen)
+    await handOver(db, ANONYMOUS_OWNER)
+    const local = new MemoryStorage()
+    local.setItem('brugerstemme.session.v1', JSON.stringify(karen))
+    local.setItem('brugerstemme.draft.meeting.new.c1', '{"title":"Karens møde"}')
+    const result = await changeDevice({
+      db,
+      engine: { invalidate() {} },
+      stores: { localStorage: local, sessionStorage: new MemoryStorage() },
+      from: karen,
+      to: { kind: 'anonymous' },
+      keep: ['brugerstemme.session.v1'],
+    })
+    expect(result).toMatchObject({ fresh: true, wiped: false })
+    // The session key is the caller's to overwrite next (other tabs then see one change, not two).
+    expect(local.dump()).toEqual({ 'brugerstemme.session.v1': JSON.stringify(karen) })
+  })
+
+  it('signing in on an anonymous device keeps what it has, and the same person again changes nothing', async () => {
+    const local = new MemoryStorage()
+    local.setItem('brugerstemme.draft.item.m1.ny', '{"title":"offentlig"}')
+    let invalidations = 0
+    const deps = { db, engine: { invalidate: () => void (invalidations += 1) }, stores: { localStorage: local, sessionStorage: new MemoryStorage() } }
+    expect(await changeDevice({ ...deps, from: { kind: 'anonymous' }, to: karen })).toMatchObject({ fresh: false, wiped: false })
+    expect(invalidations).toBe(1)
+    expect(await changeDevice({ ...deps, from: karen, to: { ...karen, councilIds: ['c1'] } })).toMatchObject({ fresh: false, wiped: false })
+    expect(invalidations).toBe(1)
+    expect(local.length).toBe(1)
+    // Someone else: Karen's part goes.
+    expect(await changeDevice({ ...deps, from: karen, to: lene })).toMatchObject({ fresh: true })
+    expect(local.length).toBe(0)
   })
 
   it('leaves only the settings in localStorage even with keys it does not know', async () => {

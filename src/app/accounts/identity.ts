@@ -1,8 +1,8 @@
 import type { Me } from '../../shared/accounts/model'
 import { api, ApiError, onApiSessionEnded } from '../api'
 import { onSessionEnded, setBeforeSync, useSync } from '../sync/sync-service'
-import { SESSION_STORAGE_KEY, useSessionStore } from './session-store'
-import { handOver, ownerOf, PENDING_SIGN_OUT_KEY, signOutDevice, wipeBrowserStorage, type HandOver } from './sign-out'
+import { cachedSession, SESSION_STORAGE_KEY, useSessionStore } from './session-store'
+import { changeDevice, PENDING_SIGN_OUT_KEY, sameIdentity } from './sign-out'
 
 /** A one-off message for the next page load; sessionStorage so it never outlives the tab. */
 export const NOTICE_KEY = 'brugerstemme.notice'
@@ -10,28 +10,11 @@ export type Notice = 'session-ended' | 'signed-out'
 export const HELD_KEY = 'brugerstemme.notice-held'
 
 const stores = () => ({ localStorage, sessionStorage, caches: 'caches' in window ? caches : undefined })
+const ANONYMOUS: Me = { kind: 'anonymous' }
 
 function leaveNotice(notice: Notice, held: number): void {
   sessionStorage.setItem(NOTICE_KEY, notice)
   if (held > 0) sessionStorage.setItem(HELD_KEY, String(held))
-}
-
-/**
- * The single way the app changes who it is signed in as. The local database is handed over
- * first, then the session store follows, then sync starts again for the new scopes. When a
- * previous person's data was wiped the caller loads the next page from scratch, so nothing of
- * them stays in memory either (other features' stores and caches).
- */
-export async function adoptIdentity(me: Me): Promise<HandOver> {
-  const { db, engine, scheduler } = useSync()
-  const session = useSessionStore()
-  engine.invalidate()
-  const result = await handOver(db, await ownerOf(me))
-  if (result.wiped) await wipeBrowserStorage(stores())
-  session.set(me)
-  scheduler.stop()
-  scheduler.start()
-  return result
 }
 
 /** Full page load, so no in-memory state of the previous person survives. */
@@ -43,32 +26,84 @@ async function serverSignOut(): Promise<void> {
   await api('POST', '/api/auth/sign-out', {})
 }
 
-/** Signs out after the person has decided about unsent work (see SignOutDialog.vue). */
-export async function signOut(then: string, notice: Notice = 'signed-out'): Promise<void> {
-  const { db, engine } = useSync()
-  const result = await signOutDevice({ db, engine, signOutOnServer: serverSignOut, stores: stores() })
-  leaveNotice(notice, result.held)
-  loadFresh(then)
+export interface IdentityChange {
+  /** Said once on the next page ("Du er blevet logget ud …"), when the previous person's data went. */
+  notice?: Notice
+  /** Where the fresh page opens; the current address when not given. */
+  then?: string
+  /** End the session on the server too: a sign-out here, or one the server ended (its cookie goes). */
+  signOut?: boolean
+  /** Another tab made the change: the database and storage are done, only this tab must follow. */
+  madeElsewhere?: boolean
 }
 
-let ending = false
+let queue: Promise<unknown> = Promise.resolve()
+let reloading = false
 
-/** The server ended this device's session: the same local sign-out, no question to ask. */
-export async function endSessionLocally(): Promise<void> {
+/**
+ * The single way the app changes who it is signed in as: sign-in, sign-out, "Skift person", a
+ * kiosk started or left, and every way of learning that the server ended the session (/api/me
+ * at start, a 401 session_ended from sync or any API call, another tab). Changes run one at a
+ * time, each against what the page shows at that moment, so two messages about the same ended
+ * session cannot race each other into "nothing changed". When the previous person's data was
+ * wiped the next page loads from scratch (`reloading`), so nothing of them stays in memory.
+ */
+export function changeIdentity(next: Me, how: IdentityChange = {}): Promise<{ reloading: boolean }> {
+  const run = queue.then(() => change(next, how))
+  queue = run.catch(() => undefined)
+  return run
+}
+
+async function change(next: Me, how: IdentityChange): Promise<{ reloading: boolean }> {
+  // The page is on its way out; whatever else was queued is decided again on the fresh page.
+  if (reloading) return { reloading }
   const session = useSessionStore()
-  if (ending || session.me.kind === 'anonymous') return
-  ending = true
-  await signOut(window.location.pathname, 'session-ended')
+  const from = session.me
+  if (how.madeElsewhere) {
+    if (sameIdentity(from, next)) {
+      session.set(next)
+      return { reloading }
+    }
+    sessionStorage.clear()
+    if (from.kind !== 'anonymous') leaveNotice('signed-out', 0)
+    return reload(how.then)
+  }
+  const { db, engine, scheduler } = useSync()
+  const result = await changeDevice({
+    db,
+    engine,
+    stores: stores(),
+    from,
+    to: next,
+    ...(how.signOut ? { signOutOnServer: serverSignOut } : {}),
+    keep: [SESSION_STORAGE_KEY],
+  })
+  session.set(next)
+  if (result.fresh) {
+    if (how.notice) leaveNotice(how.notice, result.held)
+    return reload(how.then)
+  }
+  if (!sameIdentity(from, next)) {
+    scheduler.stop()
+    scheduler.start()
+  }
+  return { reloading }
 }
 
-/** For the accounts screens' own API calls: a 401 session_ended signs the device out. */
-export async function accountsApi<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  try {
-    return await api<T>(method, path, body)
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401 && error.code === 'session_ended') void endSessionLocally()
-    throw error
-  }
+function reload(then: string | undefined): { reloading: boolean } {
+  reloading = true
+  loadFresh(then ?? window.location.pathname + window.location.search)
+  return { reloading }
+}
+
+/** Signs out after the person has decided about unsent work (see SignOutButtons.vue). */
+export async function signOut(then: string): Promise<void> {
+  await changeIdentity(ANONYMOUS, { signOut: true, notice: 'signed-out', then })
+}
+
+/** The server ended this device's session (card revoked, signed out elsewhere, expired). */
+function sessionEnded(): void {
+  void changeIdentity(ANONYMOUS, { signOut: true, notice: 'session-ended' })
 }
 
 async function flushPendingSignOut(): Promise<boolean> {
@@ -82,43 +117,42 @@ async function flushPendingSignOut(): Promise<boolean> {
   }
 }
 
-const sameIdentity = (a: Me, b: Me) =>
-  a.kind === b.kind && (a.kind !== 'person' || a.personId === (b as typeof a).personId) && (a.kind !== 'kiosk' || a.councilId === (b as typeof a).councilId)
-
 /**
- * At start: make the local data match the cached session, tell the server about a sign-out made
- * offline, then ask the server who this device is. A person the server no longer knows here was
- * signed out elsewhere (or their card was revoked): the device signs out too and says so.
+ * Asks the server who this device is and follows its answer. A person or kiosk the server no
+ * longer knows here was signed out elsewhere, revoked or expired: the device signs out too and
+ * says so. Offline, the cached session stands.
  */
-export async function startAccounts(): Promise<void> {
-  const session = useSessionStore()
-  setBeforeSync(flushPendingSignOut)
-  onSessionEnded(() => void endSessionLocally())
-  onApiSessionEnded(() => void endSessionLocally())
-  window.addEventListener('storage', (event) => {
-    // Another tab signed in or out: this tab must not go on showing the previous person.
-    if (event.key !== SESSION_STORAGE_KEY) return
-    const next: Me = event.newValue ? (JSON.parse(event.newValue) as Me) : { kind: 'anonymous' }
-    if (!sameIdentity(next, session.me)) window.location.reload()
-  })
-  const { db } = useSync()
-  await handOver(db, await ownerOf(session.me))
+export async function askServer(): Promise<void> {
   if (!(await flushPendingSignOut())) return
+  const session = useSessionStore()
   const asked = session.me
   let server: Me
   try {
     server = await api<Me>('GET', '/api/me')
-  } catch {
+  } catch (error) {
+    // Offline or a server in trouble: the cached session stands until the server can answer.
+    if (!(error instanceof ApiError)) throw error
     return
   }
   // Someone signed in or out while the question was on its way: that answer is out of date.
   if (!sameIdentity(asked, session.me)) return
-  if (sameIdentity(server, session.me)) {
-    session.set(server)
-  } else if (server.kind === 'anonymous') {
-    await endSessionLocally()
-  } else {
-    const result = await adoptIdentity(server)
-    if (result.wiped) loadFresh(window.location.pathname)
-  }
+  if (server.kind === 'anonymous' && asked.kind !== 'anonymous') await changeIdentity(ANONYMOUS, { signOut: true, notice: 'session-ended' })
+  else await changeIdentity(server)
+}
+
+/**
+ * At start, before anything syncs: everything that can learn of an ended session reports here,
+ * the local data is made to match the cached session, then the server is asked.
+ */
+export function startAccounts(): void {
+  const session = useSessionStore()
+  setBeforeSync(flushPendingSignOut)
+  onSessionEnded(sessionEnded)
+  onApiSessionEnded(sessionEnded)
+  window.addEventListener('storage', (event) => {
+    // Another tab signed in or out: this tab must not go on showing the previous person.
+    if (event.key !== SESSION_STORAGE_KEY && event.key !== null) return
+    void changeIdentity(cachedSession(), { madeElsewhere: true })
+  })
+  void changeIdentity(session.me).then(({ reloading }) => (reloading ? undefined : askServer()))
 }

@@ -102,31 +102,33 @@ export interface BrowserStores {
 }
 
 /**
- * Empties the browser storage the app uses, apart from the device settings and the app shell
- * precache (the app's own files, the same for everyone, needed to start offline).
+ * Empties the browser storage the app uses, apart from the device settings, the app shell
+ * precache (the app's own files, the same for everyone, needed to start offline) and the `keep`
+ * keys (the session key, which the caller overwrites next: other tabs then see one change).
  */
-export async function wipeBrowserStorage(stores: BrowserStores): Promise<void> {
-  const keys: string[] = []
-  for (let i = 0; i < stores.localStorage.length; i++) keys.push(stores.localStorage.key(i)!)
-  for (const key of keys) if (key !== SETTINGS_KEY) stores.localStorage.removeItem(key)
-  stores.sessionStorage.clear()
+export async function wipeBrowserStorage(stores: BrowserStores, keep: readonly string[] = []): Promise<void> {
   if (stores.caches) {
     for (const name of await stores.caches.keys()) {
       if (!name.startsWith(PRECACHE_PREFIX)) await stores.caches.delete(name)
     }
   }
+  // Last and without a pause: a form on screen cannot write its draft back in between.
+  const keys: string[] = []
+  for (let i = 0; i < stores.localStorage.length; i++) keys.push(stores.localStorage.key(i)!)
+  for (const key of keys) if (key !== SETTINGS_KEY && !keep.includes(key)) stores.localStorage.removeItem(key)
+  stores.sessionStorage.clear()
 }
 
-export interface SignOutDeps {
-  db: LocalDb
-  engine: { pushAll(): Promise<void>; invalidate(): void }
-  /** POST /api/auth/sign-out; rejects with `offline: true` when the server cannot be reached. */
-  signOutOnServer(): Promise<void>
-  stores: BrowserStores
+/** The same person (or kiosk), whatever else changed about them (councils, acting for). */
+export function sameIdentity(a: Me, b: Me): boolean {
+  if (a.kind !== b.kind) return false
+  if (a.kind === 'person') return a.personId === (b as typeof a).personId
+  if (a.kind === 'kiosk') return a.councilId === (b as typeof a).councilId
+  return true
 }
 
 /** Tries once to send what waits; how many entries are still not on the server. */
-export async function sendWhatWaits(deps: Pick<SignOutDeps, 'db' | 'engine'>): Promise<number> {
+export async function sendWhatWaits(deps: { db: LocalDb; engine: { pushAll(): Promise<void> } }): Promise<number> {
   if ((await unsentCount(deps.db)) === 0) return 0
   try {
     await deps.engine.pushAll()
@@ -136,22 +138,53 @@ export async function sendWhatWaits(deps: Pick<SignOutDeps, 'db' | 'engine'>): P
   return unsentCount(deps.db)
 }
 
+export interface DeviceChange {
+  db: LocalDb
+  engine: { invalidate(): void }
+  stores: BrowserStores
+  /** Who the page showed until now (its session store), which may differ from the database's owner. */
+  from: Me
+  to: Me
+  /**
+   * POST /api/auth/sign-out; rejects when the server cannot be reached. Given when the session
+   * cookie must go as well: a sign-out here, or a session the server already ended.
+   */
+  signOutOnServer?: () => Promise<void>
+  /** localStorage keys that survive the wipe besides the settings (see wipeBrowserStorage). */
+  keep?: readonly string[]
+}
+
+export interface DeviceChanged extends HandOver {
+  /**
+   * Something of the previous person was on the device (in the database, in storage or on the
+   * screen): it is wiped, and the page must load from scratch so nothing of them stays in memory.
+   */
+  fresh: boolean
+}
+
 /**
- * Signs this device out and removes the person's data from it. The caller has already asked
- * about unsent work; whatever is left is held, never dropped. Offline, the local wipe still
- * happens (a shared device must not show the person's data to the next one) and the server is
- * told as soon as there is a connection (PENDING_SIGN_OUT_KEY, see identity.ts).
+ * What the device does whenever who it is signed in as changes: a sign-in, a sign-out, "Skift
+ * person", a session the server ended, a kiosk started or left. The caller has already asked
+ * about unsent work (an explicit sign-out); whatever is still unsent is held, never dropped.
+ * Leaving a person wipes their data even when the database had already been handed over
+ * (another tab, an earlier start): their drafts in localStorage and the runtime caches are not
+ * in the database. Offline, the wipe still happens (a shared device must not show the person's
+ * data to the next one) and the server is told later (PENDING_SIGN_OUT_KEY, see identity.ts).
  */
-export async function signOutDevice(deps: SignOutDeps): Promise<HandOver> {
-  deps.engine.invalidate()
+export async function changeDevice(change: DeviceChange): Promise<DeviceChanged> {
+  const leaving = change.from.kind !== 'anonymous' && !sameIdentity(change.from, change.to)
+  if (!sameIdentity(change.from, change.to)) change.engine.invalidate()
   let serverKnows = true
-  try {
-    await deps.signOutOnServer()
-  } catch {
-    serverKnows = false
+  if (change.signOutOnServer) {
+    try {
+      await change.signOutOnServer()
+    } catch {
+      serverKnows = false
+    }
   }
-  const result = await handOver(deps.db, ANONYMOUS_OWNER)
-  await wipeBrowserStorage(deps.stores)
-  if (!serverKnows) deps.stores.localStorage.setItem(PENDING_SIGN_OUT_KEY, '1')
-  return result
+  const result = await handOver(change.db, await ownerOf(change.to))
+  const fresh = leaving || result.wiped
+  if (fresh) await wipeBrowserStorage(change.stores, change.keep)
+  if (!serverKnows) change.stores.localStorage.setItem(PENDING_SIGN_OUT_KEY, '1')
+  return { ...result, fresh }
 }

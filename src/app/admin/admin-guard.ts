@@ -1,4 +1,5 @@
 import type { NavigationGuard } from 'vue-router'
+import { askServer } from '../accounts/identity'
 import { useSessionStore } from '../accounts/session-store'
 
 /**
@@ -8,7 +9,7 @@ import { useSessionStore } from '../accounts/session-store'
 export const adminGuard: NavigationGuard = async (to) => {
   const session = useSessionStore()
   // The cached session may be older than a sign-in made elsewhere; ask when there is a connection.
-  if (!session.isStaff && navigator.onLine) await session.refresh().catch(() => undefined)
+  if (!session.isStaff && navigator.onLine) await askServer().catch(() => undefined)
   const person = session.person
   if (!person) return { path: '/log-ind', query: { next: to.fullPath } }
   if (!person.staffRole) return { name: 'admin-staff-only' }

@@ -5,10 +5,32 @@ import type { LocalDb, LocalRecord, OutboxEntry } from './local-db.js'
 
 export type WriteListener = () => void
 
+/** One change to one record, as `SyncWriter.apply` takes several of them at once. */
+export interface Change {
+  entity: SyncEntity
+  id: string
+  op: OutboxEntry['op']
+  patch: Record<string, unknown>
+}
+
+/** Builds the changes `SyncWriter.apply` writes; the same three kinds the writer offers alone. */
+export const change = {
+  create<Data extends Record<string, unknown>>(entity: SyncEntity<Data>, data: Data, id: string = uuidv7()): Change {
+    return { entity, id, op: 'put', patch: data }
+  },
+  update<Data extends Record<string, unknown>>(entity: SyncEntity<Data>, id: string, patch: Partial<Data>): Change {
+    return { entity, id, op: 'patch', patch: patch as Record<string, unknown> }
+  },
+  remove(entity: SyncEntity, id: string): Change {
+    return { entity, id, op: 'delete', patch: {} }
+  },
+}
+
 /**
- * The one way features change synced data. Each call writes the record and its outbox entry in
- * one IndexedDB transaction: either both are stored or neither, so nothing a person entered can
- * exist on the device without also being on its way to the server.
+ * The one way features change synced data. Each record is written with its outbox entry in one
+ * IndexedDB transaction: either both are stored or neither, so nothing a person entered can
+ * exist on the device without also being on its way to the server. `apply` widens that
+ * transaction to several records that must change together (a meeting and its items).
  */
 export class SyncWriter {
   private readonly listeners = new Set<WriteListener>()
@@ -22,16 +44,16 @@ export class SyncWriter {
   }
 
   async create<Data extends Record<string, unknown>>(entity: SyncEntity<Data>, data: Data, id: string = uuidv7()): Promise<string> {
-    await this.write(entity, id, 'put', data)
+    await this.apply([change.create(entity, data, id)])
     return id
   }
 
   async update<Data extends Record<string, unknown>>(entity: SyncEntity<Data>, id: string, patch: Partial<Data>): Promise<void> {
-    await this.write(entity, id, 'patch', patch as Record<string, unknown>)
+    await this.apply([change.update(entity, id, patch)])
   }
 
   async remove(entity: SyncEntity, id: string): Promise<void> {
-    await this.write(entity, id, 'delete', {})
+    await this.apply([change.remove(entity, id)])
   }
 
   /**
@@ -46,39 +68,52 @@ export class SyncWriter {
     return id
   }
 
-  private async write(entity: SyncEntity, id: string, op: OutboxEntry['op'], patch: Record<string, unknown>): Promise<void> {
+  /**
+   * Writes every change, each record with its outbox entry, in one transaction: all of them are
+   * stored, or none is (a crash or a full disk halfway leaves the device as it was). Outbox
+   * entries keep the order given, so the server applies them in that order too.
+   */
+  async apply(changes: readonly Change[]): Promise<void> {
+    if (changes.length === 0) return
     // A full disk surfaces as StorageFullError for the screen to explain; nothing is half-written.
-    await withRecovery(this.db, () => this.db.transaction('rw', this.db.records, this.db.outbox, async () => {
-      const current = await this.db.records.get([entity.name, id])
-      if (op === 'patch' && !current) throw new Error(`Cannot change ${entity.name} ${id}: it is not on this device.`)
-      const entry: OutboxEntry = {
-        mutationId: uuidv7(),
-        entity: entity.name,
-        entityId: id,
-        op,
-        patch,
-        baseVersion: current && current.version > 0 ? current.version : null,
-        createdAt: Date.now(),
-        state: 'pending',
-        ...(op === 'delete' && current ? { removed: current } : {}),
-      }
-      if (op === 'delete') {
-        if (current) await this.db.records.delete([entity.name, id])
-      } else {
-        const data = { ...(current?.data ?? {}), ...patch }
-        const record: LocalRecord = {
-          entity: entity.name,
-          id,
-          scope: current?.scope ?? entity.scopeOf(data),
-          data,
-          base: current?.base ?? null,
-          version: current?.version ?? 0,
-          pending: 1,
-        }
-        await this.db.records.put(record)
-      }
-      await this.db.outbox.add(entry)
-    }))
+    await withRecovery(this.db, () =>
+      this.db.transaction('rw', this.db.records, this.db.outbox, async () => {
+        for (const one of changes) await this.write(one)
+      }),
+    )
     for (const listener of this.listeners) listener()
+  }
+
+  /** Runs inside `apply`'s transaction. */
+  private async write({ entity, id, op, patch }: Change): Promise<void> {
+    const current = await this.db.records.get([entity.name, id])
+    if (op === 'patch' && !current) throw new Error(`Cannot change ${entity.name} ${id}: it is not on this device.`)
+    const entry: OutboxEntry = {
+      mutationId: uuidv7(),
+      entity: entity.name,
+      entityId: id,
+      op,
+      patch,
+      baseVersion: current && current.version > 0 ? current.version : null,
+      createdAt: Date.now(),
+      state: 'pending',
+      ...(op === 'delete' && current ? { removed: current } : {}),
+    }
+    if (op === 'delete') {
+      if (current) await this.db.records.delete([entity.name, id])
+    } else {
+      const data = { ...(current?.data ?? {}), ...patch }
+      const record: LocalRecord = {
+        entity: entity.name,
+        id,
+        scope: current?.scope ?? entity.scopeOf(data),
+        data,
+        base: current?.base ?? null,
+        version: current?.version ?? 0,
+        pending: 1,
+      }
+      await this.db.records.put(record)
+    }
+    await this.db.outbox.add(entry)
   }
 }

@@ -3,8 +3,8 @@ import { AgendaImportError, parseAgendaText, type AgendaImportErrorCode } from '
 import { AgendaItem, Meeting } from '../../../shared/meetings/entities'
 import { draftFromParsed, itemsFromDraft, meetingFromDraft, type ImportDraft } from '../../../shared/meetings/import-mapping'
 import { uuidv7 } from '../../../shared/sync/uuidv7'
-import { withRecovery } from '../../sync/db-recovery'
 import { useSync } from '../../sync/sync-service'
+import { change } from '../../sync/write'
 
 export type ReadProblem = AgendaImportErrorCode | 'unknown'
 
@@ -23,7 +23,7 @@ function storedText(councilId: string): string {
 
 /** The import's state across its steps: the text, the parsed draft being checked, and saving it. */
 export function useAgendaImport(councilId: Ref<string>) {
-  const { db, writer } = useSync()
+  const { writer } = useSync()
   const text = ref(storedText(councilId.value))
   const draft = ref<ImportDraft | null>(null)
 
@@ -50,19 +50,16 @@ export function useAgendaImport(councilId: Ref<string>) {
   }
 
   /**
-   * One transaction around the meeting and all its items: the writer's own transactions join it,
-   * so a full disk halfway leaves no meeting with half its items.
+   * One transaction around the meeting and all its items (SyncWriter.apply), so a full disk
+   * halfway leaves no meeting with half its items.
    */
   async function save(): Promise<{ meetingId: string; count: number }> {
     const current = draft.value!
     const meetingId = uuidv7()
-    // A full disk can also show only when the transaction commits: withRecovery names it.
-    await withRecovery(db, () =>
-      db.transaction('rw', db.records, db.outbox, async () => {
-        await writer.create(Meeting, meetingFromDraft(current, councilId.value), meetingId)
-        for (const item of itemsFromDraft(current, councilId.value, meetingId)) await writer.create(AgendaItem, item)
-      }),
-    )
+    await writer.apply([
+      change.create(Meeting, meetingFromDraft(current, councilId.value), meetingId),
+      ...itemsFromDraft(current, councilId.value, meetingId).map((item) => change.create(AgendaItem, item)),
+    ])
     text.value = ''
     return { meetingId, count: current.items.length }
   }
