@@ -112,7 +112,7 @@ test('an administrator adds a member with a photo, makes a sign-in card, blocks 
   // The photo reaches the visitor's device as a medium of its own, shown from there.
   const seen = card.locator('img')
   await expect(seen).toHaveAttribute('src', /^blob:/)
-  expect(await seen.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(512)
+  await expect.poll(() => seen.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(512)
   await visitor.close()
 
   await page.getByRole('link', { name: 'Login-kort og pårørende for personen' }).click()
