@@ -18,8 +18,6 @@ ALTER TABLE "sync_mutations" ADD COLUMN "author_id" uuid;--> statement-breakpoin
 ALTER TABLE "sync_records" ADD COLUMN "audience" text[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
 ALTER TABLE "sync_records" ADD COLUMN "ever_audience" text[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
 CREATE INDEX "media_refs_sha256" ON "media_refs" USING btree ("sha256");--> statement-breakpoint
-CREATE INDEX "sync_mutations_created_at" ON "sync_mutations" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "sync_mutations_author" ON "sync_mutations" USING btree ("author_id");--> statement-breakpoint
 -- Data: an agenda item's visibility follows its meeting now, so its own copy of the flag goes.
 UPDATE "sync_records" SET "data" = "data" - 'published', "field_versions" = "field_versions" - 'published' WHERE "entity" = 'agenda-item' AND "data" IS NOT NULL;--> statement-breakpoint
 -- Data: photos and recordings move out of records into media, named by the SHA-256 of their bytes.

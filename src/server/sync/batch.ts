@@ -32,6 +32,8 @@ function byKeys(pairs: { entity: string; id: string }[], entityColumn: Column = 
 export class PushBatch {
   private readonly rows = new Map<string, RecordRow | null>()
   private readonly written = new Map<string, RecordRow>()
+  /** Records that were in the database before this push: only they can have media refs to replace. */
+  private readonly existed = new Set<string>()
   private readonly knownMedia = new Set<string>()
   private readonly conflicts: ConflictRow[] = []
   private readonly answers: AnswerRow[] = []
@@ -43,15 +45,20 @@ export class PushBatch {
     readonly version: number,
   ) {}
 
-  /** Loads the records and their related records, locked for this push, in as few queries as there are entities. */
-  async preload(pairs: { entity: string; id: string }[], lock: boolean): Promise<void> {
+  /**
+   * Loads records in as few queries as there are entities. No row locks: every writer of
+   * sync_records (a push, a server write) holds the sync_state row lock for its whole
+   * transaction, so nobody else changes these rows meanwhile.
+   */
+  async preload(pairs: { entity: string; id: string }[]): Promise<void> {
     const missing = pairs.filter((p) => !this.rows.has(keyOf(p.entity, p.id)))
     if (missing.length === 0) return
-    const where = byKeys(missing)
-    const query = this.tx.select().from(syncRecords).where(where)
-    const found = lock ? await query.for('update') : await query
+    const found = await this.tx.select().from(syncRecords).where(byKeys(missing))
     for (const p of missing) this.rows.set(keyOf(p.entity, p.id), null)
-    for (const row of found) this.rows.set(keyOf(row.entity, row.id), row)
+    for (const row of found) {
+      this.rows.set(keyOf(row.entity, row.id), row)
+      this.existed.add(keyOf(row.entity, row.id))
+    }
   }
 
   /** The records the policies of these data will read, loaded together. */
@@ -64,7 +71,7 @@ export class PushBatch {
         if (typeof id === 'string') pairs.push({ entity: spec.entity, id })
       }
     }
-    await this.preload(pairs, false)
+    await this.preload(pairs)
   }
 
   /** The media these patches name that the server has, in one query. */
@@ -83,7 +90,7 @@ export class PushBatch {
   /** The record as this push sees it: its own earlier writes first. */
   async current(entity: string, id: string): Promise<RecordRow | null> {
     const key = keyOf(entity, id)
-    if (!this.rows.has(key)) await this.preload([{ entity, id }], true)
+    if (!this.rows.has(key)) await this.preload([{ entity, id }])
     return this.rows.get(key) ?? null
   }
 
@@ -162,7 +169,9 @@ export class PushBatch {
             everAudience: sql`excluded.ever_audience`,
           },
         })
-      await this.tx.delete(mediaRefs).where(byKeys(rows, mediaRefs.entity, mediaRefs.recordId))
+      const replaced = rows.filter((r) => this.existed.has(keyOf(r.entity, r.id)))
+      if (replaced.length > 0) await this.tx.delete(mediaRefs).where(byKeys(replaced, mediaRefs.entity, mediaRefs.recordId))
+      for (const r of rows) this.existed.add(keyOf(r.entity, r.id))
       const refs = rows.flatMap((r) => [...new Set(mediaRefsIn(r.data).map((m) => m.sha256))].map((sha256) => ({ entity: r.entity, recordId: r.id, sha256 })))
       if (refs.length > 0) await this.tx.insert(mediaRefs).values(refs).onConflictDoNothing()
     }
@@ -184,14 +193,16 @@ export class PushBatch {
             .select()
             .from(syncRecords)
             .where(and(eq(syncRecords.entity, name), sql`${syncRecords.data} ->> ${field} = any(${sql.param(ids)}::text[])`))
-            .for('update')
           // Children written by this same push are not in the database yet.
           const fresh = [...this.written.values()].filter((r) => r.entity === name && ids.includes(String(r.data?.[field])))
           const children = [...new Map([...stored, ...fresh].map((r) => [keyOf(r.entity, r.id), r])).values()]
           for (const child of children) {
             const key = keyOf(child.entity, child.id)
             const seen = this.written.get(key) ?? child
-            if (!this.written.has(key)) this.rows.set(key, child)
+            if (!this.written.has(key)) {
+              this.rows.set(key, child)
+              this.existed.add(key)
+            }
             if (seen.data === null) continue
             const audience = this.registry.get(name)!.policy.audience(seen.data, await this.related(name, seen.data)).sort()
             if (sameSet(audience, seen.audience)) continue

@@ -160,10 +160,7 @@ async function decide(ctx: PushContext, batch: PushBatch, m: Mutation): Promise<
 async function applyAll(ctx: PushContext, batch: PushBatch, mutations: Mutation[]): Promise<MutationResult[]> {
   const records = mutations.filter((m) => !ctx.registry.command(m.entity))
   const previous = ctx.remember ? await batch.previousAnswers(records.map((m) => m.id)) : new Map<string, MutationResult>()
-  await batch.preload(
-    records.map((m) => ({ entity: m.entity, id: m.entityId })),
-    true,
-  )
+  await batch.preload(records.map((m) => ({ entity: m.entity, id: m.entityId })))
   const known = await Promise.all(records.map((m) => batch.current(m.entity, m.entityId)))
   await batch.preloadRelated(records.map((m, i) => ({ entity: m.entity, data: { ...(known[i]?.data ?? {}), ...m.patch } })))
   await batch.preloadMedia(records.map((m) => m.patch))
@@ -189,9 +186,9 @@ async function applyAll(ctx: PushContext, batch: PushBatch, mutations: Mutation[
 /**
  * Applies a push in one transaction. The sync_state row lock serialises pushes, so the version
  * this push writes is greater than every version already committed. The whole batch is decided
- * in memory and written with one statement per table; should that fail, it is rolled back and
- * done again one mutation at a time, each in its own savepoint, so the one that fails is
- * refused on its own and leaves no trace while the others are applied.
+ * in memory and written with one statement per table; should that fail, the transaction is
+ * rolled back and the push done again one mutation at a time, each in its own savepoint, so the
+ * one that fails is refused on its own and leaves no trace while the others are applied.
  *
  * Answers are remembered (for idempotency) only for signed-in callers: an anonymous caller can
  * change nothing that is stored, so remembering its answers would only let strangers fill the
@@ -206,21 +203,28 @@ export async function applyPush(
 ): Promise<PushResponse> {
   const { now = new Date(), onError } = options
   const ctx: PushContext = { registry, actor, clientId: request.clientId, now, remember: actor.kind !== 'anonymous' }
-  return db.transaction(async (tx) => {
-    const [state] = await tx.select().from(syncState).where(eq(syncState.id, 1)).for('update')
-    if (!state) throw new Error('sync_state is missing its row; the migrations did not run.')
-    const version = state.version + 1
-    const taken = request.mutations.slice(0, PUSH_BATCH_LIMIT)
-    const deferred = request.mutations
-      .slice(PUSH_BATCH_LIMIT)
-      .map((m) => rejected(m, 'batch_limit', `Only ${PUSH_BATCH_LIMIT} changes are taken at a time; send the rest again.`))
+  const taken = request.mutations.slice(0, PUSH_BATCH_LIMIT)
+  const deferred = request.mutations
+    .slice(PUSH_BATCH_LIMIT)
+    .map((m) => rejected(m, 'batch_limit', `Only ${PUSH_BATCH_LIMIT} changes are taken at a time; send the rest again.`))
 
-    let results: MutationResult[]
-    try {
-      results = await tx.transaction((savepoint: Tx) => applyAll(ctx, new PushBatch(savepoint, registry, version), taken))
-    } catch (error) {
-      onError?.(error)
-      results = []
+  const inOneVersion = (work: (tx: Tx, version: number) => Promise<MutationResult[]>) =>
+    db.transaction(async (tx) => {
+      const [state] = await tx.select().from(syncState).where(eq(syncState.id, 1)).for('update')
+      if (!state) throw new Error('sync_state is missing its row; the migrations did not run.')
+      const version = state.version + 1
+      const results = await work(tx, version)
+      const appliedAny = results.some((r) => r.status === 'applied' && r.version === version)
+      if (appliedAny) await tx.update(syncState).set({ version }).where(eq(syncState.id, 1))
+      return { results: [...results, ...deferred], version: appliedAny ? version : state.version }
+    })
+
+  try {
+    return await inOneVersion((tx, version) => applyAll(ctx, new PushBatch(tx, registry, version), taken))
+  } catch (error) {
+    onError?.(error)
+    return inOneVersion(async (tx, version) => {
+      const results: MutationResult[] = []
       for (const m of taken) {
         const one = await tx
           .transaction((savepoint: Tx) => applyAll(ctx, new PushBatch(savepoint, registry, version), [m]))
@@ -230,10 +234,7 @@ export async function applyPush(
           })
         results.push(...one)
       }
-    }
-
-    const appliedAny = results.some((r) => r.status === 'applied' && r.version === version)
-    if (appliedAny) await tx.update(syncState).set({ version }).where(eq(syncState.id, 1))
-    return { results: [...results, ...deferred], version: appliedAny ? version : state.version }
-  })
+      return results
+    })
+  }
 }

@@ -25,7 +25,7 @@ export async function writeServerRecords(tx: Tx, registry: SyncRegistry, writes:
   if (!state) throw new Error('sync_state is missing its row; the migrations did not run.')
   const version = state.version + 1
   const batch = new PushBatch(tx, registry, version)
-  await batch.preload(writes, true)
+  await batch.preload(writes)
   for (const write of writes) {
     const registered = registry.get(write.entity)
     if (!registered) throw new Error(`Sync entity "${write.entity}" is not registered.`)
