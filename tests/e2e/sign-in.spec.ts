@@ -88,6 +88,8 @@ test.describe('Log ind', () => {
     await fromNextMeetingToMig(page)
     await expectSignedInAs(page, KAREN.name)
     await expect(page.getByText('Medlem', { exact: true })).toBeVisible()
+    // Karen chairs her council: Mig says so, from her membership.
+    await expect(page.getByText('Formand i Brugerrådet på Solbakken', { exact: true })).toBeVisible()
     await expect(page.getByRole('link', { name: /Administration/ })).toHaveCount(0)
     await expect(page.getByRole('link', { name: 'Hent mine data' })).toHaveAttribute('href', '/api/me/export')
     await expect(page.getByText('Denne enhed', { exact: true })).toBeVisible()
