@@ -75,6 +75,8 @@ test('moving, saving, deleting an item and publishing each say what did not happ
   await expect(page.getByRole('listitem').first()).toContainText('Haven')
 
   await page.getByRole('button', { name: 'Offentliggør dagsordenen' }).click()
+  // The items have no picture: the secretary is asked first, and publishes anyway.
+  await page.getByRole('button', { name: 'Offentliggør alligevel' }).click()
   await expect(page.getByRole('region', { name: 'Vis mødet for alle' }).getByRole('alert')).toHaveText(`Ændringen er ikke gemt. ${FULL}`)
   await expect(page.getByText('Mødet er en kladde. Kun rådets medarbejdere kan se det.')).toBeVisible()
 
