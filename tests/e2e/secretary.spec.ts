@@ -54,7 +54,7 @@ test('the Møder tab leads staff to a new meeting and to the import, for the cou
   await residentContext.close()
 })
 
-test('publishing an agenda whose items lack easy-read text or a picture asks first and lists them', async ({ page }) => {
+test('publishing an agenda whose items lack easy-read text or a picture asks first and lists them', async ({ page, browser }) => {
   const councilId = await signInAsSecretary(page)
   await createMeeting(page, councilId, 'Møde om haven og kaffen')
   const publish = page.getByRole('button', { name: 'Offentliggør dagsordenen' })
@@ -84,9 +84,14 @@ test('publishing an agenda whose items lack easy-read text or a picture asks fir
 
   await check.getByRole('button', { name: 'Offentliggør alligevel' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Dagsordenen er offentliggjort.' })).toBeVisible()
+  // The items follow their meeting: now anyone, not signed in, can read them.
+  const anyone = await browser.newContext()
+  const pull = async () =>
+    ((await (await anyone.request.get(`/api/sync/pull?since=0&scopes=council:${councilId}&protocolVersion=1`)).json()) as { changes: { entity: string; data: { meetingId?: string; title?: string } | null }[] }).changes
   await expect
-    .poll(async () => (await serverRecords(page, councilId, 'agenda-item')).filter((i) => i.meetingId === meetingId).map((i) => i.published))
-    .toEqual([true, true])
+    .poll(async () => (await pull()).filter((c) => c.entity === 'agenda-item' && c.data?.meetingId === meetingId).map((c) => c.data!.title).sort())
+    .toEqual(['Haven', 'Kaffen'])
+  await anyone.close()
 })
 
 test('the print view leaves closed items out of a handout for everyone and marks them for members', async ({ page }) => {
@@ -97,14 +102,14 @@ test('the print view leaves closed items out of a handout for everyone and marks
   await expect(audience.getByRole('radio', { name: 'Til alle' })).toBeChecked()
   const handout = page.getByRole('article')
   // Numbers stay the agenda's own, so paper and meeting agree.
-  await expect(handout.getByRole('heading', { level: 3 })).toHaveText(['1. Velkommen', '2. Dagsordenen', '3. Maden i huset', '4. Sommerturen', '6. Eventuelt'])
+  await expect(handout.getByRole('heading', { level: 3 })).toHaveText(['1. Velkommen', '2. Dagsordenen', '3. Maden i huset', '4. Sommerturen', '5. Efterårets aktiviteter', '7. Eventuelt'])
   await expect(handout).not.toContainText('En beboers sag')
   await expect(handout).toContainText('Et lukket punkt er ikke med, fordi det kun er for rådets medlemmer.')
   await runA11yKit(page, 'print view for everyone')
 
   await audience.getByRole('radio', { name: 'Til medlemmer' }).check()
-  await expect(handout.getByRole('heading', { level: 3 })).toHaveCount(6)
-  const closed = handout.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '5. En beboers sag' }) })
+  await expect(handout.getByRole('heading', { level: 3 })).toHaveCount(7)
+  const closed = handout.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '6. En beboers sag' }) })
   await expect(closed).toContainText('Lukket punkt – kun for medlemmer')
   await expect(handout).not.toContainText('er ikke med')
   await runA11yKit(page, 'print view for members')

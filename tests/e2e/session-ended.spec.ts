@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { runA11yKit } from './a11y/kit.js'
-import { dumpBrowserStorage, expectSignedInAs, KAREN, signInAsStaffUI, signInWithCardCode } from './accounts-helpers.js'
+import { dumpBrowserStorage, expectSignedInAs, fromNextMeetingToMig, KAREN, signInAsStaffUI, signInWithCardCode } from './accounts-helpers.js'
 import { ADMIN, councilIdByName, signInAsStaff } from './admin-helpers.js'
 import { chooseSettings, waitForServiceWorker } from './helpers.js'
 import { createMeeting } from './sync-helpers.js'
@@ -77,6 +77,7 @@ test('a card blocked by staff: at its next start the tablet says so and keeps no
 
   await chooseSettings(page, { textSize: 'Størst' })
   await signInWithCardCode(page, code)
+  await fromNextMeetingToMig(page)
   await expectSignedInAs(page, name)
   await waitForServiceWorker(page)
   // Her council's members-only records arrive by sync, with her own name among them.
@@ -144,6 +145,7 @@ test('"Log ud" on another device: the tablet forgets the secretary and the item 
 
 test('"Skift person" in one tab: the other tab of the same browser follows at once and says so', async ({ page }) => {
   await signInWithCardCode(page, KAREN.code)
+  await fromNextMeetingToMig(page)
   await expectSignedInAs(page, KAREN.name)
   const otherTab = await page.context().newPage()
   await otherTab.goto('/mig')
