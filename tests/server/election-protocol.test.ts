@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { nodePrimitives } from '../../src/server/elections/node-primitives.js'
 import { linkEntry, entryHash, verifyBoard, type BoardEntry, type BoardEntryBody } from '../../src/shared/elections/board.js'
 import { fromBase64url, fromHex, toBase64url, toHex, utf8 } from '../../src/shared/elections/bytes.js'
 import { canonicalJson } from '../../src/shared/elections/canonical-json.js'
-import { cardCode, cardQrPayload, CARD_SYMBOLS, deriveCardKey, formatCardCode, parseCardCode, readCardQr } from '../../src/shared/elections/card.js'
+import { cardCode, cardNumber, cardQrPayload, CARD_SYMBOLS, deriveCardKey, formatCardCode, parseCardCode, readCardQr } from '../../src/shared/elections/card.js'
 import { checkEnvelope, envelopeHash, openBallot, receiptCode, sealBallot, signedBytes, type Envelope } from '../../src/shared/elections/envelope.js'
 import { hpkeOpen, hpkeSeal } from '../../src/shared/elections/hpke.js'
+import { ballotLength, manifestHash } from '../../src/shared/elections/manifest.js'
 import { noblePrimitives } from '../../src/shared/elections/noble-primitives.js'
 import type { Primitives } from '../../src/shared/elections/primitives.js'
 import { countBoard, verifyResult } from '../../src/shared/elections/result.js'
@@ -275,5 +277,42 @@ describe('the bulletin board and the result', () => {
     const result = countBoard(e.manifest, e.hash, board, board.ballots.map((x) => openBallot(p, e.key, x.envelope)), 0)
     expect(result).toMatchObject({ ballots: 2, undecryptable: 1, invalid: 1, counted: [[e.candidates[0]!]] })
     expect(verifyResult(p, e.manifest, e.hash, entries, result)).toEqual([])
+  })
+})
+
+describe.each(PROVIDERS)('the test vectors in docs/election-protocol.md: %s', (_, p) => {
+  /* eslint-disable @typescript-eslint/no-explicit-any -- the vectors are read from the document */
+  const text = readFileSync(new URL('../../docs/election-protocol.md', import.meta.url), 'utf8')
+  const vectors = JSON.parse(/<!-- test-vectors -->\s*```json\n([\s\S]*?)\n```/.exec(text)![1]!) as any
+
+  it('come out of our implementation byte for byte', () => {
+    const { inputs, manifest } = vectors
+    const cards = inputs.cardSecrets.map((hex: string, i: number) => {
+      const secret = fromHex(hex)
+      expect(formatCardCode(cardCode(secret))).toBe(vectors.cards[i].code)
+      const key = deriveCardKey(p, secret, inputs.electionId)
+      expect({ seed: toHex(key.seed), publicKey: toBase64url(key.publicKey), cardNumber: cardNumber(p, key.publicKey) }).toEqual({
+        seed: vectors.cards[i].seed,
+        publicKey: vectors.cards[i].publicKey,
+        cardNumber: vectors.cards[i].cardNumber,
+      })
+      return key
+    })
+    expect(manifest.ballotLength).toBe(ballotLength(manifest.candidates.map((c: { id: string }) => c.id)))
+    const hash = manifestHash(p, manifest)
+    expect(hash).toBe(vectors.manifestCanonicalSha256)
+    const envelopes = vectors.envelopes.map((expected: any, i: number) => {
+      const envelope = sealBallot(p, manifest, hash, cards[i], inputs.choices[i], fromHex(inputs.ephemeralPrivateKeys[i]))
+      expect(envelope).toEqual(expected.envelope)
+      expect(receiptCode(envelopeHash(p, envelope))).toBe(expected.receipt)
+      return envelope
+    })
+    const entries = chain(p, hash, [...envelopes.map((envelope: Envelope) => ({ type: 'ballot' as const, envelope })), { type: 'closed' as const }])
+    expect(entries.map((entry) => entryHash(p, entry))).toEqual(vectors.entryHashes)
+    const board = verifyBoard(p, manifest, hash, entries)
+    if (!board.ok) throw new Error(board.problem)
+    const privateKey = fromHex(inputs.electionPrivateKey)
+    const key = { privateKey, publicKey: p.x25519PublicKey(privateKey) }
+    expect(countBoard(manifest, hash, board, board.ballots.map((b) => openBallot(p, key, b.envelope)), 0)).toEqual(vectors.result)
   })
 })

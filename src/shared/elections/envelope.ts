@@ -54,10 +54,13 @@ const sealInfo = (manifestHashHex: string) => concatBytes(utf8(SEAL_INFO), fromH
 /** The bytes the card signs: the canonical JSON of the envelope without its signature. */
 export const signedBytes = (envelope: UnsignedEnvelope): Uint8Array => utf8(canonicalJson(envelope))
 
-/** Seals the choices to the election key and signs the envelope with the card key. */
-export function sealBallot(p: Primitives, manifest: Manifest, hash: string, card: CardKey, choices: readonly string[]): Envelope {
+/**
+ * Seals the choices to the election key and signs the envelope with the card key. The ephemeral
+ * key is fresh and random; only the published test vectors pass one.
+ */
+export function sealBallot(p: Primitives, manifest: Manifest, hash: string, card: CardKey, choices: readonly string[], ephemeralPrivateKey?: Uint8Array): Envelope {
   const plaintext = encodeChoices(choices, manifest.ballotLength)
-  const sealed = hpkeSeal(p, fromBase64url(manifest.electionKey), sealInfo(hash), card.publicKey, plaintext)
+  const sealed = hpkeSeal(p, fromBase64url(manifest.electionKey), sealInfo(hash), card.publicKey, plaintext, ephemeralPrivateKey)
   plaintext.fill(0)
   const unsigned: UnsignedEnvelope = {
     protocol: ENVELOPE_PROTOCOL,
