@@ -8,6 +8,7 @@ import { createSignInLimits, type SignInLimits } from './accounts/rate-limit.js'
 import { registerSessions } from './accounts/sessions.js'
 import type { Database } from './db/database.js'
 import { registerErrorHandling } from './http/errors.js'
+import { registerElectionRoutes } from './elections/routes.js'
 import { registerCalendarRoutes } from './meetings/calendar-routes.js'
 import { enforceRouteSchemas } from './http/route-schemas.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
@@ -39,6 +40,8 @@ export interface BuildServerOptions {
   signInLimits?: SignInLimits
   /** The clock for sessions and retention; tests move it instead of waiting. */
   now?: () => Date
+  /** Seals election keys at rest (src/server/elections/secret.ts); a random one per process in tests. */
+  electionSecret?: Uint8Array
 }
 
 /**
@@ -100,6 +103,7 @@ export async function buildServer(options: BuildServerOptions) {
   registerAuthRoutes(app, accounts)
   registerAdminRoutes(app, accounts)
   registerCalendarRoutes(app, database.db, accounts.registry)
+  registerElectionRoutes(app, { ...accounts, electionSecret: options.electionSecret ?? crypto.getRandomValues(new Uint8Array(32)) })
   startRetentionJob(app, accounts)
   registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes })
   registerOpenApiRoute(app)

@@ -2,6 +2,7 @@ import { and, eq, isNull, or } from 'drizzle-orm'
 import { CouncilMemberRecord } from '../../shared/accounts/entities.js'
 import type { Actor } from '../accounts/actor.js'
 import { audit } from '../accounts/audit.js'
+import { eraseElectionData } from '../elections/erase.js'
 import { erasureRequests, memberships, people, relativeLinks, sessions, signInCards, staffCouncils, syncConflicts } from '../db/schema.js'
 import type { SyncRegistry } from '../sync/registry.js'
 import { writeServerRecords, type Tx } from '../sync/server-write.js'
@@ -33,6 +34,7 @@ export async function erasePerson(tx: Tx, registry: SyncRegistry, personId: stri
   await tx.delete(sessions).where(eq(sessions.personId, personId))
   await tx.delete(signInCards).where(eq(signInCards.personId, personId))
   await tx.update(sessions).set({ actingFor: null }).where(eq(sessions.actingFor, personId))
+  await eraseElectionData(tx, personId)
   // Both sides of a conflict on their own words are their words.
   for (const record of records) {
     await tx.delete(syncConflicts).where(and(eq(syncConflicts.entity, record.entity), eq(syncConflicts.entityId, record.id)))

@@ -1,0 +1,62 @@
+import { and, eq } from 'drizzle-orm'
+import { checkEnvelope, envelopeHash, receiptCode, type Envelope, type EnvelopeProblem } from '../../shared/elections/envelope.js'
+import type { BallotAccepted } from '../../shared/elections/model.js'
+import { electionBoard, electionCards, electionLateCards } from '../db/schema.js'
+import { appendEntry, lockElection } from './board-store.js'
+import type { ElectionsContext } from './context.js'
+import { nodePrimitives as p } from './node-primitives.js'
+import { findElection, manifestOf } from './store.js'
+
+export type Acceptance = { ok: true; answer: BallotAccepted } | { ok: false; status: 400 | 403 | 404 | 409; code: string; message: string }
+
+const refuse = (status: 400 | 403 | 404 | 409, code: string, message: string): Acceptance => ({ ok: false, status, code, message })
+
+const ENVELOPE_PROBLEMS: Record<EnvelopeProblem, string> = {
+  wrong_election: 'This ballot is for another election.',
+  wrong_manifest: 'This ballot was made for another version of the election. Reload the ballot and vote again.',
+  malformed: 'This ballot is damaged: a key, the sealed choice or the signature is not encoded as the protocol says.',
+  wrong_length: 'The sealed choice has the wrong length for this election.',
+  bad_signature: 'The ballot card’s signature does not match. The ballot was changed on the way, or was not made with this card.',
+}
+
+/**
+ * docs/election-protocol.md section 7. Everything that needs no database is checked first;
+ * then one transaction under the election's row lock decides: a repeat of the accepted envelope
+ * gets the same answer, a second envelope from the card is refused, a card that may not vote is
+ * refused, an envelope after closing is counted as late and refused, and otherwise the envelope
+ * is appended to the board. Nothing but the envelope is stored.
+ */
+export async function acceptBallot(ctx: ElectionsContext, electionId: string, envelope: Envelope): Promise<Acceptance> {
+  const election = await findElection(ctx.db, electionId)
+  if (!election) return refuse(404, 'no_such_election', 'There is no such election.')
+  const published = manifestOf(election)
+  if (!published) return refuse(409, 'voting_not_open', 'Voting has not opened yet.')
+  const problem = checkEnvelope(p, published.manifest, published.manifestHash, envelope)
+  if (problem) return refuse(400, problem, ENVELOPE_PROBLEMS[problem])
+  const digest = envelopeHash(p, envelope)
+  const accepted = (index: number): Acceptance => ({ ok: true, answer: { receipt: receiptCode(digest), envelopeHash: digest, index } })
+
+  return ctx.db.transaction(async (tx) => {
+    const locked = (await lockElection(tx, electionId))!
+    const [cast] = await tx
+      .select({ index: electionBoard.index, envelopeHash: electionBoard.envelopeHash })
+      .from(electionBoard)
+      .where(and(eq(electionBoard.electionId, electionId), eq(electionBoard.type, 'ballot'), eq(electionBoard.card, envelope.card)))
+    if (cast) {
+      return cast.envelopeHash === digest ? accepted(cast.index) : refuse(409, 'card_used', 'This ballot card has already been used to vote. Each card votes once.')
+    }
+    const [card] = await tx.select().from(electionCards).where(and(eq(electionCards.electionId, electionId), eq(electionCards.publicKey, envelope.card)))
+    if (!card) return refuse(403, 'unknown_card', 'This ballot card does not belong to this election.')
+    if (card.revoked) return refuse(403, 'card_revoked', 'This ballot card has been cancelled. Ask the staff for a new card.')
+    const now = ctx.now()
+    if (now < locked.votingOpensAt) return refuse(409, 'voting_not_open', 'Voting has not opened yet.')
+    if (now >= locked.votingClosesAt || locked.status !== 'open') {
+      await tx.insert(electionLateCards).values({ electionId, card: envelope.card }).onConflictDoNothing()
+      return refuse(409, 'voting_closed', 'Voting has closed, so this ballot cannot be counted. It has been counted as late.')
+    }
+    const [reused] = await tx.select({ index: electionBoard.index }).from(electionBoard).where(and(eq(electionBoard.electionId, electionId), eq(electionBoard.enc, envelope.enc)))
+    if (reused) return refuse(409, 'enc_reused', 'This sealed ballot repeats another ballot’s key. Vote again from the start.')
+    const { index } = await appendEntry(tx, locked, { type: 'ballot', envelope })
+    return accepted(index)
+  })
+}
