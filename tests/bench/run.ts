@@ -10,6 +10,7 @@ import path from 'node:path'
 import { chromium } from '@playwright/test'
 import { build } from 'vite'
 import { chromiumLaunchOptions } from '../../playwright.config.js'
+import { benchBallotAcceptance, benchTally } from './elections.js'
 import { benchPush } from './push-throughput.js'
 
 const PULL_ROWS = 10_000
@@ -62,7 +63,9 @@ const lines = [
   row('measure', 'engine', 'baseline', 'ratio', ''),
   await benchPullApply(),
   await benchPush(row),
+  await benchBallotAcceptance(row),
+  ...(await benchTally(row)),
 ]
-console.log(`\nBrugerstemme bench (${new Date().toISOString()}, ${os.cpus().length} cores)\n`)
+console.log(`\nBrugerstemme bench (${new Date().toISOString()}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)})\n`)
 console.log(lines.join('\n'))
 console.log()

@@ -19,10 +19,22 @@ export async function lockElection(tx: Tx, id: string): Promise<ElectionRow | nu
  * taken by lockElection. The entry is stored as its exact canonical JSON, so the board served
  * later hashes to the same chain.
  */
-export async function appendEntry(tx: Tx, locked: ElectionRow, body: BoardEntryBody): Promise<{ index: number; hash: string; entry: BoardEntry }> {
+export async function appendEntry(tx: Tx, locked: BoardHead, body: BoardEntryBody): Promise<{ index: number; hash: string; entry: BoardEntry }> {
+  const appended = await tryAppendEntry(tx, locked, body)
+  if (!appended) throw new Error(`board entry ${locked.boardLength} of election ${locked.id} clashes with an existing entry`)
+  return appended
+}
+
+export type BoardHead = Pick<ElectionRow, 'id' | 'boardHead' | 'boardLength' | 'manifestHash'>
+
+/**
+ * As appendEntry, but null when a unique index refuses the entry (a ballot whose card or
+ * sealing key is already on the board) instead of failing the transaction.
+ */
+export async function tryAppendEntry(tx: Tx, locked: BoardHead, body: BoardEntryBody): Promise<{ index: number; hash: string; entry: BoardEntry } | null> {
   const entry = linkEntry(locked.boardLength, locked.boardHead ?? locked.manifestHash!, body)
   const hash = entryHash(p, entry)
-  await tx.insert(electionBoard).values({
+  const inserted = await tx.insert(electionBoard).values({
     electionId: locked.id,
     index: entry.index,
     hash,
@@ -32,6 +44,9 @@ export async function appendEntry(tx: Tx, locked: ElectionRow, body: BoardEntryB
     enc: entry.type === 'ballot' ? entry.envelope.enc : null,
     envelopeHash: entry.type === 'ballot' ? envelopeHash(p, entry.envelope) : null,
   })
+    .onConflictDoNothing()
+    .returning({ index: electionBoard.index })
+  if (inserted.length === 0) return null
   await tx.update(elections).set({ boardHead: hash, boardLength: entry.index + 1 }).where(eq(elections.id, locked.id))
   locked.boardHead = hash
   locked.boardLength = entry.index + 1

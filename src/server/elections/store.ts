@@ -42,6 +42,9 @@ export function requireDraft(row: ElectionRow, reply: FastifyReply): boolean {
 
 const manifests = new Map<string, { manifest: Manifest; manifestHash: string }>()
 
+/** A manifest this process has already read: published manifests never change. */
+export const cachedManifest = (electionId: string) => manifests.get(electionId) ?? null
+
 /** The published manifest, parsed once per process: it never changes after opening. */
 export function manifestOf(row: ElectionRow): { manifest: Manifest; manifestHash: string } | null {
   if (!row.manifest || !row.manifestHash) return null

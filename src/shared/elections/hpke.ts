@@ -28,13 +28,23 @@ function sharedSecret(p: Primitives, dh: Uint8Array, enc: Uint8Array, recipientP
   return labeledExpand(p, KEM_SUITE, prk, 'shared_secret', concatBytes(enc, recipientPublicKey), 32)
 }
 
+const empty = new Uint8Array(0)
+// One election's ballots all share their info, so the context is worked out once per info.
+const contexts = new Map<string, Uint8Array>()
+
+function scheduleContext(p: Primitives, info: Uint8Array): Uint8Array {
+  const id = Array.from(info, (b) => b.toString(16).padStart(2, '0')).join('')
+  let context = contexts.get(id)
+  if (!context) {
+    context = concatBytes(new Uint8Array([MODE_BASE]), labeledExtract(p, HPKE_SUITE, empty, 'psk_id_hash', empty), labeledExtract(p, HPKE_SUITE, empty, 'info_hash', info))
+    if (contexts.size >= 64) contexts.clear()
+    contexts.set(id, context)
+  }
+  return context
+}
+
 function keySchedule(p: Primitives, shared: Uint8Array, info: Uint8Array): { key: Uint8Array; nonce: Uint8Array } {
-  const empty = new Uint8Array(0)
-  const context = concatBytes(
-    new Uint8Array([MODE_BASE]),
-    labeledExtract(p, HPKE_SUITE, empty, 'psk_id_hash', empty),
-    labeledExtract(p, HPKE_SUITE, empty, 'info_hash', info),
-  )
+  const context = scheduleContext(p, info)
   const secret = labeledExtract(p, HPKE_SUITE, shared, 'secret', empty)
   return {
     key: labeledExpand(p, HPKE_SUITE, secret, 'key', context, 32),
