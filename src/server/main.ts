@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   })
 
   const registry = createSyncRegistry()
-  const { seeded } = config.demoData ? await seedDemoIfEmpty(database.db, registry) : { seeded: false }
+  const { seeded } = config.demoData ? await seedDemoIfEmpty(database.db, registry, electionSecret) : { seeded: false }
   const demoSignIn = await demoSignInHelp(database.db)
   const app = await buildServer({
     database,
