@@ -127,6 +127,8 @@ const MATRIX: Record<string, Row> = {
       { build: async (w: World) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}/${r}` }), expect: everyone },
     ]),
   ),
+  'GET /api/elections': { build: get('/api/elections'), expect: everyone },
+  'GET /api/elections/:id': { build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}` }), expect: everyone },
   'POST /api/elections/:id/card-check': { build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}/card-check`, payload: { card: randomKey() } }), expect: everyone },
   'POST /api/elections/:id/ballots': { build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}/ballots`, payload: fakeEnvelope() }), expect: everyone },
   'GET /api/elections/:id/candidacy': { build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}/candidacy` }), expect: people },

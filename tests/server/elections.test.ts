@@ -304,4 +304,15 @@ describe.each(databasesUnderTest())('elections on $name', (target) => {
     const late = await w.call('PUT', `/api/admin/elections/${run.id}`, { cookie: await run.staff(), payload: { ...settings, title: 'Nyt navn' } })
     expect([late.statusCode, late.json().code]).toEqual([409, 'election_opened'])
   })
+
+  it('keeps a draft to staff until candidacy begins, then lists it for everyone', async () => {
+    w.clock.set(Date.parse('2026-05-01T10:00:00Z'))
+    const run = await preparedElection(w)
+    const listed = async () => (await w.call('GET', `/api/elections?councilId=${w.ids.councilId}`)).json().map((e: { id: string }) => e.id)
+    expect(await listed()).not.toContain(run.id)
+    expect((await w.call('GET', `/api/elections/${run.id}`)).statusCode).toBe(404)
+    w.clock.set(Date.parse('2026-05-20T08:00:00Z'))
+    expect(await listed()).toContain(run.id)
+    expect((await w.call('GET', `/api/elections/${run.id}`)).json()).toMatchObject({ status: 'draft', councilName: 'Brugerrådet på Solbakken', maxChoices: 2 })
+  })
 })

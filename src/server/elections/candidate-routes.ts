@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { Type } from 'typebox'
-import { Candidate, CandidacyInput, CandidateEntry, CandidateReturn, type CandidateStatus } from '../../shared/elections/model.js'
+import { Candidate, CandidacyInput, CandidateEntry, CandidateReturn, PublicCandidate, type CandidateStatus } from '../../shared/elections/model.js'
 import { uuidv7 } from '../../shared/sync/uuidv7.js'
 import { isStaffFor, type Actor } from '../accounts/actor.js'
 import { adminErrors, IdParams, inTransaction, NoQuery, notYourCouncil } from '../accounts/admin-common.js'
@@ -27,8 +27,6 @@ export const candidateView = (c: CandidateRow): Candidate => ({
   consentGivenAt: c.consentGivenAt,
 })
 
-/** What anyone may see of an approved candidate: the presentation they chose to show. */
-export const PublicCandidate = Type.Object({ id: Type.String(), name: Type.String(), presentation: Type.String(), photo: Type.Union([Type.String(), Type.Null()]) })
 
 /** Candidacy is open from its window's start (or always, without a window) until voting opens. */
 function candidacyProblem(election: ElectionRow, now: Date): string | null {

@@ -163,3 +163,28 @@ export type BallotAccepted = Static<typeof BallotAccepted>
 export const Receipts = Type.Object({ receipts: Type.Array(Type.String()) })
 
 export const Applied = Type.Object({ memberships: Type.Integer(), appliedAt: IsoDateTime })
+
+/** What anyone may know of an election once it is announced (candidacy or voting has begun). */
+export const ElectionSummary = Type.Object({
+  id: Uuid,
+  councilId: Uuid,
+  councilName: Type.String(),
+  title: Type.String(),
+  status: ElectionStatus,
+  seats: Type.Integer(),
+  substitutes: Type.Integer(),
+  maxChoices: Type.Integer(),
+  termStart: IsoDate,
+  termEnd: IsoDate,
+  candidacyOpensAt: Type.Union([IsoDateTime, Type.Null()]),
+  candidacyClosesAt: Type.Union([IsoDateTime, Type.Null()]),
+  votingOpensAt: IsoDateTime,
+  votingClosesAt: IsoDateTime,
+  easyRead: Type.String(),
+  manifestHash: Type.Union([Sha256Hex, Type.Null()]),
+  publishedAt: Type.Union([IsoDateTime, Type.Null()]),
+})
+export type ElectionSummary = Static<typeof ElectionSummary>
+
+export const PublicCandidate = Type.Object({ id: Uuid, name: Type.String(), presentation: Type.String(), photo: Type.Union([Photo, Type.Null()]) })
+export type PublicCandidate = Static<typeof PublicCandidate>
