@@ -5,6 +5,7 @@ import { i18n } from './i18n'
 import { router } from './router'
 import { useSessionStore } from './accounts/session-store'
 import { useSettingsStore } from './settings/settings-store'
+import { registerFeatures } from './features'
 import { startSync } from './sync/sync-service'
 import './ui/styles/base.css'
 
@@ -17,6 +18,7 @@ async function start() {
   // The cached session lets the app start offline; the server has the last word when it answers
   // (a staff session ends with the browser, a card can be revoked).
   void useSessionStore(pinia).refresh()
+  registerFeatures()
   startSync(pinia)
   await router.isReady()
   app.mount('#app')

@@ -48,6 +48,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'meetingImport.title' },
   },
   {
+    path: '/moeder/naeste',
+    name: 'next-meeting',
+    component: () => import('./meetings/NextMeetingPage.vue'),
+    meta: { titleKey: 'nextMeeting.title' },
+  },
+  {
     path: '/moeder/:id',
     name: 'meeting',
     component: () => import('./meetings/MeetingPage.vue'),

@@ -10,6 +10,7 @@ import type { Database } from './db/database.js'
 import { registerErrorHandling } from './http/errors.js'
 import { registerElectionRoutes } from './elections/routes.js'
 import { registerCalendarRoutes } from './meetings/calendar-routes.js'
+import { registerStatementRoutes } from './help/statement-routes.js'
 import { enforceRouteSchemas } from './http/route-schemas.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerStaticApp } from './http/static-app.js'
@@ -21,6 +22,8 @@ import { registerHealthRoutes } from './system/health-routes.js'
 import { createMemoryPokeBus, createPostgresPokeBus, type PokeBus } from './sync/pokes.js'
 import { createSyncRegistry } from './sync/entities.js'
 import type { SyncRegistry } from './sync/registry.js'
+import { startSyncHousekeeping } from './sync/housekeeping.js'
+import { registerMediaRoutes } from './sync/media.js'
 import { registerSyncRoutes } from './sync/routes.js'
 import { registerOpenApi, registerOpenApiRoute } from './system/openapi.js'
 
@@ -42,6 +45,8 @@ export interface BuildServerOptions {
   now?: () => Date
   /** Seals election keys at rest (src/server/elections/secret.ts); a random one per process in tests. */
   electionSecret?: Uint8Array
+  /** How long answers to mutations are kept for devices that send one again (default 30 days). */
+  mutationRetentionDays?: number
 }
 
 /**
@@ -104,8 +109,11 @@ export async function buildServer(options: BuildServerOptions) {
   registerAdminRoutes(app, accounts)
   registerCalendarRoutes(app, database.db, accounts.registry)
   registerElectionRoutes(app, { ...accounts, electionSecret: options.electionSecret ?? crypto.getRandomValues(new Uint8Array(32)) })
+  registerStatementRoutes(app, accounts)
   startRetentionJob(app, accounts)
   registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes })
+  registerMediaRoutes(app, { db: database.db, registry: accounts.registry })
+  startSyncHousekeeping(app, database.db, accounts.now, options.mutationRetentionDays ?? 30)
   registerOpenApiRoute(app)
   await registerStaticApp(app, options.staticDir)
 

@@ -16,6 +16,8 @@ export interface ServerConfig {
   signInAttemptsPerAddress: number
   /** ELECTION_SECRET, when set; otherwise a file in the data folder (src/server/elections/secret.ts). */
   electionSecret: string | undefined
+  /** Days the answer to a mutation is kept, so a device that sends it again is not applied twice. */
+  mutationRetentionDays: number
 }
 
 export class ConfigError extends Error {}
@@ -61,5 +63,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demoData: parseDemoData(env.DEMO_DATA),
     signInAttemptsPerAddress: parsePositive('SIGN_IN_ATTEMPTS_PER_ADDRESS', env.SIGN_IN_ATTEMPTS_PER_ADDRESS, 100),
     electionSecret: env.ELECTION_SECRET || undefined,
+    mutationRetentionDays: parsePositive('SYNC_MUTATION_RETENTION_DAYS', env.SYNC_MUTATION_RETENTION_DAYS, 30),
   }
 }

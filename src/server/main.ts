@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     syncRegistry: registry,
     signInLimits: createSignInLimits(undefined, config.signInAttemptsPerAddress),
     electionSecret,
+    mutationRetentionDays: config.mutationRetentionDays,
     logger: { level: config.logLevel, serializers: privacyPreservingSerializers },
   })
 

@@ -7,6 +7,8 @@ import type { SyncTransport } from '../../src/app/sync/transport.js'
 const noTransport: SyncTransport = {
   push: () => Promise.reject(new Error('not used')),
   pull: () => Promise.reject(new Error('not used')),
+  uploadMedium: () => Promise.reject(new Error('not used')),
+  fetchMedium: () => Promise.reject(new Error('not used')),
 }
 
 function makeChanges(count: number): Change[] {

@@ -1,71 +1,58 @@
 /**
- * npm run bench: performance goals measured, printed beside their baselines, never asserted in
- * tests. Runs on the machine's own Chromium and an in-memory PGlite, so figures from different
- * machines are not comparable; ratios measured in the same run are.
+ * npm run bench: every performance budget measured and printed beside its baseline from the same
+ * run, never asserted in tests. Each tests/bench/<name>.bench.ts is a suite (default export, see
+ * figure.ts); `npm run bench -- push` runs only the suites whose file name contains "push".
+ * The figures are also written to bench-results.json, with the previous run's beside them.
  */
-import { createServer } from 'node:http'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium } from '@playwright/test'
-import { build } from 'vite'
-import { chromiumLaunchOptions } from '../../playwright.config.js'
-import { benchBallotAcceptance, benchTally } from './elections.js'
-import { benchPush } from './push-throughput.js'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { BenchFigure, BenchSuite } from './figure.js'
 
-const PULL_ROWS = 10_000
-const RUNS = 5
+const here = path.dirname(fileURLToPath(import.meta.url))
+const resultsFile = path.resolve(here, '../../bench-results.json')
+const filters = process.argv.slice(2)
 
-function row(label: string, value: string, baseline: string, ratio: string, goal: string) {
-  return `${label.padEnd(44)} ${value.padStart(14)} ${baseline.padStart(14)} ${ratio.padStart(8)}  ${goal}`
+const suites = readdirSync(here)
+  .filter((file) => file.endsWith('.bench.ts'))
+  .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
+  .sort()
+
+const number = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2))
+const cell = (value: number | null, unit: string) => (value === null ? '–' : `${number(value)} ${unit}`.trim())
+
+interface Stored {
+  suite: string
+  figures: BenchFigure[]
+  error?: string
 }
 
-async function benchPullApply(): Promise<string> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'brugerstemme-bench-'))
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir,
-      lib: { entry: path.resolve('tests/bench/pull-apply.entry.ts'), formats: ['es'], fileName: () => 'bench.js' },
-    },
-  })
-  const script = readFileSync(path.join(outDir, 'bench.js'))
-  const server = createServer((request, response) => {
-    if (request.url === '/bench.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' }).end(script)
-    } else {
-      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script type="module" src="/bench.js"></script>')
-    }
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as { port: number }).port
-  const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true })
+const previous: Stored[] = existsSync(resultsFile) ? ((JSON.parse(readFileSync(resultsFile, 'utf8')) as { suites?: Stored[] }).suites ?? []) : []
+const results: Stored[] = []
+
+console.log(`\nBrugerstemme bench (${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version})\n`)
+console.log(`${'measure'.padEnd(58)} ${'value'.padStart(14)} ${'baseline'.padStart(14)} ${'ratio'.padStart(7)}  goal`)
+for (const file of suites) {
+  const name = file.replace(/\.bench\.ts$/, '')
   try {
-    const page = await browser.newPage()
-    await page.goto(`http://127.0.0.1:${port}/`)
-    await page.waitForFunction(() => typeof window.runPullBench === 'function')
-    const { engineMs, rawMs } = await page.evaluate(([count, runs]) => window.runPullBench(count, runs), [PULL_ROWS, RUNS] as const)
-    return row(
-      `apply a pull of ${PULL_ROWS.toLocaleString('en')} changes (IndexedDB)`,
-      `${engineMs.toFixed(0)} ms`,
-      `${rawMs.toFixed(0)} ms`,
-      `${(engineMs / rawMs).toFixed(2)}x`,
-      'goal < 1.50x (baseline: raw Dexie bulkPut)',
-    )
-  } finally {
-    await browser.close()
-    server.close()
+    const run = (await import(pathToFileURL(path.join(here, file)).href)) as { default: BenchSuite }
+    const figures = await run.default()
+    results.push({ suite: name, figures })
+    for (const f of figures) {
+      const ratio = f.baseline ? `${(f.value / f.baseline).toFixed(2)}x` : ''
+      const before = previous.find((p) => p.suite === name)?.figures.find((p) => p.measure === f.measure)
+      const trend = before ? ` (last run ${cell(before.value, f.unit)})` : ''
+      console.log(
+        `${f.measure.padEnd(58)} ${cell(f.value, f.unit).padStart(14)} ${cell(f.baseline, f.unit).padStart(14)} ${ratio.padStart(7)}  ${f.met ? 'met' : 'NOT MET'}: ${f.goal}; baseline: ${f.baselineLabel}${trend}`,
+      )
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    results.push({ suite: name, figures: [], error: message })
+    console.log(`${name.padEnd(58)} failed: ${message}`)
   }
 }
-
-const lines = [
-  row('measure', 'engine', 'baseline', 'ratio', ''),
-  await benchPullApply(),
-  await benchPush(row),
-  await benchBallotAcceptance(row),
-  ...(await benchTally(row)),
-]
-console.log(`\nBrugerstemme bench (${new Date().toISOString()}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)})\n`)
-console.log(lines.join('\n'))
-console.log()
+writeFileSync(resultsFile, `${JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, node: process.version, suites: results }, null, 2)}\n`)
+console.log(`\nWritten to ${path.relative(process.cwd(), resultsFile)}.\n`)
+if (results.some((r) => r.error)) process.exitCode = 1

@@ -76,6 +76,13 @@ export async function sessionCookie(page: Page) {
   return (await page.context().cookies()).find((c) => c.name === '__Host-brugerstemme')
 }
 
+/** A member's or relative's card sign-in lands on their council's next meeting; Mig is in the bottom bar. */
+export async function fromNextMeetingToMig(page: Page): Promise<void> {
+  await expect(page).toHaveURL(/\/moeder\/[0-9a-f-]{36}$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Møde i brugerrådet' })).toBeVisible()
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Mig' }).click()
+}
+
 export async function expectSignedInAs(page: Page, name: string): Promise<void> {
   await expect(page).toHaveURL(/\/mig$/)
   await expect(page.getByText(`Du er logget ind som ${name}`)).toBeVisible()

@@ -1,46 +1,19 @@
 import { expect, test, type Page } from '@playwright/test'
 import { runA11yKit } from './a11y/kit.js'
 import { waitForServiceWorker } from './helpers.js'
+import { spokenSoFar, stubSpeech } from './speech-stub.js'
 import { signInAsSecretary } from './sync-helpers.js'
 
-/** The device's voice is replaced by a recorder, so the test hears what a resident would. */
-async function recordSpeech(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const spoken: string[] = []
-    Object.assign(window, { __spoken: spoken })
-    const synth = {
-      speaking: false,
-      getVoices: () => [{ lang: 'da-DK', name: 'Dansk' }],
-      speak(utterance: { text: string; lang: string; onend?: () => void }) {
-        spoken.push(`${utterance.lang}: ${utterance.text}`)
-      },
-      cancel() {},
-    }
-    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true })
-    Object.defineProperty(window, 'SpeechSynthesisUtterance', {
-      value: class {
-        lang = ''
-        voice: unknown = null
-        rate = 1
-        onend: (() => void) | null = null
-        onerror: (() => void) | null = null
-        constructor(public text: string) {}
-      },
-      configurable: true,
-    })
-  })
-}
-
 async function openSolbakken(page: Page): Promise<void> {
+  // A first visit: the start page offers the councils to choose from.
   await page.goto('/moeder')
-  await page.getByRole('link', { name: /Se rådene/ }).click()
-  await page.getByRole('link', { name: /Brugerrådet på Solbakken/ }).click()
+  await page.getByRole('region', { name: 'Vælg dit råd' }).getByRole('link', { name: /Brugerrådet på Solbakken/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Brugerrådet på Solbakken' })).toBeVisible()
 }
 
 test.describe('a resident follows the council to a meeting and reads it', () => {
   test('the next meeting: date card, easy-read cards, read aloud, Læs mere, print and calendar', async ({ page }) => {
-    await recordSpeech(page)
+    await stubSpeech(page, [{ lang: 'da-DK', name: 'Dansk' }])
     await openSolbakken(page)
     const next = page.getByRole('region', { name: 'Næste møde' })
     await expect(next.getByRole('heading', { name: 'Møde i brugerrådet' })).toBeVisible()
@@ -59,8 +32,8 @@ test.describe('a resident follows the council to a meeting and reads it', () => 
     await runA11yKit(page, 'meeting page')
 
     await food.getByRole('button', { name: 'Læs op: Maden i huset' }).click()
-    const spoken = await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)
-    expect(spoken).toEqual([expect.stringMatching(/^da-DK: 3\. Maden i huset\. Køkkenet vil høre.*Tænk over: Hvad synes du om maden\?$/)])
+    const spoken = await spokenSoFar(page)
+    expect(spoken).toEqual([expect.stringMatching(/^da-DK Dansk: 3\. Maden i huset\. Køkkenet vil høre.*Tænk over: Hvad synes du om maden\?$/)])
     await expect(food.getByRole('button', { name: 'Stop oplæsning: Maden i huset' })).toBeVisible()
 
     await food.getByText('Læs mere').click()

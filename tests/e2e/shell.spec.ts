@@ -66,8 +66,12 @@ test.describe('the app shell', () => {
 
     await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Tilgængelighedserklæring' })).toBeVisible()
-    await expect(page.getByRole('heading', { name: 'Kommunen skal udfylde erklæringen' })).toBeVisible()
-    await expect(page.getByText(/skal udfyldes af den kommune, der driver Brugerstemme/)).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Kommunen har ikke udfyldt det hele endnu' })).toBeVisible()
+    await expect(page.getByText('Kommunen, der driver appen, skal udfylde erklæringen. Disse dele mangler:')).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Sådan henvender du dig til Digitaliseringsstyrelsen' })).toHaveAttribute(
+      'href',
+      'https://digst.dk/digital-inklusion/webtilgaengelighed/oplever-du-ikke-tilgaengeligt-indhold/',
+    )
     await expect(page.getByRole('link', { name: 'Læs loven på Retsinformation' })).toHaveAttribute(
       'href',
       'https://www.retsinformation.dk/eli/lta/2018/692',

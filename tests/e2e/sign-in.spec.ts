@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { runA11yKit } from './a11y/kit.js'
-import { cachedMe, expectSignedInAs, KAREN, LENE, SECRETARY, sessionCookie, signInWithCardCode, tabTo } from './accounts-helpers.js'
+import { cachedMe, expectSignedInAs, fromNextMeetingToMig, KAREN, LENE, SECRETARY, sessionCookie, signInWithCardCode, tabTo } from './accounts-helpers.js'
 
 test.describe('Log ind', () => {
   test('staff sign in with the keyboard only; a wrong password is explained and leads back to the field', async ({ page }) => {
@@ -85,6 +85,7 @@ test.describe('Log ind', () => {
 
     await code.fill('kafe have tur4')
     await page.getByRole('button', { name: 'Log ind', exact: true }).click()
+    await fromNextMeetingToMig(page)
     await expectSignedInAs(page, KAREN.name)
     await expect(page.getByText('Medlem', { exact: true })).toBeVisible()
     await expect(page.getByRole('link', { name: /Administration/ })).toHaveCount(0)
@@ -109,6 +110,7 @@ test.describe('Log ind', () => {
     expect((await cachedMe(page)).kind).toBe('person')
     await runA11yKit(page, 'key link: welcome')
     await page.getByRole('button', { name: 'Gå videre' }).click()
+    await fromNextMeetingToMig(page)
     await expectSignedInAs(page, KAREN.name)
   })
 
@@ -133,6 +135,7 @@ test.describe('Log ind', () => {
 
   test('a relative chooses to act for a resident, and every screen says so', async ({ page }) => {
     await signInWithCardCode(page, LENE.code)
+    await fromNextMeetingToMig(page)
     await expectSignedInAs(page, LENE.name)
     await expect(page.getByText('Pårørende', { exact: true })).toBeVisible()
     const group = page.getByRole('group', { name: 'Jeg handler for …' })

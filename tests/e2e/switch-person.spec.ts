@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { runA11yKit } from './a11y/kit.js'
-import { cachedMe, dumpBrowserStorage, expectSignedInAs, KAREN, SECRETARY, sessionCookie, signInAsStaffUI, signInWithCardCode } from './accounts-helpers.js'
+import { cachedMe, dumpBrowserStorage, expectSignedInAs, fromNextMeetingToMig, KAREN, SECRETARY, sessionCookie, signInAsStaffUI, signInWithCardCode } from './accounts-helpers.js'
 import { SYNC_PROTOCOL_VERSION } from '../../src/shared/sync/protocol.js'
 import { chooseSettings } from './helpers.js'
 
@@ -8,6 +8,7 @@ test.describe('Skift person and sign-out', () => {
   test('after Skift person nothing of Karen can be read on the device, and the device settings stay', async ({ page }) => {
     await chooseSettings(page, { textSize: 'Større' })
     await signInWithCardCode(page, KAREN.code)
+    await fromNextMeetingToMig(page)
     await expectSignedInAs(page, KAREN.name)
     const { personId } = await cachedMe(page)
     expect(personId).toBeTruthy()
@@ -86,6 +87,7 @@ test.describe('Skift person and sign-out', () => {
 
 test('signed out while offline: when the connection returns, the server hears of it before anything syncs', async ({ page, context }) => {
   await signInWithCardCode(page, KAREN.code)
+  await fromNextMeetingToMig(page)
   await expectSignedInAs(page, KAREN.name)
   await waitForServiceWorkerFor(page)
   await context.setOffline(true)

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto'
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EMPTY_STATEMENT } from '../../src/shared/help/statement.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { SESSION_COOKIE } from '../../src/server/accounts/sessions.js'
 import { electionCards, electionRoll, relativeLinks, signInCards } from '../../src/server/db/schema.js'
@@ -17,6 +19,7 @@ type Expect = Record<Role, Outcome>
 interface Built {
   url: string
   payload?: unknown
+  headers?: Record<string, string>
 }
 interface Row {
   build: (w: World) => Promise<Built> | Built
@@ -32,9 +35,11 @@ const councilStaff = only('secretary', 'admin')
 const admin = only('admin')
 
 const get = (url: string) => () => ({ url })
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
 const PULL = '/api/sync/pull?since=0&scopes=public:councils&protocolVersion=1'
 const membership = { role: 'member', termStart: '2026-02-01', termEnd: null, listedPublicly: false }
 const council = { name: 'Prøveråd', kind: 'other', centre: 'Prøvecentret', description: '', retentionMonths: null }
+const STATEMENT = { ...EMPTY_STATEMENT, authority: 'Prøve Kommune' }
 
 /**
  * Who may call what. Every /api route the server registers must have a row; a route without one
@@ -48,10 +53,16 @@ const MATRIX: Record<string, Row> = {
   'GET /api/sync/pull': { build: get(PULL), expect: everyone },
   'GET /api/sync/events': { build: get('/api/sync/events'), expect: everyone },
   'GET /api/me': { build: get('/api/me'), expect: everyone },
+  // Anyone signed in as a person uploads photos and recordings; reading follows the records naming them.
+  'PUT /api/media/:sha256': { build: () => ({ url: `/api/media/${createHash('sha256').update(PNG).digest('hex')}`, payload: PNG, headers: { 'content-type': 'image/png' } }), expect: people },
+  'GET /api/media/:sha256': { build: () => ({ url: `/api/media/${'0'.repeat(64)}` }), expect: everyone },
   // Agendas and minutes are public by law; the feed holds only published meetings.
   // A made-up id: every role gets the same 404, which is past the guard.
   'GET /api/meetings/:id/council': { build: () => ({ url: `/api/meetings/${uuidv7()}/council` }), expect: everyone },
   'GET /api/councils/:id/calendar.ics': { build: (w) => ({ url: `/api/councils/${w.ids.councilId}/calendar.ics` }), expect: everyone },
+  // The accessibility statement is for everyone to read; only an administrator fills it in.
+  'GET /api/accessibility-statement': { build: get('/api/accessibility-statement'), expect: everyone },
+  'PUT /api/admin/accessibility-statement': { build: () => ({ url: '/api/admin/accessibility-statement', payload: STATEMENT }), expect: admin },
   'POST /api/auth/staff': { build: () => ({ url: '/api/auth/staff', payload: DEMO_ACCOUNTS.secretary }), expect: everyone },
   'POST /api/auth/card': { build: () => ({ url: '/api/auth/card', payload: { code: DEMO_ACCOUNTS.memberCard } }), expect: everyone },
   'POST /api/auth/sign-out': { build: () => ({ url: '/api/auth/sign-out', payload: {} }), expect: everyone },
@@ -300,7 +311,7 @@ describe.each(databasesUnderTest())('access matrix on $name', (target) => {
       let body = ''
       if (path === '/api/sync/events') status = await streamStatus(port, built.url, cookie)
       else {
-        const reply = await w.call(method as 'GET', built.url, { cookie, payload: built.payload })
+        const reply = await w.call(method as 'GET', built.url, { cookie, payload: built.payload, headers: built.headers })
         status = reply.statusCode
         body = reply.body
       }
@@ -321,7 +332,7 @@ describe.each(databasesUnderTest())('access matrix on $name', (target) => {
         const response = await w.app.inject({
           method: method as 'POST',
           url: built.url,
-          headers: { cookie: `${SESSION_COOKIE}=${cookie}`, ...(origin ? { origin } : {}) },
+          headers: { cookie: `${SESSION_COOKIE}=${cookie}`, ...built.headers, ...(origin ? { origin } : {}) },
           ...(built.payload !== undefined ? { payload: built.payload as object } : {}),
         })
         expect(response.statusCode, `${key} from ${origin ?? 'nowhere'}`).toBe(403)

@@ -21,6 +21,7 @@ export interface Reply {
   statusCode: number
   headers: Record<string, unknown>
   body: string
+  rawPayload: Buffer
   json: () => any // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read many shapes
   cookies: { name: string; value: string; [k: string]: unknown }[]
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { memberships } from '../../src/server/db/schema.js'
@@ -10,7 +11,7 @@ const PHOTO = 'data:image/png;base64,iVBORw0KGgo='
 interface Change {
   entity: string
   entityId: string
-  data: { name?: string; photo?: string | null; listedPublicly?: boolean } | null
+  data: { name?: string; photo?: { sha256: string; type: string; bytes: number } | null; listedPublicly?: boolean } | null
 }
 
 describe.each(databasesUnderTest())('council members, photos and relatives on $name', (target) => {
@@ -58,12 +59,19 @@ describe.each(databasesUnderTest())('council members, photos and relatives on $n
     expect(withConsent.statusCode, withConsent.body).toBe(200)
     expect(withConsent.json()).toMatchObject({ photo: PHOTO, photoConsent: { givenAt: '2026-05-20', recordedBy: w.ids.secretaryId } })
     const pulled = async () => ((await w.pull(`council:${w.ids.councilId}`)).json().changes as Change[]).find((c) => c.entityId === id)!.data
-    expect((await pulled())!.photo).toBe(PHOTO)
+    // Devices get the photo as a medium named by reference, never inside the member's record.
+    const photo = (await pulled())!.photo!
+    expect(photo).toEqual({ sha256: createHash('sha256').update(Buffer.from(PHOTO.split(',')[1]!, 'base64')).digest('hex'), type: 'image/png', bytes: 8 })
+    const served = await w.call('GET', `/api/media/${photo.sha256}`)
+    expect(served.statusCode).toBe(200)
+    expect(served.headers['content-type']).toBe('image/png')
 
     const withdrawn = await w.call('PATCH', url, { cookie: staff, payload: { photoConsentGivenAt: null } })
     expect(withdrawn.json()).toMatchObject({ photo: null, photoConsent: null })
     expect((await pulled())!.photo).toBeNull()
     expect((await karensMembership()).photo).toBeNull()
+    // Nothing names the photo any more: it is no longer served to anyone.
+    expect((await w.call('GET', `/api/media/${photo.sha256}`)).statusCode).toBe(404)
   })
 
   it('lets a relative act for a resident only while the consent link exists', async () => {

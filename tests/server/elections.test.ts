@@ -315,4 +315,21 @@ describe.each(databasesUnderTest())('elections on $name', (target) => {
     expect(await listed()).toContain(run.id)
     expect((await w.call('GET', `/api/elections/${run.id}`)).json()).toMatchObject({ status: 'draft', councilName: 'Brugerrådet på Solbakken', maxChoices: 2 })
   })
+
+  it('keeps the board valid when cards are revoked while they vote', async () => {
+    w.clock.set(Date.parse('2026-06-01T10:00:00Z'))
+    const run = await preparedElection(w, { cards: 12 })
+    await run.open()
+    const envelopes = await Promise.all(run.cards.map((_, i) => run.seal(i, [])))
+    const staff = await run.staff()
+    const revoke = (i: number) =>
+      w.call('POST', `/api/admin/elections/${run.id}/cards/revoke`, { cookie: staff, payload: { card: toBase64url(run.cards[i]!.key.publicKey), cardNumber: null, replacement: null } })
+    const replies = await Promise.all(envelopes.flatMap((envelope, i) => [run.cast(envelope), revoke(i)]))
+    expect(replies.every((r) => r.statusCode < 500)).toBe(true)
+    const { manifest, manifestHash } = await run.manifest()
+    const board = (await w.call('GET', `/api/elections/${run.id}/board`)).json()
+    expect(verifyBoard(p, manifest, manifestHash, board.entries)).toMatchObject({ ok: true })
+    const accepted = replies.filter((_, i) => i % 2 === 0 && replies[i]!.statusCode === 200).length
+    expect(board.entries.filter((e: BoardEntry) => e.type === 'ballot')).toHaveLength(accepted)
+  })
 })

@@ -66,3 +66,29 @@ export async function buildTestServer(database: Database, options: Partial<Build
     ...options,
   })
 }
+
+/**
+ * A signed-in device for the sync engine's own tests, written straight to the database: pushes
+ * of signed-in callers are the ones the server remembers (anonymous pushes change nothing).
+ * Returns the Cookie header value.
+ */
+export async function signedInCookie(database: Database): Promise<string> {
+  const { people, sessions } = await import('../../src/server/db/schema.js')
+  const { newToken, sha256 } = await import('../../src/server/accounts/secrets.js')
+  const { SESSION_COOKIE } = await import('../../src/server/accounts/sessions.js')
+  const personId = crypto.randomUUID()
+  await database.db.insert(people).values({ id: personId, kind: 'member', name: 'Synk Testesen' })
+  const token = newToken()
+  const now = new Date()
+  await database.db.insert(sessions).values({
+    id: crypto.randomUUID(),
+    tokenHash: sha256(token),
+    kind: 'card',
+    personId,
+    label: 'Test',
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + 30 * 86_400_000),
+  })
+  return `${SESSION_COOKIE}=${token}`
+}

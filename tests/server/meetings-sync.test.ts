@@ -75,7 +75,6 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     expectedMinutes: 15,
     question: 'Hvad synes du om maden?',
     closed: false,
-    published: false,
     sections: [],
     attachments: [],
     decision: null,
@@ -132,22 +131,22 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     ])
     const dataOf = (changes: PullResponse['changes'], id: string) => changes.find((c) => c.entityId === id)?.data ?? null
 
+    // Drafts are not even told to exist: no record, not a deletion.
     const draftForPublic = await pull(null, solbakken)
-    expect([meetingId, open, closed].map((id) => dataOf(draftForPublic, id))).toEqual([null, null, null])
+    expect(draftForPublic.filter((c) => [meetingId, open, closed].includes(c.entityId))).toEqual([])
     const draftForStaff = await pull('secretary', solbakken)
     expect(dataOf(draftForStaff, open)).toMatchObject({ title: 'Maden i huset' })
 
+    // Publishing the meeting alone makes its items public: they follow it.
     const publish = await push('secretary', [
       { id: uuidv7(), entity: 'meeting', entityId: meetingId, op: 'patch', patch: { published: true }, baseVersion: null },
-      { id: uuidv7(), entity: 'agenda-item', entityId: open, op: 'patch', patch: { published: true }, baseVersion: null },
-      { id: uuidv7(), entity: 'agenda-item', entityId: closed, op: 'patch', patch: { published: true }, baseVersion: null },
     ])
-    expect(publish.map((r) => r.status)).toEqual(['applied', 'applied', 'applied'])
+    expect(publish.map((r) => r.status)).toEqual(['applied'])
 
     const publicView = await pull(null, solbakken)
     expect(dataOf(publicView, meetingId)).toMatchObject({ published: true })
     expect(dataOf(publicView, open)).toMatchObject({ easyText: 'Vi taler om maden.' })
-    expect(dataOf(publicView, closed)).toBeNull()
+    expect(publicView.find((c) => c.entityId === closed)).toBeUndefined()
     const memberView = await pull('member', solbakken)
     expect(dataOf(memberView, closed)).toMatchObject({ title: 'Personsag' })
   })
@@ -172,6 +171,8 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     expect(feed.body).toContain('SUMMARY:Sommermøde')
     expect(feed.body).toContain('X-WR-CALNAME:Brugerrådet på Solbakken')
     expect(feed.body).not.toContain('Hemmeligt')
+    // Subscribers are reminded the day before, in their own calendar.
+    expect(feed.body).toMatch(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:I morgen: Sommermøde\r\nTRIGGER:-P1D\r\nEND:VALARM/)
     const unknown = await app.inject({ method: 'GET', url: `/api/councils/${uuidv7()}/calendar.ics` })
     expect(unknown.statusCode).toBe(404)
     expect(unknown.json()).toMatchObject({ code: 'no_such_council' })
@@ -186,9 +187,9 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     expect(removed.statusCode).toBe(200)
     const meetingId = uuidv7()
     const closed = uuidv7()
-    await push('secretary', [put('meeting', meetingId, meeting(solbakken, true)), put('agenda-item', closed, item(solbakken, meetingId, { closed: true, published: true, title: 'Lukket sag' }))])
+    await push('secretary', [put('meeting', meetingId, meeting(solbakken, true)), put('agenda-item', closed, item(solbakken, meetingId, { closed: true, title: 'Lukket sag' }))])
     const seen = await pull('relative', solbakken)
-    expect(seen.find((c) => c.entityId === closed)?.data).toBeNull()
+    expect(seen.find((c) => c.entityId === closed)).toBeUndefined()
     const names = seen.filter((c) => c.entity === 'council-member' && c.data).map((c) => c.data!.name)
     expect(names).toContain('Karen Holm')
     expect(names).not.toContain('Birthe Lund')
@@ -199,7 +200,7 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
   it('a stranger who may not change a record gets no conflict answer and leaves nothing behind', async () => {
     const meetingId = uuidv7()
     const itemId = uuidv7()
-    await push('secretary', [put('meeting', meetingId, meeting(solbakken, true)), put('agenda-item', itemId, item(solbakken, meetingId, { published: true }))])
+    await push('secretary', [put('meeting', meetingId, meeting(solbakken, true)), put('agenda-item', itemId, item(solbakken, meetingId))])
     const before = await database.db.select().from(syncConflicts)
     const anonymous = await push(null, [{ id: uuidv7(), entity: 'agenda-item', entityId: itemId, op: 'patch', patch: { easyText: 'x'.repeat(500) }, baseVersion: 0 }])
     const member = await push('member', [{ id: uuidv7(), entity: 'agenda-item', entityId: itemId, op: 'patch', patch: { easyText: 'y' }, baseVersion: 0 }])

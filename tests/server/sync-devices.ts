@@ -6,14 +6,16 @@ import { SyncWriter } from '../../src/app/sync/write.js'
 import type { PullResponse, PushResponse } from '../../src/shared/sync/protocol.js'
 import { SYNC_PROTOCOL_VERSION } from '../../src/shared/sync/protocol.js'
 
-type Injectable = { inject: (options: { method: 'GET' | 'POST'; url: string; payload?: unknown; headers?: Record<string, string> }) => Promise<{ statusCode: number; json: () => unknown }> }
+type Injectable = {
+  inject: (options: { method: 'GET' | 'POST' | 'PUT'; url: string; payload?: unknown; headers?: Record<string, string> }) => Promise<{ statusCode: number; json: () => unknown; rawPayload: Buffer }>
+}
 
 /** Talks to the real server through Fastify's inject; `server()` may change across restarts. */
-export function injectTransport(server: () => Injectable | null): SyncTransport {
+export function injectTransport(server: () => Injectable | null, headers: () => Record<string, string> = () => ({})): SyncTransport {
   const call = async <T>(method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> => {
     const app = server()
     if (!app) throw new TransportError('network', 'server is down')
-    const response = await app.inject({ method, url, payload, headers: { origin: 'http://localhost' } })
+    const response = await app.inject({ method, url, payload, headers: { origin: 'http://localhost', ...headers() } })
     if (response.statusCode !== 200) throw new TransportError('server', `HTTP ${response.statusCode}`, response.statusCode)
     return response.json() as T
   }
@@ -24,6 +26,21 @@ export function injectTransport(server: () => Injectable | null): SyncTransport 
         'GET',
         `/api/sync/pull?since=${since}&scopes=${encodeURIComponent(scopes.join(','))}&protocolVersion=${SYNC_PROTOCOL_VERSION}${limit ? `&limit=${limit}` : ''}`,
       ),
+    uploadMedium: async ({ sha256, type, blob }) => {
+      const app = server()
+      if (!app) throw new TransportError('network', 'server is down')
+      const payload = Buffer.from(await blob.arrayBuffer())
+      const response = await app.inject({ method: 'PUT', url: `/api/media/${sha256}`, payload, headers: { origin: 'http://localhost', 'content-type': type, ...headers() } })
+      if (response.statusCode !== 200) throw new TransportError(response.statusCode < 500 ? 'refused' : 'server', `HTTP ${response.statusCode}`, response.statusCode)
+    },
+    fetchMedium: async (sha256) => {
+      const app = server()
+      if (!app) throw new TransportError('network', 'server is down')
+      const response = await app.inject({ method: 'GET', url: `/api/media/${sha256}`, headers: headers() })
+      if (response.statusCode === 404) return null
+      if (response.statusCode !== 200) throw new TransportError('server', `HTTP ${response.statusCode}`, response.statusCode)
+      return new Blob([new Uint8Array(response.rawPayload)])
+    },
   }
 }
 

@@ -1,20 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { discardOutboxEntry } from '../../src/app/sync/engine.js'
+import { storeMedium } from '../../src/app/sync/media-store.js'
 import { openDatabase } from '../../src/server/db/database.js'
-import { buildTestServer } from './helpers.js'
+import { buildTestServer, signedInCookie } from './helpers.js'
 import { Device, injectTransport } from './sync-devices.js'
 import { TestNote, testRegistry } from './sync-fixture.js'
 
 type App = Awaited<ReturnType<typeof buildTestServer>>
 
+/** Bytes that start like a WebM recording, as the server checks. */
+function recording(size: number, seed: number): Blob {
+  const bytes = new Uint8Array(size)
+  bytes.set([0x1a, 0x45, 0xdf, 0xa3])
+  for (let i = 4; i < size; i++) bytes[i] = (i * 31 + seed) % 251
+  return new Blob([bytes], { type: 'audio/webm;codecs=opus' })
+}
+
 describe('the device sync engine against the real server', () => {
   let app: App
   let online = true
-  const transport = injectTransport(() => (online ? app : null))
+  let cookie = ''
+  const transport = injectTransport(() => (online ? app : null), () => ({ cookie }))
 
   beforeAll(async () => {
-    app = await buildTestServer(await openDatabase({ kind: 'pglite', dataDir: null }), { syncRegistry: testRegistry() })
+    const database = await openDatabase({ kind: 'pglite', dataDir: null })
+    app = await buildTestServer(database, { syncRegistry: testRegistry() })
     await app.ready()
+    cookie = await signedInCookie(database)
   })
   afterAll(async () => {
     await app.close()
@@ -42,15 +54,52 @@ describe('the device sync engine against the real server', () => {
     expect((await tablet.records('test-note')).map((r) => r.data)).toEqual([record!.data])
   })
 
-  it('sends records with large media in several pushes, each small enough for the server', async () => {
-    let pushes = 0
-    const counting = { ...transport, push: (request: Parameters<typeof transport.push>[0]) => (pushes++, transport.push(request)) }
+  it('uploads a recording once, before the records naming it, and later sends only what changed', async () => {
+    const uploads: string[] = []
+    const pushBodies: number[] = []
+    const counting = {
+      ...transport,
+      uploadMedium: (medium: Parameters<typeof transport.uploadMedium>[0]) => (uploads.push(medium.sha256), transport.uploadMedium(medium)),
+      push: (request: Parameters<typeof transport.push>[0]) => (pushBodies.push(JSON.stringify(request).length), transport.push(request)),
+    }
     const camera = new Device('camera', counting, ['council:media'])
-    // Ten 900 kB records: 9 MB together, more than one push body may carry.
-    for (let i = 0; i < 10; i++) await camera.writer.create(TestNote, { councilId: 'media', title: `Foto ${i}`, text: '', media: 'x'.repeat(900_000) })
+    const voice = recording(600_000, 1)
+    const media = await storeMedium(camera.db, voice)
+    expect(media).toMatchObject({ type: 'audio/webm', bytes: 600_000 })
+    const first = await camera.writer.create(TestNote, { councilId: 'media', title: 'Oplæsning', text: '', media })
+    await camera.writer.create(TestNote, { councilId: 'media', title: 'Samme stemme', text: '', media })
     await camera.engine.pushAll()
+    expect(uploads).toEqual([media.sha256])
     expect(await camera.db.outbox.count()).toBe(0)
-    expect(pushes).toBe(5)
+    expect(Math.max(...pushBodies)).toBeLessThan(2048)
+
+    // A change to a record that names a recording sends the change, not the recording.
+    pushBodies.length = 0
+    await camera.writer.update(TestNote, first, { votes: 3 })
+    await camera.engine.pushAll()
+    expect(uploads).toHaveLength(1)
+    expect(pushBodies).toHaveLength(1)
+    expect(pushBodies[0]).toBeLessThan(2048)
+
+    // Another device pulls small records and fetches the recording on its own, byte for byte.
+    const phone = new Device('phone-media', transport, ['council:media'])
+    await phone.engine.syncOnce()
+    const kept = await phone.db.media.get(media.sha256)
+    expect(kept).toMatchObject({ bytes: 600_000, uploaded: 1, type: 'audio/webm' })
+    expect(new Uint8Array(await kept!.blob.arrayBuffer())).toEqual(new Uint8Array(await voice.arrayBuffer()))
+  })
+
+  it('keeps a record waiting, not refused, when its medium never reached the server', async () => {
+    const device = new Device('lost-media', transport, ['council:media2'])
+    const media = await storeMedium(device.db, recording(1_000, 2))
+    await device.writer.create(TestNote, { councilId: 'media2', title: 'Uden lyd', text: '', media })
+    // As if the upload had been made and then lost: the device believes the server has it.
+    await device.db.media.update(media.sha256, { uploaded: 1 })
+    await device.engine.pushAll()
+    expect(await device.db.outbox.toArray()).toMatchObject([{ state: 'pending' }])
+    expect((await device.db.media.get(media.sha256))!.uploaded).toBe(0)
+    await device.engine.pushAll()
+    expect(await device.db.outbox.count()).toBe(0)
   })
 
   it('never lets a pull take back an edit that is still waiting to be sent', async () => {
@@ -81,7 +130,7 @@ describe('the device sync engine against the real server', () => {
     expect(entry!.reason).toMatch(/title/)
     expect(entry!.patch).toMatchObject({ text: 'Ingen titel' })
     // Nothing of it reached the server, and the device still shows the person's words.
-    const pulled = await app.inject({ method: 'GET', url: '/api/sync/pull?since=0&scopes=council:e3&protocolVersion=1' })
+    const pulled = await app.inject({ method: 'GET', url: '/api/sync/pull?since=0&scopes=council:e3&protocolVersion=1', headers: { cookie } })
     expect(pulled.json().changes).toEqual([])
     expect((await device.records('test-note'))[0]!.data).toMatchObject({ text: 'Ingen titel' })
   })
@@ -102,11 +151,14 @@ describe('the device sync engine against the real server', () => {
 
 describe('discarding a refused change', () => {
   let app: App
-  const transport = injectTransport(() => app)
+  let cookie = ''
+  const transport = injectTransport(() => app, () => ({ cookie }))
 
   beforeAll(async () => {
-    app = await buildTestServer(await openDatabase({ kind: 'pglite', dataDir: null }), { syncRegistry: testRegistry() })
+    const database = await openDatabase({ kind: 'pglite', dataDir: null })
+    app = await buildTestServer(database, { syncRegistry: testRegistry() })
     await app.ready()
+    cookie = await signedInCookie(database)
   })
   afterAll(async () => {
     await app.close()

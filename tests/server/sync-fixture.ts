@@ -1,6 +1,8 @@
 import { Type } from 'typebox'
 import { defineSyncEntity } from '../../src/shared/sync/entity.js'
+import { PUBLIC } from '../../src/server/sync/audience.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
+import { AudioRef } from '../../src/shared/sync/media.js'
 import type { SyncRegistry } from '../../src/server/sync/registry.js'
 
 /**
@@ -15,8 +17,8 @@ export const TestNote = defineSyncEntity({
       title: Type.String({ minLength: 1, maxLength: 200 }),
       text: Type.String({ maxLength: 2000 }),
       votes: Type.Optional(Type.Integer({ minimum: 0 })),
-      /** Stands in for a photo or a recording carried inside a record. */
-      media: Type.Optional(Type.String({ maxLength: 1_000_000 })),
+      /** A photo or a recording, named by reference like every feature's media. */
+      media: Type.Optional(Type.Union([AudioRef, Type.Null()])),
     },
     { additionalProperties: false },
   ),
@@ -29,7 +31,7 @@ export const LOCKED_COUNCIL = 'locked'
 export function testRegistry(): SyncRegistry {
   const registry = createSyncRegistry()
   registry.register(TestNote, {
-    canRead: (_actor, scope) => scope !== 'council:secret',
+    audience: (data) => (data.councilId === 'secret' ? [] : [PUBLIC]),
     canWrite: (_actor, attempt) =>
       attempt.scope === `council:${LOCKED_COUNCIL}` ? 'This council does not take changes from this device.' : true,
   })
@@ -68,7 +70,7 @@ export const TestDiary = defineSyncEntity({
 /** testRegistry() plus the two entities that hold a person's own data. */
 export function personalTestRegistry(): SyncRegistry {
   const registry = testRegistry()
-  const open = { canRead: () => true, canWrite: () => true as const }
+  const open = { audience: () => [PUBLIC], canWrite: () => true as const }
   registry.register(TestIdea, open)
   registry.register(TestDiary, open)
   return registry
@@ -94,6 +96,6 @@ export const TestViewpoint = defineSyncEntity({
 
 export function authorshipTestRegistry(): SyncRegistry {
   const registry = createSyncRegistry()
-  registry.register(TestViewpoint, { canRead: () => true, canWrite: (actor) => (actor.kind === 'person' ? true : 'Sign in to give your view.') })
+  registry.register(TestViewpoint, { audience: () => [PUBLIC], canWrite: (actor) => (actor.kind === 'person' ? true : 'Sign in to give your view.') })
   return registry
 }

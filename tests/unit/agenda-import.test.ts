@@ -305,6 +305,16 @@ describe('the meeting header', () => {
     })
   })
 
+  it('joins a field value the PDF wrapped onto the next line, and only lines that go on in lower case', () => {
+    const parsed = header(
+      'DAGSORDEN Rådet d. 14-01-2027\nMødedeltagere Formand, næstformand, tre beboerrepræsentanter, én\npårørenderepræsentant, forstander\n\nMødested Caféen\nIndholdsfortegnelse',
+    )
+    expect(parsed).toMatchObject({
+      participants: 'Formand, næstformand, tre beboerrepræsentanter, én pårørenderepræsentant, forstander',
+      place: 'Caféen',
+    })
+  })
+
   it('leaves out fields the text does not have', () => {
     const parsed = header('DAGSORDEN Rådet d. 14-01-2027')
     expect(Object.keys(parsed).sort()).toEqual(['council', 'date', 'items', 'kind'])
@@ -348,6 +358,23 @@ describe('Danish dates and times', () => {
     ['14-01-2027, 13:30', '13:30'],
   ])('reads the time in "%s" as %s', (line, time) => {
     expect(meeting(line).startTime).toBe(time)
+  })
+
+  it.each([
+    ['14-01-2027 kl. 13.30-15.00', '15:00'],
+    ['14-01-2027 KL. 13.30 – 15.30', '15:30'],
+    ['14-01-2027 kl. 13.30 - kl. 16', '16:00'],
+    ['14-01-2027 klokken 9 til 11.30', '11:30'],
+  ])('reads the end of the time range in "%s" as %s', (line, time) => {
+    expect(meeting(line).endTime).toBe(time)
+  })
+
+  it('reads the end from a "Tidspunkt" field, and has no end without a range or before the start', () => {
+    const parsed = parseAgendaText(`DAGSORDEN Rådet\nMødedato 14-01-2027\nTidspunkt: 9.00 - 11.00\n${item(1, 'A')}`)
+    expect(parsed).toMatchObject({ startTime: '09:00', endTime: '11:00' })
+    expect(meeting('14-01-2027 kl. 13.30').endTime).toBeUndefined()
+    expect(meeting('14-01-2027 kl. 15.00-13.30').endTime).toBeUndefined()
+    expect(meeting('14-01-2027').endTime).toBeUndefined()
   })
 
   it('has no start time when none is written, or an impossible one', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseClock } from '../../src/shared/meetings/clock'
+import { clockText, parseClock } from '../../src/shared/meetings/clock'
 
 describe('a time of day as people type it', () => {
   it.each([
@@ -17,5 +17,12 @@ describe('a time of day as people type it', () => {
 
   it.each(['24', '12.60', '9.5', 'halv to', '', '13.300', '1.2.3'])('refuses %s', (typed) => {
     expect(parseClock(typed)).toBeNull()
+  })
+
+  it('shows a stored time the Danish way, and nothing for no time', () => {
+    expect(clockText('13:30')).toBe('13.30')
+    expect(clockText('09:05')).toBe('09.05')
+    expect(clockText(null)).toBe('')
+    expect(parseClock(clockText('13:30'))).toBe('13:30')
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ABBREVIATIONS, findAbbreviations } from '../../src/shared/easy-read/abbreviations.js'
-import { easyReadHints, MAX_SENTENCE_WORDS, type EasyReadHint } from '../../src/shared/easy-read/hints.js'
+import { easyReadHints, longWords, MAX_SENTENCE_WORDS, type EasyReadHint } from '../../src/shared/easy-read/hints.js'
+import { lix } from '../../src/shared/easy-read/lix.js'
 
 const ofKind = <K extends EasyReadHint['kind']>(hints: EasyReadHint[], kind: K) =>
   hints.filter((hint): hint is Extract<EasyReadHint, { kind: K }> => hint.kind === kind)
@@ -14,9 +15,9 @@ describe('easyReadHints', () => {
   it('points at abbreviations with the words to use instead, by offset', () => {
     const text = 'Vi mødes f.eks. kl. 13.30 i lokale nr. 3.'
     expect(ofKind(easyReadHints(text), 'abbreviation')).toEqual([
-      { kind: 'abbreviation', start: 9, end: 15, abbreviation: 'f.eks.', replacement: 'for eksempel' },
-      { kind: 'abbreviation', start: 16, end: 19, abbreviation: 'kl.', replacement: 'klokken' },
-      { kind: 'abbreviation', start: 35, end: 38, abbreviation: 'nr.', replacement: 'nummer' },
+      { kind: 'abbreviation', start: 9, end: 15, abbreviation: 'f.eks.', replacement: 'for eksempel', insert: 'for eksempel' },
+      { kind: 'abbreviation', start: 16, end: 19, abbreviation: 'kl.', replacement: 'klokken', insert: 'klokken' },
+      { kind: 'abbreviation', start: 35, end: 38, abbreviation: 'nr.', replacement: 'nummer', insert: 'nummer' },
     ])
     expect(text.slice(9, 15)).toBe('f.eks.')
     expect(text.slice(35, 38)).toBe('nr.')
@@ -39,7 +40,7 @@ describe('easyReadHints', () => {
     for (const [abbreviation, replacement] of cases) {
       const text = `Vi taler ${abbreviation} om maden`
       expect(ofKind(easyReadHints(text), 'abbreviation')).toEqual([
-        { kind: 'abbreviation', start: 9, end: 9 + abbreviation.length, abbreviation, replacement },
+        { kind: 'abbreviation', start: 9, end: 9 + abbreviation.length, abbreviation, replacement, insert: replacement },
       ])
     }
   })
@@ -64,10 +65,65 @@ describe('easyReadHints', () => {
 
   it('has a plain replacement for every abbreviation in the list', () => {
     for (const abbreviation of ABBREVIATIONS) {
-      expect(abbreviation.written).toMatch(/\.$/)
       expect(abbreviation.plain).not.toMatch(/\./)
       expect(findAbbreviations(`Vi ${abbreviation.written} her`)).toHaveLength(1)
     }
+  })
+
+  it('knows the abbreviations council papers are full of, dotted and with older spellings', () => {
+    const cases: [string, string][] = [
+      ['m.v.', 'med videre'],
+      ['mv.', 'med videre'],
+      ['bl.a.', 'blandt andet'],
+      ['f.eks.', 'for eksempel'],
+      ['fx', 'for eksempel'],
+      ['evt.', 'eventuelt'],
+      ['ca.', 'cirka'],
+      ['jf.', 'jævnfør'],
+      ['mht.', 'med hensyn til'],
+      ['m.h.t.', 'med hensyn til'],
+      ['osv.', 'og så videre'],
+      ['o.s.v.', 'og så videre'],
+      ['inkl.', 'inklusive'],
+      ['ekskl.', 'uden'],
+      ['pga.', 'på grund af'],
+      ['p.g.a.', 'på grund af'],
+      ['vedr.', 'om'],
+      ['d.v.s.', 'det vil sige'],
+      ['iht.', 'i henhold til'],
+    ]
+    for (const [abbreviation, replacement] of cases) {
+      const text = `Vi taler ${abbreviation} om maden`
+      expect(ofKind(easyReadHints(text), 'abbreviation'), abbreviation).toEqual([
+        { kind: 'abbreviation', start: 9, end: 9 + abbreviation.length, abbreviation, replacement, insert: replacement },
+      ])
+    }
+  })
+
+  it('marks "m.v." as one abbreviation and still ends the sentence after it', () => {
+    const text = 'Vi køber mad, drikke m.v. Bussen kører kl. 9.'
+    expect(ofKind(easyReadHints(text), 'abbreviation').map((hint) => hint.abbreviation)).toEqual(['m.v.', 'kl.'])
+    expect(lix(text).sentences).toBe(2)
+  })
+
+  it('keeps the full stop when the abbreviation also ended the sentence', () => {
+    const text = 'Vi køber mad, drikke m.v. Bussen kører. Tag en ven med, f.eks. Anne. Tag noget med, f.eks.'
+    const hints = ofKind(easyReadHints(text), 'abbreviation')
+    expect(hints.map((hint) => [hint.abbreviation, hint.insert])).toEqual([
+      ['m.v.', 'med videre.'],
+      ['f.eks.', 'for eksempel'],
+      ['f.eks.', 'for eksempel.'],
+    ])
+    let fixed = text
+    for (const hint of [...hints].reverse()) fixed = fixed.slice(0, hint.start) + hint.insert + fixed.slice(hint.end)
+    expect(fixed).toBe('Vi køber mad, drikke med videre. Bussen kører. Tag en ven med, for eksempel Anne. Tag noget med, for eksempel.')
+    expect(lix(fixed).sentences).toBe(lix(text).sentences)
+  })
+
+  it('finds "fx" only as a word of its own', () => {
+    expect(findAbbreviations('Tag fx en ven med.').map((match) => match.found)).toEqual(['fx'])
+    expect(findAbbreviations('Fx kan du tage en ven med.')[0]).toMatchObject({ found: 'Fx', replacement: 'For eksempel' })
+    expect(findAbbreviations('Firmaet hedder Fxe. Koden er fx2.')).toEqual([])
   })
 
   it(`points at sentences over ${MAX_SENTENCE_WORDS} words with their position`, () => {
@@ -113,5 +169,44 @@ describe('easyReadHints', () => {
       ['long-word', 'madordning'],
       ['long-word', 'sommerturen'],
     ])
+  })
+
+  it('does not point at the words of the council\'s own name, also when they are bent', () => {
+    const text = 'Brugerrådet på Solbakken holder møde. Brugerrådets formand og Solbakkens køkkenchef kommer. Beboerne bestemmer.'
+    const options = { ownNames: ['Brugerrådet på Solbakken'] }
+    expect(ofKind(easyReadHints(text, options), 'long-word').map((hint) => hint.word)).toEqual(['formand', 'køkkenchef', 'Beboerne', 'bestemmer'])
+    // Without the name every one of them is a long word.
+    expect(ofKind(easyReadHints(text), 'long-word').map((hint) => hint.word)).toEqual([
+      'Brugerrådet',
+      'Solbakken',
+      'Brugerrådets',
+      'formand',
+      'Solbakkens',
+      'køkkenchef',
+      'Beboerne',
+      'bestemmer',
+    ])
+    // A longer word that only starts like the name is another word.
+    expect(ofKind(easyReadHints('Brugerrådsmødet er i dag.', options), 'long-word').map((hint) => hint.word)).toEqual(['Brugerrådsmødet'])
+  })
+})
+
+describe('longWords', () => {
+  it('lists every long word once, the longest first, ties in reading order, with how often it occurs', () => {
+    const text = 'Sommerturen går til Djursland. Madpakken og sommerturen er gratis. Beboerne kommer. Kommunalbestyrelsen giver.'
+    expect(longWords(easyReadHints(text)).map(({ word, letters, count }) => [word, letters, count])).toEqual([
+      ['Kommunalbestyrelsen', 19, 1],
+      ['Sommerturen', 11, 2],
+      ['Djursland', 9, 1],
+      ['Madpakken', 9, 1],
+      ['Beboerne', 8, 1],
+    ])
+  })
+
+  it('keeps where the word first occurs, for the editor to select it', () => {
+    const text = 'Vi spiser frokost. Frokosten er god.'
+    const [first, second] = longWords(easyReadHints(text))
+    expect(text.slice(first!.start, first!.end)).toBe('Frokosten')
+    expect(second).toMatchObject({ word: 'frokost', count: 1 })
   })
 })

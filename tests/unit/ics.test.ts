@@ -46,4 +46,19 @@ describe('meetings as iCalendar', () => {
     for (const part of folded.split('\r\n')) expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75)
     expect(folded.replace(/\r\n /g, '')).toBe(line)
   })
+
+  it('reminds the day before: at the same time for a timed meeting, at 9.00 for a whole-day one', () => {
+    const timed = unfold(meetingsToIcs([meeting], 'R'))
+    const alarm = /BEGIN:VALARM\r\n([\s\S]*?)\r\nEND:VALARM/.exec(timed)
+    expect(alarm?.[1]?.split('\r\n')).toEqual(['ACTION:DISPLAY', 'DESCRIPTION:I morgen: Møde i brugerrådet', 'TRIGGER:-P1D'])
+    // Inside the event, so every calendar ties it to this meeting.
+    expect(timed.indexOf('BEGIN:VALARM')).toBeGreaterThan(timed.indexOf('BEGIN:VEVENT'))
+    expect(timed.indexOf('END:VALARM')).toBeLessThan(timed.indexOf('END:VEVENT'))
+    const allDay = unfold(meetingsToIcs([{ ...meeting, startTime: null, endTime: null }], 'R'))
+    expect(allDay).toContain('TRIGGER:-PT15H')
+    expect(allDay).not.toContain('TRIGGER:-P1D')
+    const two = unfold(meetingsToIcs([meeting, { ...meeting, id: 'other', title: 'Ekstra, møde' }], 'R'))
+    expect(two.match(/BEGIN:VALARM/g)).toHaveLength(2)
+    expect(two).toContain('DESCRIPTION:I morgen: Ekstra\\, møde')
+  })
 })

@@ -52,11 +52,16 @@ describe('draftFromParsed', () => {
       title: 'Møde',
       date: '2027-01-14',
       startTime: '',
+      endTime: '',
       place: '',
       participants: '',
       absent: '',
       items: [{ number: 1, title: 'A', caseNumber: '', closed: false, sections: [], attachments: [] }],
     })
+  })
+
+  it('shows times the Danish way, as every time field does: 13.30', () => {
+    expect(draftFromParsed({ ...minutes, startTime: '09:05', endTime: '15:30' }, 'Møde')).toMatchObject({ startTime: '09.05', endTime: '15.30' })
   })
 
   it('copies the parsed items, so editing the preview leaves the parse result alone', () => {
@@ -93,6 +98,14 @@ describe('draftProblems', () => {
     expect(draftProblems(draft({ date: '2028-02-29', startTime: '09:05' }))).toEqual([])
   })
 
+  it('takes times as people type them, and an end time only after the start', () => {
+    expect(draftProblems(draft({ startTime: '13.30', endTime: 'kl. 15' }))).toEqual([])
+    expect(draftProblems(draft({ startTime: '', endTime: '15.00' }))).toEqual([])
+    expect(draftProblems(draft({ startTime: '13.30', endTime: 'halv fire' }))).toEqual([{ field: 'endTime', code: 'invalid' }])
+    expect(draftProblems(draft({ startTime: '13.30', endTime: '13.30' }))).toEqual([{ field: 'endTime', code: 'before_start' }])
+    expect(draftProblems(draft({ startTime: '13.30', endTime: '9.00' }))).toEqual([{ field: 'endTime', code: 'before_start' }])
+  })
+
   it('holds titles and texts to the limits the server checks', () => {
     const long = draft({ title: 'x'.repeat(201), participants: 'x'.repeat(2001), absent: 'x'.repeat(2001) })
     long.items[0]!.title = 'x'.repeat(301)
@@ -123,6 +136,7 @@ describe('meetingFromDraft and itemsFromDraft', () => {
     })
     expect(validMeeting(meeting), JSON.stringify(validMeeting.errors)).toBe(true)
     expect(meetingFromDraft(draft({ startTime: '' }), COUNCIL).startTime).toBeNull()
+    expect(meetingFromDraft(draft({ startTime: '13.30', endTime: '15' }), COUNCIL)).toMatchObject({ startTime: '13:30', endTime: '15:00' })
   })
 
   it('makes the items in order with positions 1..n, the full text as parsed and the easy-read fields empty', () => {
@@ -142,7 +156,6 @@ describe('meetingFromDraft and itemsFromDraft', () => {
       question: '',
       decision: null,
       pictogram: null,
-      published: false,
       sections: minutes.items[0]!.sections,
       attachments: ['Kommissorium for centerrådet', 'Oversigt over medlemmer'],
     })

@@ -12,6 +12,7 @@ import {
   wipeBrowserStorage,
 } from '../../src/app/accounts/sign-out.js'
 import { createLocalDb, type LocalDb } from '../../src/app/sync/local-db.js'
+import { storeMedium } from '../../src/app/sync/media-store.js'
 import { SyncWriter } from '../../src/app/sync/write.js'
 import { defineSyncEntity } from '../../src/shared/sync/entity.js'
 import { Type } from 'typebox'
@@ -94,6 +95,7 @@ async function everything() {
     outbox: await db.outbox.toArray(),
     meta: await db.meta.toArray(),
     held: await db.held.toArray(),
+    media: await db.media.toArray(),
   })
 }
 
@@ -107,6 +109,20 @@ describe('handing the device over', () => {
     const dump = await everything()
     expect(dump).not.toContain('Karen')
     expect(dump).not.toContain(karen.kind === 'person' ? karen.personId : '')
+  })
+
+  it('removes the previous person’s photos and recordings, except those their held work still names', async () => {
+    await signIn(karen)
+    const seen = await storeMedium(db, new Blob([new Uint8Array([0xff, 0xd8, 0xff, 1])], { type: 'image/jpeg' }))
+    await db.records.put({ entity: 'note', id: 'n1', scope: 'council:c1', data: { text: 'med foto', photo: seen }, base: null, version: 1, pending: 0 })
+    const unsent = await storeMedium(db, new Blob([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 2])], { type: 'audio/webm' }))
+    await writer.create(Note, { text: 'Min stemme', voice: unsent } as { text: string })
+
+    await handOver(db, await ownerOf(lene))
+    expect((await db.media.toArray()).map((m) => m.sha256)).toEqual([unsent.sha256])
+    // Karen comes back: her held recording is still there to upload with her work.
+    await handOver(db, await ownerOf(karen))
+    expect(await db.media.get(unsent.sha256)).toMatchObject({ uploaded: 0, type: 'audio/webm' })
   })
 
   it('keeps public data when an anonymous device signs in, and does nothing when the owner is the same', async () => {

@@ -1,5 +1,6 @@
 import type { Me } from '../../shared/accounts/model'
 import type { HeldEntry, LocalDb } from '../sync/local-db'
+import { removeUnusedMedia } from '../sync/media-store'
 
 /**
  * What happens to a person's data on this device when the device changes hands: sign-out,
@@ -63,7 +64,7 @@ export interface HandOver {
  * either the old owner's data or the new owner's, never a mix.
  */
 export async function handOver(db: LocalDb, nextOwner: string): Promise<HandOver> {
-  return db.transaction('rw', db.records, db.outbox, db.meta, db.held, async () => {
+  return db.transaction('rw', [db.records, db.outbox, db.meta, db.held, db.media], async () => {
     const stored = await db.meta.get(OWNER_META_KEY)
     const previous = typeof stored?.value === 'string' ? stored.value : ANONYMOUS_OWNER
     if (previous === nextOwner) return { wiped: false, held: 0, restored: 0 }
@@ -80,6 +81,8 @@ export async function handOver(db: LocalDb, nextOwner: string): Promise<HandOver
       await db.records.clear()
       // Sync cursors and the client id: the next person starts as a new client from scratch.
       await db.meta.clear()
+      // Their photos and recordings go too, except those their held work still names.
+      await removeUnusedMedia(db)
     }
     const mine: HeldEntry[] = nextOwner === ANONYMOUS_OWNER ? [] : await db.held.where('owner').equals(nextOwner).sortBy('seq')
     for (const { entry, record } of mine) {

@@ -52,5 +52,6 @@ export const adminRoutes: RouteRecordRaw[] = [
     },
     { path: '/admin/log', component: () => import('./AuditLogPage.vue'), meta: { titleKey: 'admin.audit.title', adminOnly: true } },
     { path: '/admin/sletning', component: () => import('./ErasureRequestsPage.vue'), meta: { titleKey: 'admin.erasure.title', adminOnly: true } },
+    { path: '/admin/tilgaengelighed', component: () => import('./StatementEditPage.vue'), meta: { titleKey: 'statementEdit.title', adminOnly: true } },
   ].map(guarded),
 ]

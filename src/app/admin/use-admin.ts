@@ -26,6 +26,7 @@ const KNOWN_CODES = [
   'cannot_erase_self',
   'rate_limited',
   'invalid_request',
+  'date_in_future',
 ] as const
 
 export function errorCode(error: unknown): string {

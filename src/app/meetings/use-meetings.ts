@@ -1,6 +1,7 @@
 import { computed, type Ref } from 'vue'
 import { CouncilRecord, councilScope, type CouncilRecordData } from '../../shared/accounts/entities'
 import { AgendaItem, Meeting, type AgendaItemData, type MeetingData } from '../../shared/meetings/entities'
+import type { LocalDb } from '../sync/local-db'
 import { useSync } from '../sync/sync-service'
 import { useLiveQuery } from '../sync/use-live-query'
 
@@ -33,6 +34,18 @@ export function useMeetingView(id: Ref<string>) {
   )
   const minutes = computed(() => meeting.value?.data.minutesPublished ?? false)
   return { meeting, councilId, items, council, minutes }
+}
+
+/** The coming meetings of every council this device holds, soonest first, with the council's name. */
+export async function loadUpcomingMeetings(db: LocalDb, limit = 10) {
+  const today = localToday()
+  const councils = new Map((await db.records.where('entity').equals(CouncilRecord.name).toArray()).map((r) => [r.id, r.data as CouncilRecordData]))
+  return (await db.records.where('entity').equals(Meeting.name).toArray())
+    .map((r) => ({ id: r.id, data: r.data as MeetingData }))
+    .filter((m) => m.data.date >= today)
+    .sort((a, b) => `${a.data.date}${a.data.startTime ?? ''}`.localeCompare(`${b.data.date}${b.data.startTime ?? ''}`))
+    .slice(0, limit)
+    .map((m) => ({ ...m, councilName: councils.get(m.data.councilId)?.name ?? '' }))
 }
 
 export function useCouncilMeetings(councilId: Ref<string>) {
@@ -70,7 +83,7 @@ export function positionBetween(before: number | undefined, after: number | unde
   return (before + after) / 2
 }
 
-export function emptyAgendaItem(councilId: string, meetingId: string, position: number, published: boolean): AgendaItemData {
+export function emptyAgendaItem(councilId: string, meetingId: string, position: number): AgendaItemData {
   return {
     councilId,
     meetingId,
@@ -85,7 +98,6 @@ export function emptyAgendaItem(councilId: string, meetingId: string, position: 
     expectedMinutes: null,
     question: '',
     closed: false,
-    published,
     sections: [],
     attachments: [],
     decision: null,

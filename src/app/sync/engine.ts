@@ -1,10 +1,16 @@
 import { PUSH_BATCH_BYTES, PUSH_BATCH_LIMIT, SYNC_PROTOCOL_VERSION, type Change, type Mutation, type MutationResult } from '../../shared/sync/protocol.js'
 import { uuidv7 } from '../../shared/sync/uuidv7.js'
+import { ConflictResolved } from '../../shared/sync/conflict-resolution.js'
+import { mediaRefsIn } from '../../shared/sync/media.js'
 import type { LocalDb, LocalRecord, OutboxEntry } from './local-db.js'
-import type { SyncTransport } from './transport.js'
+import { mediaToUpload, missingMedia } from './media-store.js'
+import { TransportError, type SyncTransport } from './transport.js'
 
 const CLIENT_ID_KEY = 'clientId'
-const WAIT_CODES = new Set(['batch_limit', 'not_signed_in'])
+/** Not judged yet: over the batch limit, waiting for its author to sign in, or for its media. */
+const WAIT_CODES = new Set(['batch_limit', 'not_signed_in', 'media_missing'])
+/** Media fetched for offline per sync round; the rest comes in later rounds or when shown. */
+const MEDIA_PER_ROUND = 20
 const cursorKey = (scope: string) => `cursor:${scope}`
 
 /**
@@ -38,18 +44,21 @@ export class SyncEngine {
   async syncOnce(): Promise<void> {
     await this.pushAll()
     await this.pullAll()
+    await this.fetchMedia(MEDIA_PER_ROUND)
   }
 
   async pushAll(): Promise<void> {
     const clientId = await this.clientId()
     for (;;) {
-      const batch = bySize(
+      const waiting = bySize(
         await this.db.outbox
           .orderBy('seq')
           .filter((entry) => entry.state === 'pending')
           .limit(PUSH_BATCH_LIMIT)
           .toArray(),
       )
+      if (waiting.length === 0) return
+      const batch = await this.uploadMediaOf(waiting)
       if (batch.length === 0) return
       const response = await this.transport.push({
         clientId,
@@ -62,13 +71,71 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Uploads the media a batch names before the batch, each once. An entry whose medium the
+   * server will not take yet (nobody signed in) stays out of this push and waits.
+   */
+  private async uploadMediaOf(batch: OutboxEntry[]): Promise<OutboxEntry[]> {
+    const refused = new Set<string>()
+    for (const medium of await mediaToUpload(this.db, batch)) {
+      try {
+        await this.transport.uploadMedium(medium)
+        await this.db.media.update(medium.sha256, { uploaded: 1 })
+      } catch (error) {
+        if (!(error instanceof TransportError) || error.kind !== 'refused') throw error
+        refused.add(medium.sha256)
+      }
+    }
+    if (refused.size === 0) return batch
+    return batch.filter((entry) => !mediaRefsIn(entry.patch).some((ref) => refused.has(ref.sha256)))
+  }
+
+  private readonly fetching = new Map<string, Promise<void>>()
+
+  /** Fetches one medium now (a photo on screen that has not arrived yet); once, however often asked. */
+  fetchMedium(ref: { sha256: string; type: string }): Promise<void> {
+    let pending = this.fetching.get(ref.sha256)
+    if (!pending) {
+      const generation = this.generation
+      pending = this.transport
+        .fetchMedium(ref.sha256)
+        .then(async (blob) => {
+          if (blob && generation === this.generation) {
+            await this.db.media.put({ sha256: ref.sha256, type: ref.type, bytes: blob.size, blob: new Blob([blob], { type: ref.type }), uploaded: 1 })
+          }
+        })
+        .catch(() => {})
+        .finally(() => this.fetching.delete(ref.sha256))
+      this.fetching.set(ref.sha256, pending)
+    }
+    return pending
+  }
+
+  /** Keeps the media of what this device follows, so photos and recordings are there offline. */
+  async fetchMedia(limit: number): Promise<void> {
+    const generation = this.generation
+    for (const ref of await missingMedia(this.db, limit)) {
+      // A lost connection here is no failure of the sync: the rest comes next round.
+      const blob = await this.transport.fetchMedium(ref.sha256).catch((error: unknown) => {
+        if (error instanceof TransportError) return undefined
+        throw error
+      })
+      if (blob === undefined) return
+      if (generation !== this.generation) return
+      if (blob) await this.db.media.put({ sha256: ref.sha256, type: ref.type, bytes: blob.size, blob: new Blob([blob], { type: ref.type }), uploaded: 1 })
+    }
+  }
+
   private async applyPushResults(batch: OutboxEntry[], results: MutationResult[]): Promise<boolean> {
     const byId = new Map(results.map((r) => [r.mutationId, r]))
     let progressed = false
-    await this.db.transaction('rw', this.db.records, this.db.outbox, async () => {
+    await this.db.transaction('rw', this.db.records, this.db.outbox, this.db.media, async () => {
       for (const entry of batch) {
         const result = byId.get(entry.mutationId)
-        // Not judged yet: over the batch limit, or waiting for its author to sign in again.
+        // The server lost a medium this device had uploaded (it waited too long): send it again.
+        if (result?.code === 'media_missing') {
+          for (const ref of mediaRefsIn(entry.patch)) await this.db.media.update(ref.sha256, { uploaded: 0 })
+        }
         if (!result || (result.status === 'rejected' && WAIT_CODES.has(result.code ?? ''))) continue
         progressed = true
         if (result.status === 'applied' || result.status === 'duplicate') {
@@ -191,6 +258,7 @@ export async function discardOutboxEntry(db: LocalDb, seq: number): Promise<void
     const entry = await db.outbox.get(seq)
     if (!entry) return
     await db.outbox.delete(seq)
+    if (entry.state === 'conflict') await db.outbox.add(conflictResolved(entry))
     const key: [string, string] = [entry.entity, entry.entityId]
     const remaining = (await db.outbox.where('[entity+entityId]').equals(key).sortBy('seq')).filter((e) => e.state === 'pending')
     const record = (await db.records.get(key)) ?? entry.removed
@@ -201,6 +269,20 @@ export async function discardOutboxEntry(db: LocalDb, seq: number): Promise<void
       await db.records.put({ ...record, data, pending: remaining.length > 0 ? 1 : 0 })
     }
   })
+}
+
+/** Tells the server the author has decided, so it forgets both sides it kept for them. */
+function conflictResolved(entry: OutboxEntry): OutboxEntry {
+  return {
+    mutationId: uuidv7(),
+    entity: ConflictResolved.name,
+    entityId: uuidv7(),
+    op: 'put',
+    patch: { mutationId: entry.mutationId },
+    baseVersion: null,
+    createdAt: Date.now(),
+    state: 'pending',
+  }
 }
 
 /** The leading entries that fit in one push body; the first always goes, whatever its size. */
@@ -237,6 +319,7 @@ export async function keepMineAfterConflict(db: LocalDb, seq: number): Promise<v
     const key: [string, string] = [entry.entity, entry.entityId]
     const record = await db.records.get(key)
     await db.outbox.delete(seq)
+    await db.outbox.add(conflictResolved(entry))
     await db.outbox.add({
       mutationId: uuidv7(),
       entity: entry.entity,

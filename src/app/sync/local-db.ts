@@ -50,6 +50,18 @@ export interface HeldEntry {
   record?: LocalRecord
 }
 
+/**
+ * A photo or recording on this device, named by the SHA-256 of its bytes. `uploaded` is 0 until
+ * the server has it; the outbox uploads it before the first change that names it.
+ */
+export interface LocalMedium {
+  sha256: string
+  type: string
+  bytes: number
+  blob: Blob
+  uploaded: 0 | 1
+}
+
 export interface MetaEntry {
   key: string
   value: unknown
@@ -60,6 +72,7 @@ export type LocalDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'seq'>
   meta: EntityTable<MetaEntry, 'key'>
   held: EntityTable<HeldEntry, 'seq'>
+  media: EntityTable<LocalMedium, 'sha256'>
 }
 
 export const LOCAL_DB_NAME = 'brugerstemme'
@@ -76,5 +89,6 @@ export function createLocalDb(name = LOCAL_DB_NAME, options?: DexieOptions): Loc
     meta: 'key',
   })
   db.version(2).stores({ held: '++seq, owner' })
+  db.version(3).stores({ media: 'sha256, uploaded' })
   return db
 }

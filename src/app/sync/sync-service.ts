@@ -1,9 +1,7 @@
 import type { Pinia } from 'pinia'
-import { ref } from 'vue'
-import { COUNCILS_SCOPE, councilScope } from '../../shared/accounts/entities'
-import { useSessionStore } from '../accounts/session-store'
 import { SyncEngine } from './engine'
 import { createLocalDb, type LocalDb } from './local-db'
+import { convertLegacyMedia } from './media-store'
 import { SyncScheduler } from './scheduler'
 import { askForPersistentStorage } from './storage'
 import { useSyncStore } from './sync-store'
@@ -38,48 +36,37 @@ export function setBeforeSync(check: () => Promise<boolean>): void {
   beforeSync = check
 }
 
-const FOLLOWS_KEY = 'brugerstemme.follows.v1'
+type ScopeSource = () => readonly string[]
+const scopeSources = new Set<ScopeSource>()
 
-function storedFollows(): string[] {
-  try {
-    const ids: unknown = JSON.parse(localStorage.getItem(FOLLOWS_KEY) ?? '[]')
-    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
-  } catch {
-    return []
+/**
+ * Features tell the engine what this device follows (the councils a person belongs to, the ones
+ * they chose to keep, an election's scope…); the engine pulls the union. Returns an unregister.
+ */
+export function registerScopes(source: ScopeSource): () => void {
+  scopeSources.add(source)
+  scopesChanged()
+  return () => {
+    scopeSources.delete(source)
+    scopesChanged()
   }
 }
 
-/** Councils the person chose to keep on this device (kept across visits). */
-export const followedCouncils = ref<string[]>(storedFollows())
-/** Councils whose page is open right now; followed only while it is open. */
-const viewedCouncils = ref<string[]>([])
-
-function followsChanged(): void {
-  localStorage.setItem(FOLLOWS_KEY, JSON.stringify(followedCouncils.value))
+/** A feature's scopes changed: pull at once and open or close the poke stream. */
+export function scopesChanged(): void {
   service?.scheduler.refreshEvents()
   service?.scheduler.request(0)
 }
 
-export function followCouncil(id: string): void {
-  if (followedCouncils.value.includes(id)) return
-  followedCouncils.value = [...followedCouncils.value, id]
-  followsChanged()
+let signedInCheck: () => boolean = () => false
+
+/** Accounts tells the engine whether someone is signed in (unsent work of nobody waits for a sign-in). */
+export function setSignedInCheck(check: () => boolean): void {
+  signedInCheck = check
 }
 
-export function unfollowCouncil(id: string): void {
-  followedCouncils.value = followedCouncils.value.filter((other) => other !== id)
-  followsChanged()
-}
-
-/** Follows a council while its page is open; call the returned function when it closes. */
-export function viewCouncil(id: string): () => void {
-  viewedCouncils.value = [...viewedCouncils.value, id]
-  service?.scheduler.request(0)
-  return () => {
-    // Two open pages of the same council each hold their own place in the list.
-    const at = viewedCouncils.value.indexOf(id)
-    if (at >= 0) viewedCouncils.value = viewedCouncils.value.filter((_, i) => i !== at)
-  }
+export function isSignedIn(): boolean {
+  return signedInCheck()
 }
 
 /**
@@ -90,18 +77,13 @@ export function startSync(pinia: Pinia): SyncService {
   if (service) return service
   const db = createLocalDb()
   const store = useSyncStore(pinia)
-  const session = useSessionStore(pinia)
-  // Every device follows the council list; a person also the councils they belong to or
-  // administer, a kiosk its one council; anyone also the councils they follow or have open.
-  const scopes = (): string[] => {
-    const me = session.me
-    const own = me.kind === 'person' ? [...me.councilIds, ...me.staffCouncilIds] : me.kind === 'kiosk' ? [me.councilId] : []
-    const councils = new Set([...own, ...followedCouncils.value, ...viewedCouncils.value])
-    return [COUNCILS_SCOPE, ...[...councils].map(councilScope)]
-  }
+  const scopes = (): string[] => [...new Set([...scopeSources].flatMap((source) => source()))].sort()
   const engine = new SyncEngine(db, httpTransport(), scopes)
+  // Unsent work from an older app version gets its photos as media before anything is sent.
+  const ready = convertLegacyMedia(db).catch((error: unknown) => console.error('old photos could not be converted', error))
   const scheduler = new SyncScheduler({
     syncOnce: async () => {
+      await ready
       if (beforeSync && !(await beforeSync())) throw new TransportError('network', 'the sign-out could not reach the server yet')
       try {
         await engine.syncOnce()

@@ -19,18 +19,22 @@ export class TransportError extends Error {
 export interface SyncTransport {
   push(request: PushRequest): Promise<PushResponse>
   pull(query: { since: string; scopes: string[]; limit?: number }): Promise<PullResponse>
+  /** PUT /api/media/<sha256>: idempotent, so an upload cut off half-way is simply made again. */
+  uploadMedium(medium: { sha256: string; type: string; blob: Blob }): Promise<void>
+  /** The bytes of a medium this caller may see, or null when the server has none for them. */
+  fetchMedium(sha256: string): Promise<Blob | null>
 }
 
 /** The real transport: the sync API over fetch, relative to the page's own origin by default. */
 export function httpTransport(baseUrl = '', fetchImpl: typeof fetch = (...args) => fetch(...args)): SyncTransport {
-  async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  async function send(path: string, init?: RequestInit): Promise<Response> {
     let response: Response
     try {
       response = await fetchImpl(`${baseUrl}${path}`, init)
     } catch (error) {
       throw new TransportError('network', error instanceof Error ? error.message : 'no connection')
     }
-    if (response.ok) return (await response.json()) as T
+    if (response.ok) return response
     const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string }
     if (response.status === 409 && body.code === 'client_outdated') {
       throw new TransportError('outdated', body.message ?? 'The app is too old to sync.', 409)
@@ -38,6 +42,7 @@ export function httpTransport(baseUrl = '', fetchImpl: typeof fetch = (...args) 
     const kind: TransportFailure = response.status >= 500 || response.status === 429 ? 'server' : 'refused'
     throw new TransportError(kind, body.message ?? `HTTP ${response.status}`, response.status, body.code)
   }
+  const call = async <T>(path: string, init?: RequestInit): Promise<T> => (await (await send(path, init)).json()) as T
 
   return {
     push: (request) =>
@@ -50,6 +55,17 @@ export function httpTransport(baseUrl = '', fetchImpl: typeof fetch = (...args) 
       const params = new URLSearchParams({ since, scopes: scopes.join(','), protocolVersion: String(SYNC_PROTOCOL_VERSION) })
       if (limit) params.set('limit', String(limit))
       return call<PullResponse>(`/api/sync/pull?${params.toString()}`)
+    },
+    uploadMedium: async ({ sha256, type, blob }) => {
+      await send(`/api/media/${sha256}`, { method: 'PUT', headers: { 'content-type': type }, body: blob })
+    },
+    fetchMedium: async (sha256) => {
+      try {
+        return await (await send(`/api/media/${sha256}`)).blob()
+      } catch (error) {
+        if (error instanceof TransportError && error.status === 404) return null
+        throw error
+      }
     },
   }
 }

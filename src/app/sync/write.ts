@@ -1,4 +1,4 @@
-import type { SyncEntity } from '../../shared/sync/entity.js'
+import type { SyncCommandDefinition, SyncEntity } from '../../shared/sync/entity.js'
 import { uuidv7 } from '../../shared/sync/uuidv7.js'
 import { withRecovery } from './db-recovery.js'
 import type { LocalDb, LocalRecord, OutboxEntry } from './local-db.js'
@@ -32,6 +32,18 @@ export class SyncWriter {
 
   async remove(entity: SyncEntity, id: string): Promise<void> {
     await this.write(entity, id, 'delete', {})
+  }
+
+  /**
+   * Queues a command (a sealed ballot, say): only an outbox entry, no local record. It leaves
+   * the device once the server has answered it.
+   */
+  async send<Payload extends Record<string, unknown>>(command: SyncCommandDefinition<Payload>, payload: Payload, id: string = uuidv7()): Promise<string> {
+    await withRecovery(this.db, () =>
+      this.db.outbox.add({ mutationId: uuidv7(), entity: command.name, entityId: id, op: 'put', patch: payload, baseVersion: null, createdAt: Date.now(), state: 'pending' }),
+    )
+    for (const listener of this.listeners) listener()
+    return id
   }
 
   private async write(entity: SyncEntity, id: string, op: OutboxEntry['op'], patch: Record<string, unknown>): Promise<void> {

@@ -49,7 +49,7 @@ export function registerAdminMembershipRoutes(app: FastifyInstance, ctx: Account
 
   async function publishMembership(tx: Tx, row: MembershipRow) {
     const [person] = await tx.select().from(people).where(eq(people.id, row.personId))
-    return writeServerRecords(tx, ctx.registry, [membershipWrite(row, person ?? null)])
+    return writeServerRecords(tx, ctx.registry, [await membershipWrite(tx, row, person ?? null)])
   }
 
   app.get(

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' })
 
 /**
  * Facts about this installation rather than about people: which demo seed has been loaded,
@@ -35,6 +37,10 @@ export const syncRecords = pgTable(
     fieldVersions: jsonb('field_versions').$type<Record<string, number>>().notNull(),
     version: bigint('version', { mode: 'number' }).notNull(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** The principals who may read the record now (src/server/sync/audience.ts). */
+    audience: text('audience').array().notNull().default([]),
+    /** Everyone who could ever read it: they, and only they, learn when it goes away. */
+    everAudience: text('ever_audience').array().notNull().default([]),
   },
   (t) => [
     primaryKey({ columns: [t.entity, t.id] }),
@@ -43,13 +49,22 @@ export const syncRecords = pgTable(
   ],
 )
 
-/** Answers already given, so a repeated mutation gets the same answer and is applied once. */
-export const syncMutations = pgTable('sync_mutations', {
-  id: uuid('id').primaryKey(),
-  clientId: uuid('client_id').notNull(),
-  result: jsonb('result').$type<Record<string, unknown>>().notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-})
+/**
+ * Answers already given to signed-in callers, so a repeated mutation gets the same answer and is
+ * applied once. Kept only as long as a device may still send the mutation again (see
+ * SYNC_MUTATION_RETENTION_DAYS), and with the author, for export and erasure.
+ */
+export const syncMutations = pgTable(
+  'sync_mutations',
+  {
+    id: uuid('id').primaryKey(),
+    clientId: uuid('client_id').notNull(),
+    authorId: uuid('author_id'),
+    result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sync_mutations_created_at').on(t.createdAt), index('sync_mutations_author').on(t.authorId)],
+)
 
 /** Both sides of a conflict on a person's own text, kept until the author has decided. */
 export const syncConflicts = pgTable('sync_conflicts', {
@@ -57,11 +72,36 @@ export const syncConflicts = pgTable('sync_conflicts', {
   entity: text('entity').notNull(),
   entityId: uuid('entity_id').notNull(),
   clientId: uuid('client_id').notNull(),
+  /** Who wrote the losing side: their words, in their export, gone at their erasure. */
+  authorId: uuid('author_id'),
   fields: jsonb('fields').$type<string[]>().notNull(),
   serverValues: jsonb('server_values').$type<Record<string, unknown>>().notNull(),
   clientValues: jsonb('client_values').$type<Record<string, unknown>>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
+
+/**
+ * Photos and recordings, named by the SHA-256 of their bytes, so each is stored and sent once
+ * however many records name it. Served only to callers who may read a record that names it.
+ */
+export const media = pgTable('media', {
+  sha256: text('sha256').primaryKey(),
+  type: text('type').notNull(),
+  bytes: integer('bytes').notNull(),
+  data: bytea('data').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/** Which records name which medium: access to a medium follows them, and an unnamed one is removed. */
+export const mediaRefs = pgTable(
+  'media_refs',
+  {
+    entity: text('entity').notNull(),
+    recordId: uuid('record_id').notNull(),
+    sha256: text('sha256').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.recordId, t.sha256] }), index('media_refs_sha256').on(t.sha256)],
+)
 
 /** A council (brugerråd, centerråd…). Published to devices as the "council" sync entity. */
 export const councils = pgTable('councils', {

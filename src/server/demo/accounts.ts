@@ -5,7 +5,7 @@ import { councilWrite, membershipWrite } from '../accounts/publish.js'
 import { sha256, normalizeCardCode } from '../accounts/secrets.js'
 import { councils, memberships, people, relativeLinks, signInCards, staffCouncils } from '../db/schema.js'
 import type { SyncRegistry } from '../sync/registry.js'
-import { writeServerRecords, type Tx } from '../sync/server-write.js'
+import { writeServerRecords, type ServerWrite, type Tx } from '../sync/server-write.js'
 
 /**
  * The demo's people are fictional. Their passwords and card codes are public (printed at start
@@ -100,10 +100,10 @@ export async function seedDemoAccounts(tx: Tx, registry: SyncRegistry): Promise<
   ])
 
   const byId = new Map([...members.map((m) => [m.p.id, m.p] as const)])
-  await writeServerRecords(tx, registry, [
-    councilWrite({ ...council, createdAt: new Date() }),
-    councilWrite({ ...other, createdAt: new Date() }),
-    ...inserted.map((m) => membershipWrite(m, { ...byId.get(m.personId)!, email: null, passwordHash: null, staffRole: null, createdBy: null, createdAt: new Date(), erasedAt: null })),
-  ])
+  const memberWrites: ServerWrite[] = []
+  for (const m of inserted) {
+    memberWrites.push(await membershipWrite(tx, m, { ...byId.get(m.personId)!, email: null, passwordHash: null, staffRole: null, createdBy: null, createdAt: new Date(), erasedAt: null }))
+  }
+  await writeServerRecords(tx, registry, [councilWrite({ ...council, createdAt: new Date() }), councilWrite({ ...other, createdAt: new Date() }), ...memberWrites])
   return { councilId: council.id, otherCouncilId: other.id, adminId: admin.id, secretaryId: secretary.id, memberId: karen.id, relativeId: lene.id }
 }

@@ -37,7 +37,6 @@ function meetingWrites(councilId: string, meeting: Omit<MeetingData, 'councilId'
       expectedMinutes: item.minutes ?? null,
       question: item.question ?? '',
       closed: item.closed ?? false,
-      published: meeting.published,
       sections: item.sections ?? [],
       attachments: item.attachments ?? [],
       decision: item.decision ?? null,
@@ -83,6 +82,21 @@ export async function seedDemoMeetings(tx: Tx, registry: SyncRegistry, councilId
         ],
       },
       {
+        title: 'Orientering fra aktivitetsmedarbejderne om efterårets aktivitetsprogram',
+        easyTitle: 'Efterårets aktiviteter',
+        easyText: 'Aktivitetsmedarbejderne fortæller, hvad vi kan lave i efteråret.',
+        pictogram: 'activities',
+        minutes: 10,
+        sections: [
+          {
+            kind: 'description',
+            heading: 'Sagsfremstilling',
+            text: 'Aktivitetsmedarbejderne præsenterer efterårets aktivitetsprogram med udflugter, musikarrangementer og kreative værksteder. Programmet bygger på ønskerne fra brugerrådsmødet i foråret.',
+          },
+        ],
+        attachments: ['Aktivitetsprogram for efteråret'],
+      },
+      {
         title: 'Personsag',
         easyTitle: 'En beboers sag',
         easyText: 'Vi taler om en sag, som kun rådet må høre om.',
@@ -99,12 +113,30 @@ export async function seedDemoMeetings(tx: Tx, registry: SyncRegistry, councilId
     [
       { title: 'Velkomst', easyTitle: 'Velkommen', easyText: 'Vi sagde hej til hinanden.', pictogram: 'welcome', decision: 'information', easyDecision: 'Alle var med. Ali kom lidt senere.' },
       {
+        title: 'Godkendelse af referat fra brugerrådsmødet i januar',
+        easyTitle: 'Referatet fra sidste møde',
+        easyText: 'Vi så på referatet fra brugerrådsmødet i januar.',
+        pictogram: 'minutes',
+        decision: 'decided',
+        easyDecision: 'Referatet er godkendt.',
+        sections: [{ kind: 'decision', heading: 'Beslutning', text: 'Referatet fra brugerrådsmødet den 14. januar blev godkendt uden bemærkninger.' }],
+      },
+      {
         title: 'Haven – nye bede',
         easyTitle: 'Haven',
         easyText: 'Vi talte om nye bede i haven.',
         pictogram: 'garden',
         decision: 'decided',
         easyDecision: 'Vi får nye bede i haven. Beboerne hjælper med at plante i maj.',
+        sections: [
+          {
+            kind: 'description',
+            heading: 'Sagsfremstilling',
+            text: 'Beboerne har ønsket højbede i gårdhaven, så flere kan være med til havearbejdet. Ejendomsafdelingen har givet tilladelse, og udgiften dækkes af aktivitetsbudgettet.',
+          },
+          { kind: 'decision', heading: 'Beslutning', text: 'Brugerrådet besluttede at etablere fire højbede i gårdhaven. Beboerne hjælper med plantningen i maj.' },
+        ],
+        attachments: ['Tegning af gårdhaven – https://demo.brugerstemme.dk/bilag/gaardhaven.pdf', 'Tilbud fra planteskolen'],
       },
       {
         title: 'Husets regler om rygning på altanerne',

@@ -90,7 +90,7 @@ export function registerApplyRoute(app: FastifyInstance, ctx: ElectionsContext):
                 listedPublicly: false,
               })
               .returning()
-            writes.push(...[...overlapping, membership!].map((m) => membershipWrite(m, person)))
+            for (const m of [...overlapping, membership!]) writes.push(await membershipWrite(tx, m, person))
             created += 1
           }
           const appliedAt = ctx.now()

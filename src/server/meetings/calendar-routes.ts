@@ -9,6 +9,7 @@ import { UUID_PATTERN } from '../../shared/sync/uuidv7.js'
 import type { Db } from '../db/database.js'
 import { councils, syncRecords } from '../db/schema.js'
 import { sendError } from '../http/errors.js'
+import { overlaps } from '../sync/audience.js'
 import type { SyncRegistry } from '../sync/registry.js'
 
 /**
@@ -34,7 +35,7 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Db, registry: S
         .from(syncRecords)
         .where(and(eq(syncRecords.entity, Meeting.name), eq(syncRecords.id, id), isNull(syncRecords.deletedAt)))
       // A draft is answered like a meeting that does not exist: its council is not told.
-      const readable = row && registry.get(Meeting.name)?.policy.canRead(request.actor, row.scope, row.data)
+      const readable = row && overlaps(row.audience, await registry.principalsOf(db, request.actor))
       if (!row || !readable) return sendError(reply, 404, 'no_such_meeting', 'There is no such meeting, or it is not public yet.')
       return { councilId: (row.data as MeetingData).councilId }
     },

@@ -1,39 +1,44 @@
 import { AgendaItem, Meeting, type AgendaItemData, type MeetingData } from '../../shared/meetings/entities.js'
-import { canSeeCouncilInside, isStaffFor } from '../accounts/actor.js'
-import { SIGN_IN_REQUIRED, type SyncPolicy, type SyncRegistry } from '../sync/registry.js'
+import { isStaffFor } from '../accounts/actor.js'
+import { insidePrincipal, PUBLIC, staffPrincipal } from '../sync/audience.js'
+import { SIGN_IN_REQUIRED, type Actor, type SyncPolicy, type SyncRegistry, type WriteAttempt } from '../sync/registry.js'
 
 const notStaff = 'Only the council’s staff can change its meetings.'
 
 /** Staff of the council may create, change and delete; the council is fixed by the scope. */
-function staffWrite(councilOf: (data: Record<string, unknown>) => string): SyncPolicy['canWrite'] {
-  return (actor, attempt) => {
-    if (actor.kind === 'anonymous') return SIGN_IN_REQUIRED
-    const data = attempt.next ?? attempt.current
-    if (!data) return notStaff
-    return isStaffFor(actor, councilOf(data)) ? true : notStaff
-  }
+function staffWrite<Data extends { councilId: string }>(actor: Actor, attempt: WriteAttempt<Data>): true | string | typeof SIGN_IN_REQUIRED {
+  if (actor.kind === 'anonymous') return SIGN_IN_REQUIRED
+  const data = attempt.next ?? attempt.current
+  if (!data) return notStaff
+  return isStaffFor(actor, data.councilId) ? true : notStaff
 }
 
 /** Agendas and minutes are public by law once published; drafts are the staff's own. */
-export const meetingPolicy: SyncPolicy = {
-  canRead: (actor, _scope, data) => {
-    if (data === null) return true
-    const meeting = data as MeetingData
-    return meeting.published || isStaffFor(actor, meeting.councilId)
-  },
-  canWrite: staffWrite((data) => (data as MeetingData).councilId),
+export const meetingPolicy: SyncPolicy<MeetingData> = {
+  audience: (meeting) => (meeting.published ? [PUBLIC] : [staffPrincipal(meeting.councilId)]),
+  canWrite: (actor, attempt) => staffWrite(actor, attempt),
 }
 
-/** A closed item is for the council's members and staff only. */
-export const agendaItemPolicy: SyncPolicy = {
-  canRead: (actor, _scope, data) => {
-    if (data === null) return true
-    const item = data as AgendaItemData
-    if (isStaffFor(actor, item.councilId)) return true
-    if (!item.published) return false
-    return !item.closed || canSeeCouncilInside(actor, item.councilId)
+/**
+ * An item is as visible as its meeting, read from the meeting itself: an item can never be
+ * public while its meeting is a draft, whatever an old or half-finished copy on a device says.
+ * A closed item is for the council's members and staff only.
+ */
+export const agendaItemPolicy: SyncPolicy<AgendaItemData> = {
+  related: { meeting: { entity: Meeting.name, field: 'meetingId' } },
+  audience: (item, { meeting }) => {
+    const own = meeting as MeetingData | null
+    if (!own || own.councilId !== item.councilId || !own.published) return [staffPrincipal(item.councilId)]
+    return item.closed ? [insidePrincipal(item.councilId)] : [PUBLIC]
   },
-  canWrite: staffWrite((data) => (data as AgendaItemData).councilId),
+  canWrite: (actor, attempt, { meeting }) => {
+    const allowed = staffWrite(actor, attempt)
+    if (allowed !== true || attempt.op === 'delete') return allowed
+    const own = meeting as MeetingData | null
+    if (!own) return 'The meeting of this agenda item does not exist (any more). Open the meeting and add the item again.'
+    if (own.councilId !== attempt.next!.councilId) return 'This agenda item points at a meeting of another council.'
+    return true
+  },
 }
 
 export function registerMeetingEntities(registry: SyncRegistry): void {

@@ -3,7 +3,7 @@ import { CouncilMemberRecord } from '../../shared/accounts/entities.js'
 import type { Actor } from '../accounts/actor.js'
 import { audit } from '../accounts/audit.js'
 import { eraseElectionData } from '../elections/erase.js'
-import { erasureRequests, memberships, people, relativeLinks, sessions, signInCards, staffCouncils, syncConflicts } from '../db/schema.js'
+import { erasureRequests, memberships, people, relativeLinks, sessions, signInCards, staffCouncils, syncConflicts, syncMutations } from '../db/schema.js'
 import type { SyncRegistry } from '../sync/registry.js'
 import { writeServerRecords, type Tx } from '../sync/server-write.js'
 import { erasureWrite, personalRecordsOf } from './personal-records.js'
@@ -35,7 +35,9 @@ export async function erasePerson(tx: Tx, registry: SyncRegistry, personId: stri
   await tx.delete(signInCards).where(eq(signInCards.personId, personId))
   await tx.update(sessions).set({ actingFor: null }).where(eq(sessions.actingFor, personId))
   await eraseElectionData(tx, personId)
-  // Both sides of a conflict on their own words are their words.
+  // Both sides of a conflict on their own words are their words, and so are the answers to what they sent.
+  await tx.delete(syncConflicts).where(eq(syncConflicts.authorId, personId))
+  await tx.delete(syncMutations).where(eq(syncMutations.authorId, personId))
   for (const record of records) {
     await tx.delete(syncConflicts).where(and(eq(syncConflicts.entity, record.entity), eq(syncConflicts.entityId, record.id)))
   }

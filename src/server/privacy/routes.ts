@@ -10,7 +10,7 @@ import { audit } from '../accounts/audit.js'
 import type { AccountsContext } from '../accounts/context.js'
 import { personOf, requireAdmin, requirePerson } from '../accounts/guards.js'
 import { isLive } from '../accounts/sessions.js'
-import { councils, erasureRequests, memberships, people, relativeLinks, sessions, signInCards } from '../db/schema.js'
+import { councils, erasureRequests, memberships, people, relativeLinks, sessions, signInCards, syncConflicts, syncMutations } from '../db/schema.js'
 import { sendError } from '../http/errors.js'
 import type { Db } from '../db/database.js'
 import { erasePerson } from './erase.js'
@@ -61,6 +61,20 @@ export function registerPrivacyRoutes(app: FastifyInstance, ctx: AccountsContext
           .map((s) => ({ id: s.id, kind: s.kind as 'staff' | 'card' | 'kiosk', label: s.label, current: s.id === me.sessionId, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() })),
         erasureRequests: await requestViews(db, await db.select().from(erasureRequests).where(eq(erasureRequests.personId, me.personId))),
         records: (await personalRecordsOf(db, ctx.registry, me.personId)).map(({ entity, id, data }) => ({ entity, id, data })),
+        conflicts: (await db.select().from(syncConflicts).where(eq(syncConflicts.authorId, me.personId)).orderBy(asc(syncConflicts.createdAt))).map((c) => ({
+          mutationId: c.mutationId,
+          entity: c.entity,
+          entityId: c.entityId,
+          fields: c.fields,
+          theirs: c.serverValues,
+          mine: c.clientValues,
+          createdAt: c.createdAt.toISOString(),
+        })),
+        sentChanges: (await db.select().from(syncMutations).where(eq(syncMutations.authorId, me.personId)).orderBy(asc(syncMutations.createdAt))).map((m) => ({
+          mutationId: m.id,
+          status: String(m.result.status),
+          createdAt: m.createdAt.toISOString(),
+        })),
       }
       reply.header('Content-Disposition', 'attachment; filename="brugerstemme-mine-data.json"')
       return data

@@ -1,5 +1,6 @@
 import { registerAccountEntities } from '../accounts/policies.js'
 import { registerMeetingEntities } from '../meetings/policies.js'
+import { registerConflictResolution } from './conflicts.js'
 import { SyncRegistry } from './registry.js'
 
 /**
@@ -8,6 +9,7 @@ import { SyncRegistry } from './registry.js'
  */
 export function createSyncRegistry(): SyncRegistry {
   const registry = new SyncRegistry()
+  registerConflictResolution(registry)
   registerAccountEntities(registry)
   registerMeetingEntities(registry)
   return registry

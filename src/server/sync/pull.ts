@@ -1,17 +1,24 @@
-import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm'
-import type { Change, PullResponse } from '../../shared/sync/protocol.js'
+import { and, arrayOverlaps, asc, eq, gt, inArray, lte, or } from 'drizzle-orm'
+import { PULL_PAGE_BYTES, type Change, type PullResponse } from '../../shared/sync/protocol.js'
 import type { Db } from '../db/database.js'
 import { syncRecords, syncState } from '../db/schema.js'
-import type { Actor, SyncRegistry } from './registry.js'
+import { overlaps, PUBLIC } from './audience.js'
+import type { SyncRegistry } from './registry.js'
+
+type Row = typeof syncRecords.$inferSelect
 
 /**
- * Changes after `since` in the given scopes, in version order. A page never ends inside a
- * version (all records of one push share it), so the cursor can be a plain version number.
+ * Changes after `since` in the given scopes, in version order, for a caller holding
+ * `principals`. The database leaves out every record the caller could never read, so not even
+ * its existence or deletion is told; a record the caller could read once but not now (an item
+ * closed later, a member who withdrew) goes out as a deletion, so the device drops its copy.
+ * A page never ends inside a version (all records of one push share it), so the cursor can be
+ * a plain version number; it is cut by rows and by bytes.
  */
 export async function readChanges(
   db: Db,
   registry: SyncRegistry,
-  actor: Actor,
+  principals: string[],
   since: number,
   scopes: string[],
   limit: number,
@@ -22,38 +29,52 @@ export async function readChanges(
   const upTo = state?.version ?? 0
   if (scopes.length === 0 || since >= upTo) return { changes: [], cursor: String(Math.max(since, 0)), hasMore: false }
 
+  const visible = or(arrayOverlaps(syncRecords.audience, principals), arrayOverlaps(syncRecords.everAudience, principals))
   const rows = await db
     .select()
     .from(syncRecords)
-    .where(and(gt(syncRecords.version, since), lte(syncRecords.version, upTo), inArray(syncRecords.scope, scopes)))
+    .where(and(gt(syncRecords.version, since), lte(syncRecords.version, upTo), inArray(syncRecords.scope, scopes), visible))
     .orderBy(asc(syncRecords.version), asc(syncRecords.entity), asc(syncRecords.id))
     .limit(limit + 1)
 
-  let page = rows
-  let hasMore = false
-  if (rows.length > limit) {
-    hasMore = true
-    const cutVersion = rows[limit]!.version
-    page = rows.slice(0, limit).filter((row) => row.version !== cutVersion)
-    if (page.length === 0) {
-      // One version larger than a page (cannot happen with the push batch limit, but be exact).
-      page = await db
-        .select()
-        .from(syncRecords)
-        .where(and(eq(syncRecords.version, cutVersion), inArray(syncRecords.scope, scopes)))
-        .orderBy(asc(syncRecords.entity), asc(syncRecords.id))
-    }
-  }
+  const { page, hasMore } = await cutPage(rows, limit, async (version) =>
+    db
+      .select()
+      .from(syncRecords)
+      .where(and(eq(syncRecords.version, version), inArray(syncRecords.scope, scopes), visible))
+      .orderBy(asc(syncRecords.entity), asc(syncRecords.id)),
+  )
 
   const changes: Change[] = []
   for (const row of page) {
     const registered = registry.get(row.entity)
     if (!registered) continue
-    // A record this caller may not read goes out as a deletion: a device that saw it while it
-    // was readable (a member who withdrew consent, an item closed later) must drop its copy.
-    const data = registered.policy.canRead(actor, row.scope, row.data) ? row.data : null
-    changes.push({ entity: row.entity, entityId: row.id, scope: row.scope, version: row.version, data })
+    changes.push({ entity: row.entity, entityId: row.id, scope: row.scope, version: row.version, data: viewFor(row, principals, registered.policy.publicView) })
   }
   const cursor = hasMore ? page[page.length - 1]!.version : upTo
   return { changes, cursor: String(cursor), hasMore }
+}
+
+function viewFor(row: Row, principals: string[], publicView?: (data: Record<string, unknown>) => Record<string, unknown>) {
+  if (row.data === null || !overlaps(row.audience, principals)) return null
+  const onlyAsPublic = row.audience.every((p) => p === PUBLIC || !principals.includes(p))
+  return onlyAsPublic && publicView ? publicView(row.data) : row.data
+}
+
+/** Whole versions only, up to `limit` rows and about PULL_PAGE_BYTES; at least one version. */
+async function cutPage(rows: Row[], limit: number, wholeVersion: (version: number) => Promise<Row[]>): Promise<{ page: Row[]; hasMore: boolean }> {
+  let bytes = 0
+  let end = 0
+  let lastWhole = 0
+  while (end < rows.length && end < limit) {
+    bytes += JSON.stringify(rows[end]!.data).length
+    end++
+    const versionEnds = end === rows.length || rows[end]!.version !== rows[end - 1]!.version
+    if (versionEnds) lastWhole = end
+    if (bytes > PULL_PAGE_BYTES && lastWhole > 0) break
+  }
+  if (end === rows.length && end <= limit) return { page: rows, hasMore: false }
+  if (lastWhole > 0) return { page: rows.slice(0, lastWhole), hasMore: true }
+  // One version larger than a page (a server write of many records): send it whole.
+  return { page: await wholeVersion(rows[0]!.version), hasMore: true }
 }

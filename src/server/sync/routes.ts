@@ -9,19 +9,20 @@ import {
   PullResponse,
   PushRequest,
   PushResponse,
-  Scope,
+  isScope,
   parseScopes,
 } from '../../shared/sync/protocol.js'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/database.js'
-import { syncState } from '../db/schema.js'
-import { sendError } from '../http/errors.js'
+import { syncRecords, syncState } from '../db/schema.js'
+import { PUBLIC } from './audience.js'
+import { loggableError, sendError } from '../http/errors.js'
 import type { PokeBus } from './pokes.js'
 import { applyPush } from './push.js'
 import { readChanges } from './pull.js'
 import type { Actor, SyncRegistry } from './registry.js'
 
 const HEARTBEAT_MS = 25_000
-const SCOPE = new RegExp((Scope as unknown as { pattern: string }).pattern)
 
 /** The signed-in person or kiosk, resolved by the session hook (src/server/accounts/sessions.ts). */
 function resolveActor(request: FastifyRequest): Actor {
@@ -42,6 +43,7 @@ const outdatedMessage =
   'This version of the app is too old to sync. Update the app (reload the page) and try again.'
 
 export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registry: SyncRegistry; pokes: PokeBus }): void {
+  const publicPokes = publicVersionCache(deps.db)
   // Open event streams never end by themselves; closing the server must end them.
   const openStreams = new Set<() => void>()
   app.addHook('onClose', async () => {
@@ -65,7 +67,9 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registr
       if (body.protocolVersion < MIN_CLIENT_PROTOCOL_VERSION) {
         return sendError(reply, 409, 'client_outdated', outdatedMessage)
       }
-      const response = await applyPush(deps.db, deps.registry, resolveActor(request), body)
+      const response = await applyPush(deps.db, deps.registry, resolveActor(request), body, {
+        onError: (error) => request.log.error({ error: loggableError(error as Error) }, 'a mutation could not be stored'),
+      })
       if (response.results.some((r) => r.status === 'applied' && r.version === response.version)) {
         await deps.pokes.publish(response.version).catch((error: unknown) => request.log.warn({ err: error }, 'poke failed'))
       }
@@ -90,11 +94,12 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registr
         return sendError(reply, 409, 'client_outdated', outdatedMessage)
       }
       const scopes = parseScopes(query.scopes)
-      const bad = scopes.find((scope) => !SCOPE.test(scope))
+      const bad = scopes.find((scope) => !isScope(scope))
       if (bad !== undefined) {
         return sendError(reply, 400, 'invalid_scope', `"${bad}" is not a scope. Scopes look like "council:<id>".`)
       }
-      return readChanges(deps.db, deps.registry, resolveActor(request), Number(query.since), scopes, query.limit ?? PULL_PAGE_SIZE)
+      const principals = await deps.registry.principalsOf(deps.db, resolveActor(request))
+      return readChanges(deps.db, deps.registry, principals, Number(query.since), scopes, query.limit ?? PULL_PAGE_SIZE)
     },
   )
 
@@ -124,14 +129,19 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registr
       })
       const send = (version: number) => raw.write(`id: ${version}\nevent: poke\ndata: {"version":${version}}\n\n`)
       raw.write('retry: 5000\n\n')
+      // Nobody signed in: pokes only for changes the public can read, so an open stream does not
+      // tell a stranger when a council's staff or members are at work.
+      const anonymous = request.actor.kind === 'anonymous'
+      const newest = () => (anonymous ? publicVersion(deps.db) : currentVersion(deps.db))
       const lastSeen = Number(request.headers['last-event-id'])
-      const current = await currentVersion(deps.db)
+      const current = await newest()
       // A device that reconnects after missing pokes is told at once.
       if (!Number.isFinite(lastSeen) || lastSeen < current) send(current)
       const unsubscribe = deps.pokes.subscribe((version) => {
         // -1: the bus itself reconnected and may have missed pokes; send the real version.
-        if (version >= 0) send(version)
-        else void currentVersion(deps.db).then(send, () => {})
+        if (version < 0) void newest().then(send, () => {})
+        else if (!anonymous) send(version)
+        else void publicPokes.touches(version).then((yes) => yes && send(version), () => {})
       })
       const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS)
       const close = () => {
@@ -149,4 +159,34 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registr
 async function currentVersion(db: Db): Promise<number> {
   const [state] = await db.select().from(syncState)
   return state?.version ?? 0
+}
+
+const isPublic = sql`${PUBLIC} = any(${syncRecords.everAudience})`
+
+/** The newest version that changed something the public could read. */
+async function publicVersion(db: Db): Promise<number> {
+  const [row] = await db.select({ version: syncRecords.version }).from(syncRecords).where(isPublic).orderBy(desc(syncRecords.version)).limit(1)
+  return row?.version ?? 0
+}
+
+/** Whether a version touched public records: asked once per version and process, for all anonymous streams. */
+function publicVersionCache(db: Db) {
+  const answers = new Map<number, Promise<boolean>>()
+  return {
+    touches(version: number): Promise<boolean> {
+      let answer = answers.get(version)
+      if (!answer) {
+        answer = db
+          .select({ version: syncRecords.version })
+          .from(syncRecords)
+          .where(and(eq(syncRecords.version, version), isPublic))
+          .limit(1)
+          .then((rows) => rows.length > 0)
+        answers.set(version, answer)
+        // Only the last few versions are ever asked about.
+        if (answers.size > 64) answers.delete(answers.keys().next().value!)
+      }
+      return answer
+    },
+  }
 }

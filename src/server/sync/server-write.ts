@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Db } from '../db/database.js'
-import { syncRecords, syncState } from '../db/schema.js'
+import { syncState } from '../db/schema.js'
 import type { SyncRegistry } from './registry.js'
+import { storeRecord } from './store.js'
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
@@ -25,23 +26,12 @@ export async function writeServerRecords(tx: Tx, registry: SyncRegistry, writes:
   for (const write of writes) {
     const registered = registry.get(write.entity)
     if (!registered) throw new Error(`Sync entity "${write.entity}" is not registered.`)
-    const key = and(eq(syncRecords.entity, write.entity), eq(syncRecords.id, write.id))
-    if (write.data === null) {
-      await tx.update(syncRecords).set({ data: null, fieldVersions: {}, version, deletedAt: new Date() }).where(key)
-      continue
-    }
-    if (!registered.validate(write.data)) {
+    if (write.data !== null && !registered.validate(write.data)) {
       throw new Error(`Server write of ${write.entity} ${write.id} breaks its schema: ${JSON.stringify(registered.validate.errors)}`)
     }
-    const fieldVersions = Object.fromEntries(Object.keys(write.data).map((field) => [field, version]))
-    const scope = registered.entity.scopeOf(write.data)
-    await tx
-      .insert(syncRecords)
-      .values({ entity: write.entity, id: write.id, scope, data: write.data, fieldVersions, version })
-      .onConflictDoUpdate({
-        target: [syncRecords.entity, syncRecords.id],
-        set: { data: write.data, fieldVersions, version, scope, deletedAt: null },
-      })
+    const fieldVersions = write.data === null ? {} : Object.fromEntries(Object.keys(write.data).map((field) => [field, version]))
+    const scope = write.data === null ? '' : registered.entity.scopeOf(write.data)
+    await storeRecord(tx, registry, { entity: write.entity, id: write.id, scope, data: write.data, fieldVersions, version })
   }
   await tx.update(syncState).set({ version }).where(eq(syncState.id, 1))
   return version

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { defineSyncEntity } from '../sync/entity.js'
-import { CouncilKind, IsoDate, MemberRole, Photo, Uuid } from './model.js'
+import { ImageRef } from '../sync/media.js'
+import { CouncilKind, IsoDate, MemberRole, Uuid } from './model.js'
 
 /** Every device follows the list of councils, so a council page opens even offline. */
 export const COUNCILS_SCOPE = 'public:councils'
@@ -32,14 +33,16 @@ export const CouncilRecord = defineSyncEntity<CouncilRecordData>({
 export const CouncilMemberData = Type.Object(
   {
     councilId: Uuid,
-    personId: Uuid,
+    /** Left out when the member is read only as listed publicly: it would tie them to a person. */
+    personId: Type.Optional(Uuid),
     name: Type.String(),
     role: MemberRole,
-    isRelative: Type.Boolean(),
+    /** Left out for the public: with a shared surname it tells whose relative someone is. */
+    isRelative: Type.Optional(Type.Boolean()),
     termStart: IsoDate,
     termEnd: Type.Union([IsoDate, Type.Null()]),
     /** Present only while the member's photo consent is on record. */
-    photo: Type.Union([Photo, Type.Null()]),
+    photo: Type.Union([ImageRef, Type.Null()]),
     listedPublicly: Type.Boolean(),
   },
   { additionalProperties: false },

@@ -278,5 +278,19 @@ export const MyData = Type.Object({
   devices: Type.Array(Device),
   erasureRequests: Type.Array(ErasureRequest),
   records: Type.Array(MyRecord),
+  /** Both sides of conflicts on the person's own words that they have not decided about yet. */
+  conflicts: Type.Array(
+    Type.Object({
+      mutationId: Uuid,
+      entity: Type.String(),
+      entityId: Uuid,
+      fields: Type.Array(Type.String()),
+      theirs: Type.Record(Type.String(), Type.Unknown()),
+      mine: Type.Record(Type.String(), Type.Unknown()),
+      createdAt: IsoDateTime,
+    }),
+  ),
+  /** The server's answers to changes the person sent, kept a while so a resent change is applied once. */
+  sentChanges: Type.Array(Type.Object({ mutationId: Uuid, status: Type.String(), createdAt: IsoDateTime })),
 })
 export type MyData = Static<typeof MyData>

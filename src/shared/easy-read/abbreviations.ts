@@ -4,7 +4,7 @@
  * or "kl. 13.30" does not end a sentence, so LIX and the hints agree on what a sentence is.
  */
 export interface Abbreviation {
-  /** As usually written, lower case, with its dots. */
+  /** As usually written, lower case, with its dots ("fx", the newer spelling, has none). */
   written: string
   /** The everyday words to use instead. */
   plain: string
@@ -20,16 +20,21 @@ export interface Abbreviation {
 const list: [written: string, plain: string, mayEndSentence?: boolean][] = [
   ['f.eks.', 'for eksempel'],
   ['f.x.', 'for eksempel'],
+  ['fx', 'for eksempel'],
   ['bl.a.', 'blandt andet'],
   ['dvs.', 'det vil sige'],
+  ['d.v.s.', 'det vil sige'],
   ['evt.', 'eventuelt'],
   ['ca.', 'cirka'],
   ['mht.', 'med hensyn til'],
+  ['m.h.t.', 'med hensyn til'],
+  ['iht.', 'i henhold til'],
   ['jf.', 'jævnfør'],
   ['jvf.', 'jævnfør'],
   ['inkl.', 'inklusive'],
   ['ekskl.', 'uden'],
   ['pga.', 'på grund af'],
+  ['p.g.a.', 'på grund af'],
   ['ift.', 'i forhold til'],
   ['ifm.', 'i forbindelse med'],
   ['iflg.', 'ifølge'],
@@ -42,11 +47,14 @@ const list: [written: string, plain: string, mayEndSentence?: boolean][] = [
   ['nr.', 'nummer'],
   ['tlf.', 'telefon'],
   ['osv.', 'og så videre', true],
+  ['o.s.v.', 'og så videre', true],
   ['etc.', 'og så videre', true],
   ['m.m.', 'med mere', true],
   ['m.fl.', 'med flere', true],
   ['mv.', 'med videre', true],
+  ['m.v.', 'med videre', true],
   ['o.l.', 'og lignende', true],
+  ['o.a.', 'og andre', true],
   ['kr.', 'kroner', true],
   ['pct.', 'procent', true],
   ['mio.', 'millioner', true],
@@ -88,9 +96,11 @@ function escapeRegExp(text: string): string {
 // "f. eks." and "bl. a." are older spellings of the same abbreviations, so a space may follow an
 // inner dot. Group 1 is the character before (start or a non-letter): lookbehind would break the
 // whole bundle on Safari before 16.4, which old phones still run.
+// A dotless abbreviation ("fx") must stand alone: "fxe" or "fx2" is not it.
 const matchers = ABBREVIATIONS.map((abbreviation) => {
-  const parts = abbreviation.written.slice(0, -1).split('.').map(escapeRegExp)
-  const body = `${parts.join('\\. ?')}\\.`
+  const dotted = abbreviation.written.endsWith('.')
+  const parts = (dotted ? abbreviation.written.slice(0, -1) : abbreviation.written).split('.').map(escapeRegExp)
+  const body = `${parts.join('\\. ?')}${dotted ? '\\.' : '(?![\\p{L}\\p{N}])'}`
   return { abbreviation, pattern: new RegExp(`(^|[^\\p{L}\\p{N}])(${body})`, abbreviation.exactCase ? 'gu' : 'giu') }
 })
 

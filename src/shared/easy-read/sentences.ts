@@ -79,7 +79,7 @@ function abbreviationDots(text: string): Map<number, DotRole> {
   const dots = new Map<number, DotRole>()
   for (const match of findAbbreviations(text)) {
     for (let i = match.start; i < match.end - 1; i += 1) if (text[i] === '.') dots.set(i, 'inner')
-    dots.set(match.end - 1, match.abbreviation)
+    if (text[match.end - 1] === '.') dots.set(match.end - 1, match.abbreviation)
   }
   return dots
 }

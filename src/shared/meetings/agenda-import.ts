@@ -61,6 +61,7 @@ export function parseAgendaText(text: string): ParsedAgenda {
     items,
   }
   if (header.startTime !== undefined) agenda.startTime = header.startTime
+  if (header.endTime !== undefined) agenda.endTime = header.endTime
   if (header.place !== undefined) agenda.place = header.place
   if (header.participants !== undefined) agenda.participants = header.participants
   if (header.absent !== undefined) agenda.absent = header.absent

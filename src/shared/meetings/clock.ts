@@ -11,3 +11,11 @@ export function parseClock(input: string): string | null {
   if (hours > 23 || minutes > 59) return null
   return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`
 }
+
+/**
+ * A stored time ("13:30") as it is written in Danish and shown in every time field ("13.30"),
+ * so the fields, their hints and the meeting pages all use the one format.
+ */
+export function clockText(time: string | null | undefined): string {
+  return time ? time.replace(':', '.') : ''
+}

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { councilScope } from '../accounts/entities.js'
-import { IsoDate, Photo, Uuid } from '../accounts/model.js'
+import { IsoDate, Uuid } from '../accounts/model.js'
+import { AudioRef, ImageRef } from '../sync/media.js'
 import { defineSyncEntity } from '../sync/entity.js'
 
 /**
@@ -18,7 +19,7 @@ export const MeetingData = Type.Object(
     startTime: Type.Union([Time, Type.Null()]),
     endTime: Type.Union([Time, Type.Null()]),
     place: ShortText(200),
-    placePhoto: Type.Union([Photo, Type.Null()]),
+    placePhoto: Type.Union([ImageRef, Type.Null()]),
     participants: ShortText(2000),
     absent: ShortText(2000),
     /** Unpublished meetings are drafts: only the council's staff see them. */
@@ -47,12 +48,6 @@ export const AgendaSection = Type.Object(
 )
 export type AgendaSection = Static<typeof AgendaSection>
 
-/** Staff's own read-aloud, recorded on the device (about two minutes at 32 kbit/s at most). */
-export const Audio = Type.String({
-  pattern: '^data:audio/(webm|ogg|mp4|mpeg|wav)(;[a-z0-9=.,-]+)*;base64,[A-Za-z0-9+/=]+$',
-  maxLength: 900_000,
-})
-
 export const AgendaItemData = Type.Object(
   {
     councilId: Uuid,
@@ -65,14 +60,14 @@ export const AgendaItemData = Type.Object(
     /** One to three short sentences in easy-read Danish. */
     easyText: ShortText(1000),
     pictogram: Type.Union([Type.String({ pattern: '^[a-z0-9-]{1,64}$' }), Type.Null()]),
-    photo: Type.Union([Photo, Type.Null()]),
-    audio: Type.Union([Audio, Type.Null()]),
+    photo: Type.Union([ImageRef, Type.Null()]),
+    /** Staff's own read-aloud, recorded on the device. */
+    audio: Type.Union([AudioRef, Type.Null()]),
     expectedMinutes: Type.Union([Type.Integer({ minimum: 1, maximum: 600 }), Type.Null()]),
     /** Something to think about before the meeting ("Hvad synes du om maden?"). */
     question: ShortText(300),
+    /** Visible to the council's members and staff only; whether anyone sees it follows the meeting. */
     closed: Type.Boolean(),
-    /** Mirrors the meeting's published flag (written together), so a draft's items stay hidden. */
-    published: Type.Boolean(),
     sections: Type.Array(AgendaSection, { maxItems: 20 }),
     attachments: Type.Array(ShortText(300), { maxItems: 50 }),
     decision: Type.Union([Type.Enum(DECISION_KINDS), Type.Null()]),

@@ -89,8 +89,23 @@ function event(meeting: CalendarMeeting, stamp: string): string[] {
   lines.push(`SUMMARY:${escapeText(meeting.title)}`)
   if (meeting.place) lines.push(`LOCATION:${escapeText(meeting.place)}`)
   if (meeting.description) lines.push(`DESCRIPTION:${escapeText(meeting.description)}`)
-  lines.push(`URL:${meeting.url}`, 'END:VEVENT')
+  lines.push(`URL:${meeting.url}`, ...reminder(meeting), 'END:VEVENT')
   return lines
+}
+
+/**
+ * A reminder the day before (RFC 5545 3.6.6): people forget a meeting that is only in the
+ * calendar. A timed meeting is recalled at the same time the day before; a whole-day one at
+ * 9.00 the day before (15 hours before its midnight start), not in the middle of the night.
+ */
+function reminder(meeting: CalendarMeeting): string[] {
+  return [
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    `DESCRIPTION:${escapeText(`I morgen: ${meeting.title}`)}`,
+    meeting.startTime ? 'TRIGGER:-P1D' : 'TRIGGER:-PT15H',
+    'END:VALARM',
+  ]
 }
 
 export function meetingsToIcs(meetings: CalendarMeeting[], calendarName: string, now: Date = new Date()): string {

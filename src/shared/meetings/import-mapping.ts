@@ -1,4 +1,5 @@
 import type { ParsedAgenda, ParsedAgendaSection } from './agenda-import.js'
+import { clockText, parseClock } from './clock.js'
 import type { AgendaItemData, MeetingData } from './entities.js'
 
 /**
@@ -37,7 +38,9 @@ export interface ImportDraft {
   council: string
   title: string
   date: string
+  /** As the field shows it: "13.30" (clockText). Any time parseClock reads is accepted. */
   startTime: string
+  endTime: string
   place: string
   participants: string
   absent: string
@@ -50,7 +53,8 @@ export function draftFromParsed(parsed: ParsedAgenda, title: string): ImportDraf
     council: parsed.council,
     title,
     date: parsed.date,
-    startTime: parsed.startTime ?? '',
+    startTime: clockText(parsed.startTime),
+    endTime: clockText(parsed.endTime),
     place: parsed.place ?? '',
     participants: parsed.participants ?? '',
     absent: parsed.absent ?? '',
@@ -65,17 +69,15 @@ export function draftFromParsed(parsed: ParsedAgenda, title: string): ImportDraf
   }
 }
 
-export type ImportField = 'title' | 'date' | 'startTime' | 'place' | 'participants' | 'absent' | 'itemTitle' | 'caseNumber'
+export type ImportField = 'title' | 'date' | 'startTime' | 'endTime' | 'place' | 'participants' | 'absent' | 'itemTitle' | 'caseNumber'
 
 export interface ImportProblem {
   field: ImportField
-  code: 'missing' | 'invalid' | 'too_long'
+  code: 'missing' | 'invalid' | 'too_long' | 'before_start'
   /** Index in draft.items, for the item fields. */
   index?: number
   max?: number
 }
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
@@ -94,7 +96,11 @@ export function draftProblems(draft: ImportDraft): ImportProblem[] {
   if (!draft.title.trim()) problems.push({ field: 'title', code: 'missing' })
   tooLong('title', draft.title, LIMITS.meetingTitle)
   if (!isCalendarDate(draft.date)) problems.push({ field: 'date', code: draft.date ? 'invalid' : 'missing' })
-  if (draft.startTime.trim() && !TIME.test(draft.startTime.trim())) problems.push({ field: 'startTime', code: 'invalid' })
+  const start = parseClock(draft.startTime)
+  const end = parseClock(draft.endTime)
+  if (draft.startTime.trim() && !start) problems.push({ field: 'startTime', code: 'invalid' })
+  if (draft.endTime.trim() && !end) problems.push({ field: 'endTime', code: 'invalid' })
+  else if (start && end && end <= start) problems.push({ field: 'endTime', code: 'before_start' })
   tooLong('place', draft.place, LIMITS.place)
   tooLong('participants', draft.participants, LIMITS.participants)
   tooLong('absent', draft.absent, LIMITS.participants)
@@ -111,8 +117,8 @@ export function meetingFromDraft(draft: ImportDraft, councilId: string): Meeting
     councilId,
     title: draft.title.trim(),
     date: draft.date,
-    startTime: draft.startTime.trim() || null,
-    endTime: null,
+    startTime: parseClock(draft.startTime),
+    endTime: parseClock(draft.endTime),
     place: draft.place.trim(),
     placePhoto: null,
     participants: draft.participants.trim(),
@@ -129,7 +135,7 @@ export function meetingFromDraft(draft: ImportDraft, councilId: string): Meeting
  * secretary, because they are a person's judgement, not something to read off the text.
  */
 export function itemsFromDraft(draft: ImportDraft, councilId: string, meetingId: string): AgendaItemData[] {
-  return draft.items.map((item, index) => ({
+  return draft.items.map((item, index): AgendaItemData => ({
     councilId,
     meetingId,
     position: index + 1,
@@ -143,7 +149,6 @@ export function itemsFromDraft(draft: ImportDraft, councilId: string, meetingId:
     expectedMinutes: null,
     question: '',
     closed: item.closed,
-    published: false,
     sections: fittedSections(item.sections),
     attachments: fittedAttachments(item.attachments),
     decision: null,

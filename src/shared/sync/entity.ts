@@ -47,3 +47,19 @@ export interface PersonalData {
 export function defineSyncEntity<Data extends Record<string, unknown>>(entity: SyncEntity<Data>): SyncEntity<Data> {
   return entity
 }
+
+/**
+ * Something a device sends through the outbox that the server hands to a feature instead of
+ * storing as a record (a sealed ballot, say): sent once, offline-safe, never kept on the device
+ * after the server has answered. The feature registers its handler on the server.
+ */
+export interface SyncCommandDefinition<Payload extends Record<string, unknown> = Record<string, unknown>> {
+  name: string
+  schema: TObject
+  /** Only for the type of the payload. */
+  readonly payload?: Payload
+}
+
+export function defineSyncCommand<Payload extends Record<string, unknown>>(command: { name: string; schema: TObject }): SyncCommandDefinition<Payload> {
+  return command
+}

@@ -13,20 +13,25 @@ export const PUSH_BATCH_LIMIT = 100
 export const PUSH_HARD_LIMIT = 1000
 export const PULL_PAGE_SIZE = 500
 /**
- * Photos and recordings travel inside records, so a batch is also cut by size: a device sends
- * at most this many bytes of mutations at once (always at least one), and the server accepts a
- * push body up to PUSH_BODY_LIMIT, room for one record at the largest media size and more.
+ * Media travel on their own (see media.ts), so records are small; a batch is still cut by size
+ * for long texts: a device sends at most this many bytes of mutations at once (always at least
+ * one), and a pull page stops after about PULL_PAGE_BYTES (never inside one version).
  */
-export const PUSH_BATCH_BYTES = 2 * 1024 * 1024
-export const PUSH_BODY_LIMIT = 8 * 1024 * 1024
+export const PUSH_BATCH_BYTES = 256 * 1024
+export const PUSH_BODY_LIMIT = 1024 * 1024
+export const PULL_PAGE_BYTES = 512 * 1024
 
 const Uuid = Type.String({ pattern: UUID_PATTERN })
 
+const SCOPE_PATTERN = '^(public|council|election|workshop):[a-z0-9-]{1,64}$'
 export const Scope = Type.String({
-  pattern: '^(public|council|election|workshop):[a-z0-9-]{1,64}$',
+  pattern: SCOPE_PATTERN,
   description: 'What a record belongs to, for example "council:<uuid>"; pull is filtered by scope.',
 })
 export type Scope = Static<typeof Scope>
+
+const scopeRegExp = new RegExp(SCOPE_PATTERN)
+export const isScope = (value: string): boolean => scopeRegExp.test(value)
 
 export const Mutation = Type.Object(
   {
@@ -71,6 +76,8 @@ export const MutationResult = Type.Object(
     reason: Type.Optional(Type.String()),
     /** For conflict: the fields whose newer server value was kept. */
     fields: Type.Optional(Type.Array(Type.String())),
+    /** For a command: what the feature answers (a receipt, say). */
+    data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
   { additionalProperties: false },
 )

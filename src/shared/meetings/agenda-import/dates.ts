@@ -29,6 +29,10 @@ const TEXT_DATE = new RegExp(`(?:^|\\D)(\\d{1,2})\\.?\\s*(${MONTH_NAMES})\\.?(?!
 const TIME_AFTER_KL = /(?:^|[^\p{L}])(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?(?!\d)/iu
 const BARE_TIME = /(?:^|\D)(\d{1,2}):(\d{2})(?!\d)/
 const BARE_TIME_DOT = /^(\d{1,2})[.:](\d{2})(?!\d)/
+// "kl. 13.30-15.30", "kl. 13.30 – kl. 15", "klokken 13 til 15"; `start` also "13.30-15.30" first on a line.
+const RANGE_END = String.raw`\s*(?:-|–|—|til)\s*(?:kl\.?\s*|klokken\s*)?(\d{1,2})(?:[.:](\d{2}))?(?!\d)`
+const TIME_RANGE_AFTER_KL = new RegExp(String.raw`(?:^|[^\p{L}])(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?` + RANGE_END, 'iu')
+const BARE_TIME_RANGE = new RegExp(String.raw`^(\d{1,2})[.:](\d{2})` + RANGE_END, 'u')
 
 function pad(value: number): string {
   return String(value).padStart(2, '0')
@@ -101,4 +105,17 @@ export function findTime(text: string, bare: 'no' | 'colon' | 'start' = 'no'): s
   if (bare === 'no') return undefined
   const plain = (bare === 'start' ? BARE_TIME_DOT.exec(text) : null) ?? BARE_TIME.exec(text)
   return plain ? isoTime(plain[1], plain[2]) : undefined
+}
+
+/**
+ * The end of a time range: "kl. 13.30-15.30" → "15:30". Only a range that starts with "kl." (or,
+ * with `'start'`, a time first on the line, as in a "Tidspunkt" field) counts, because "14-01"
+ * elsewhere is a date. An end that is not after the start is no end.
+ */
+export function findEndTime(text: string, bare: 'no' | 'start' = 'no'): string | undefined {
+  const range = TIME_RANGE_AFTER_KL.exec(text) ?? (bare === 'start' ? BARE_TIME_RANGE.exec(text) : null)
+  if (!range) return undefined
+  const start = isoTime(range[1], range[2])
+  const end = isoTime(range[3], range[4])
+  return start !== undefined && end !== undefined && end > start ? end : undefined
 }

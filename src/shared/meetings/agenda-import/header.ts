@@ -1,4 +1,4 @@
-import { findDanishDate, findTime, locateDanishDate } from './dates.js'
+import { findDanishDate, findEndTime, findTime, locateDanishDate } from './dates.js'
 import { headingOf } from './headings.js'
 import { kindWordOf } from './lines.js'
 import type { ParsedAgenda } from './types.js'
@@ -66,6 +66,7 @@ export interface AgendaHeader {
   council: string
   date?: string
   startTime?: string
+  endTime?: string
   place?: string
   participants?: string
   absent?: string
@@ -112,6 +113,12 @@ function readFields(lines: string[]): Partial<Record<Field, string>> {
     if (value === '') {
       const next = lines.slice(index + 1).find((candidate) => candidate !== '')
       if (next !== undefined && isPlainLine(next)) value = next.replace(/\t/g, ' ')
+    } else {
+      // A long value the PDF wrapped: the lines right after it that go on in lower case.
+      for (const next of lines.slice(index + 1)) {
+        if (!/^\p{Ll}/u.test(next) || !isPlainLine(next)) break
+        value = `${value} ${next.replace(/\t/g, ' ')}`
+      }
     }
     if (value !== '') fields[field] = value
   })
@@ -142,6 +149,11 @@ export function parseHeader(preamble: string[]): AgendaHeader {
     (fields.time !== undefined ? findTime(fields.time, 'start') : undefined) ??
     lines.map((line) => findTime(line)).find((found) => found !== undefined)
 
+  const endTime =
+    (fields.date !== undefined ? findEndTime(fields.date) : undefined) ??
+    (fields.time !== undefined ? findEndTime(fields.time, 'start') : undefined) ??
+    lines.map((line) => findEndTime(line)).find((found) => found !== undefined)
+
   const header: AgendaHeader = {
     council,
     recognised: kindWord !== undefined || Object.keys(fields).length >= 2,
@@ -149,6 +161,7 @@ export function parseHeader(preamble: string[]): AgendaHeader {
   if (kindWord !== undefined) header.kind = /^dagsorden$/i.test(kindWord) ? 'agenda' : 'minutes'
   if (date !== undefined) header.date = date
   if (startTime !== undefined) header.startTime = startTime
+  if (startTime !== undefined && endTime !== undefined && endTime > startTime) header.endTime = endTime
   if (fields.place !== undefined) header.place = fields.place
   if (fields.participants !== undefined) header.participants = fields.participants
   if (fields.absent !== undefined) header.absent = fields.absent

@@ -18,6 +18,8 @@ export interface ParsedAgenda {
   council: string
   date: string /* YYYY-MM-DD */
   startTime?: string /* HH:MM */
+  /** Added with issue 11: the end of "kl. 13.30-15.30", when the text gives one. */
+  endTime?: string /* HH:MM */
   place?: string
   participants?: string
   absent?: string

@@ -1,0 +1,13 @@
+import { registerAccountScopes } from './accounts/sync-registration'
+import { registerCouncilScopes } from './councils/follows'
+import { registerMeetingViews } from './meetings/entity-views'
+
+/**
+ * Each feature tells the sync engine what it follows and how its records are named on the
+ * refused-changes screen; the engine knows features only through this.
+ */
+export function registerFeatures(): void {
+  registerAccountScopes()
+  registerCouncilScopes()
+  registerMeetingViews()
+}

@@ -1,0 +1,143 @@
+import { devices, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { expectNoAxeViolations, expectReflowAt320, runA11yKit } from './a11y/kit.js'
+import { ADMIN, signInAsStaff } from './admin-helpers.js'
+import { chooseSettings } from './helpers.js'
+import { startOwnServer, tempDir, type OwnServer } from './own-server.js'
+
+// Filling in the statement changes what every visitor sees, so this runs on a server of its own
+// and leaves the shared one with the statement not filled in.
+let server: OwnServer
+test.beforeAll(async () => {
+  server = await startOwnServer({ DATA_DIR: tempDir('statement') })
+})
+test.afterAll(async () => {
+  await server.stop()
+})
+
+const open = (browser: Browser): Promise<BrowserContext> => browser.newContext({ ...devices['Pixel 7'], baseURL: server.url, locale: 'da-DK' })
+const COMPLAINT_URL = 'https://digst.dk/digital-inklusion/webtilgaengelighed/oplever-du-ikke-tilgaengeligt-indhold/'
+
+/** A date `days` from today, as the form takes it (dag-måned-år) and as the statement shows it. */
+function day(days: number): { typed: string; shown: string } {
+  const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000)
+  return {
+    typed: `${date.getDate()}-${date.getMonth() + 1}-${date.getFullYear()}`,
+    shown: date.toLocaleDateString('da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }),
+  }
+}
+
+async function openStatement(page: Page): Promise<void> {
+  await page.goto('/hjaelp')
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Tilgængelighedserklæring' })).toBeVisible()
+}
+
+test('until the municipality fills it in, the statement says which parts are missing; an administrator fills them in', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const visitorContext = await open(browser)
+  const visitor = await visitorContext.newPage()
+  await openStatement(visitor)
+  const missing = visitor.getByRole('region', { name: 'Kommunen har ikke udfyldt det hele endnu' })
+  await expect(missing.getByRole('listitem')).toHaveText([
+    'Hvem erklæringen er fra',
+    'Hvor tilgængelig appen er',
+    'Det, der ikke er tilgængeligt',
+    'Sådan er appen vurderet',
+    'Hvornår erklæringen sidst er gennemgået',
+    'Kontakt med e-mail og telefon',
+  ])
+  // Only an administrator is offered the way to fill it in.
+  await expect(missing.getByRole('link')).toHaveCount(0)
+  await expect(visitor.getByRole('region', { name: 'Hvem erklæringen er fra' })).toContainText('Kommunen har ikke udfyldt det endnu.')
+  await expect(visitor.getByRole('region', { name: 'Hvem erklæringen er fra' })).toContainText(`Erklæringen gælder for Brugerstemme på ${server.url}.`)
+  await expect(visitor.getByRole('link', { name: 'Læs loven på Retsinformation' })).toHaveAttribute('href', 'https://www.retsinformation.dk/eli/lta/2018/692')
+  await expect(visitor.getByRole('region', { name: 'Klag til Digitaliseringsstyrelsen' }).getByRole('link', { name: 'Sådan henvender du dig til Digitaliseringsstyrelsen' })).toHaveAttribute('href', COMPLAINT_URL)
+  await runA11yKit(visitor, 'accessibility statement not filled in')
+
+  const adminContext = await open(browser)
+  const admin = await adminContext.newPage()
+  await signInAsStaff(admin, ADMIN)
+  await openStatement(admin)
+  await admin.getByRole('link', { name: 'Udfyld erklæringen' }).click()
+  await expect(admin.getByRole('heading', { level: 1, name: 'Udfyld tilgængelighedserklæringen' })).toBeVisible()
+  await expect(admin.getByRole('status').filter({ hasText: 'Det mangler stadig:' }).getByRole('listitem')).toHaveCount(6)
+
+  const future = day(10)
+  const reviewed = day(-7)
+  await admin.getByRole('textbox', { name: 'Myndighedens navn' }).fill('Egebo Kommune')
+  await admin.getByRole('radio', { name: 'Appen overholder standarden delvist. Det, der ikke virker, står herunder.' }).check()
+  await admin.getByRole('textbox', { name: 'Indhold, der ikke er tilgængeligt' }).fill('Optagne oplæsninger har ingen tekst ved siden af.\nKort over mødestedet har ingen beskrivelse.')
+  await admin.getByRole('radio', { name: 'Kommunen har selv vurderet appen.' }).check()
+  await admin.getByRole('textbox', { name: 'Dato for sidste gennemgang' }).fill(future.typed)
+  await admin.getByRole('textbox', { name: 'Afdeling, man kan kontakte' }).fill('Socialforvaltningen, Digitalisering')
+  await admin.getByRole('textbox', { name: 'E-mail' }).fill('tilgaengelighed-egebo.dk')
+  await admin.getByRole('textbox', { name: 'Telefon' }).fill('70 10 20 30')
+  await admin.getByRole('button', { name: 'Gem erklæringen' }).click()
+  const summary = admin.locator('.error-summary')
+  await expect(summary).toBeFocused()
+  await expect(summary.getByRole('link')).toHaveText([
+    'Datoen er efter i dag. Skriv den dato, hvor det skete.',
+    'Skriv en e-mail, for eksempel tilgaengelighed@kommune.dk, eller lad feltet være tomt.',
+  ])
+  await runA11yKit(admin, 'statement editor with errors')
+  // Nothing was sent: the public statement is still empty.
+  expect((await (await admin.request.get(`${server.url}/api/accessibility-statement`)).json()).authority).toBe('')
+
+  await summary.getByRole('link').first().click()
+  await expect(admin.getByRole('textbox', { name: 'Dato for sidste gennemgang' })).toBeFocused()
+  await admin.getByRole('textbox', { name: 'Dato for sidste gennemgang' }).fill(reviewed.typed)
+  await admin.getByRole('textbox', { name: 'E-mail' }).fill('tilgaengelighed@egebo.dk')
+  await admin.getByRole('button', { name: 'Gem erklæringen' }).click()
+  const state = admin.getByRole('status').filter({ hasText: 'Erklæringen er gemt.' })
+  await expect(state).toContainText('Alle dele er udfyldt.')
+  await runA11yKit(admin, 'statement editor saved')
+
+  await admin.goto('/admin/log')
+  await expect(admin.getByRole('table').getByRole('row').nth(1)).toContainText('Rettede tilgængelighedserklæringen')
+
+  // Everyone now reads the filled-in statement, and it stays readable without a connection.
+  await openStatement(visitor)
+  await expect(visitor.getByRole('region', { name: 'Kommunen har ikke udfyldt det hele endnu' })).toHaveCount(0)
+  await expect(visitor.getByRole('region', { name: 'Hvem erklæringen er fra' })).toContainText(
+    'Egebo Kommune har ansvaret for appen og skal gøre den tilgængelig efter loven',
+  )
+  await expect(visitor.getByRole('region', { name: 'Hvor tilgængelig er appen?' })).toContainText('Appen overholder standarden delvist.')
+  await expect(visitor.getByRole('region', { name: 'Det, der ikke er tilgængeligt' }).getByRole('listitem')).toHaveText([
+    'Optagne oplæsninger har ingen tekst ved siden af.',
+    'Kort over mødestedet har ingen beskrivelse.',
+  ])
+  const made = visitor.getByRole('region', { name: 'Sådan er erklæringen lavet' })
+  await expect(made).toContainText('Kommunen har selv vurderet appen.')
+  await expect(made).toContainText(`Erklæringen blev sidst gennemgået den ${reviewed.shown}.`)
+  const contact = visitor.getByRole('region', { name: 'Sig til, hvis noget ikke virker' })
+  await expect(contact).toContainText('Kontakt: Socialforvaltningen, Digitalisering')
+  await expect(contact.getByRole('link', { name: 'tilgaengelighed@egebo.dk' })).toHaveAttribute('href', 'mailto:tilgaengelighed@egebo.dk')
+  await expect(contact.getByRole('link', { name: '70 10 20 30' })).toHaveAttribute('href', 'tel:70102030')
+  await runA11yKit(visitor, 'accessibility statement filled in')
+
+  await visitor.getByRole('contentinfo').getByRole('link', { name: 'Hjælp' }).click()
+  await visitorContext.setOffline(true)
+  await visitor.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' }).click()
+  await expect(contact.getByRole('link', { name: 'tilgaengelighed@egebo.dk' })).toBeVisible()
+  await expect(visitor.getByText('Vi kan ikke hente kommunens del af erklæringen')).toHaveCount(0)
+  await visitorContext.setOffline(false)
+
+  // The largest text at 320 px, in English too.
+  for (const english of [false, true]) {
+    for (const page of [visitor, admin]) await chooseSettings(page, { textSize: 'Størst', english })
+    await visitor.setViewportSize({ width: 320, height: 640 })
+    await admin.setViewportSize({ width: 320, height: 640 })
+    await visitor.goto('/tilgaengelighed')
+    await expect(visitor.getByRole('heading', { level: 1, name: english ? 'Accessibility statement' : 'Tilgængelighedserklæring' })).toBeVisible()
+    await expect(visitor.getByRole('link', { name: 'tilgaengelighed@egebo.dk' })).toBeVisible()
+    await expectNoAxeViolations(visitor, `statement, largest text, ${english ? 'English' : 'Danish'}`)
+    await expectReflowAt320(visitor)
+    await admin.goto('/admin/tilgaengelighed')
+    await expect(admin.getByRole('heading', { level: 1, name: english ? 'Fill in the accessibility statement' : 'Udfyld tilgængelighedserklæringen' })).toBeVisible()
+    await expect(admin.getByRole('textbox', { name: english ? 'Name of the public authority' : 'Myndighedens navn' })).toHaveValue('Egebo Kommune')
+    await expectNoAxeViolations(admin, `statement editor, largest text, ${english ? 'English' : 'Danish'}`)
+    await expectReflowAt320(admin)
+  }
+  await visitorContext.close()
+  await adminContext.close()
+})

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Change, Mutation, MutationResult, PullResponse } from '../../src/shared/sync/protocol.js'
+import type { AgendaItemData, MeetingData } from '../../src/shared/meetings/entities.js'
+import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
+import { createSyncRegistry } from '../../src/server/sync/entities.js'
+import type { Database } from '../../src/server/db/database.js'
+import { DEMO_ACCOUNTS, openWorld, type World } from './accounts-fixture.js'
+import { databasesUnderTest } from './helpers.js'
+
+/**
+ * Who learns what through pull: an agenda item is exactly as visible as its meeting, whatever
+ * the item itself says, and a caller who could never read a record is not told it exists.
+ */
+describe.each(databasesUnderTest())('visibility through sync on $name', (target) => {
+  let database: Database
+  let w: World
+  let secretary: string
+  let member: string
+  let otherSecretary: string
+
+  beforeAll(async () => {
+    database = await target.open()
+    w = await openWorld(database, { registry: createSyncRegistry() })
+    secretary = await w.signIn(DEMO_ACCOUNTS.secretary.email, DEMO_ACCOUNTS.secretary.password)
+    member = await w.cardSignIn(DEMO_ACCOUNTS.memberCard)
+    otherSecretary = await w.sessionFor({ personId: w.ids.otherSecretaryId })
+  })
+  afterAll(async () => {
+    await w.app.close()
+  })
+
+  const push = async (cookie: string | null, mutations: Partial<Mutation>[]): Promise<MutationResult[]> => {
+    const reply = await w.call('POST', '/api/sync/push', {
+      cookie,
+      payload: { clientId: uuidv7(), protocolVersion: 1, mutations: mutations.map((m) => ({ id: uuidv7(), op: 'put', baseVersion: null, ...m })) },
+    })
+    expect(reply.statusCode, reply.body).toBe(200)
+    return reply.json().results
+  }
+  const pull = async (cookie: string | null, councilId = w.ids.councilId, since = '0'): Promise<PullResponse> =>
+    (await w.call('GET', `/api/sync/pull?since=${since}&scopes=council:${councilId}&protocolVersion=1`, { cookie })).json()
+  const find = (page: PullResponse, id: string): Change | undefined => page.changes.find((c) => c.entityId === id)
+
+  const meeting = (published: boolean, councilId = w.ids.councilId): MeetingData => ({
+    councilId,
+    title: 'Møde',
+    date: '2027-03-01',
+    startTime: '13:00',
+    endTime: '14:00',
+    place: 'Fælleshuset',
+    placePhoto: null,
+    participants: '',
+    absent: '',
+    published,
+    minutesPublished: false,
+  })
+  const item = (meetingId: string, extra: Partial<AgendaItemData> = {}): AgendaItemData => ({
+    councilId: w.ids.councilId,
+    meetingId,
+    position: 1,
+    title: 'Personsag om en beboer',
+    caseNumber: '',
+    easyTitle: 'Et lukket punkt',
+    easyText: '',
+    pictogram: null,
+    photo: null,
+    audio: null,
+    expectedMinutes: null,
+    question: '',
+    closed: false,
+    sections: [],
+    attachments: [],
+    decision: null,
+    easyDecision: '',
+    ...extra,
+  })
+
+  it('never lets an item of a draft meeting be public, whatever an old device sends with it', async () => {
+    const meetingId = uuidv7()
+    const itemId = uuidv7()
+    const results = await push(secretary, [
+      { entity: 'meeting', entityId: meetingId, patch: meeting(false) },
+      { entity: 'agenda-item', entityId: itemId, patch: item(meetingId) },
+      // An app from before this change still sent the item's own copy of the flag: refused, not trusted.
+      { entity: 'agenda-item', entityId: uuidv7(), patch: { ...item(meetingId), published: true } },
+    ])
+    expect(results.map((r) => [r.status, r.code ?? null])).toEqual([['applied', null], ['applied', null], ['rejected', 'invalid']])
+
+    const anonymous = await pull(null)
+    expect(find(anonymous, meetingId)).toBeUndefined()
+    expect(find(anonymous, itemId)).toBeUndefined()
+    expect(find(await pull(member), itemId)).toBeUndefined()
+    expect(find(await pull(secretary), itemId)?.data).toMatchObject({ title: 'Personsag om en beboer' })
+
+    // Published: the item follows at once, with a new version so devices past the cursor get it.
+    const before = anonymous.cursor
+    await push(secretary, [{ entity: 'meeting', entityId: meetingId, op: 'patch', patch: { published: true } }])
+    const later = await pull(null, w.ids.councilId, before)
+    expect(find(later, itemId)?.data).toMatchObject({ easyTitle: 'Et lukket punkt' })
+
+    // Back to draft: those who saw it are told to drop it; it is not left on their devices.
+    const cursor = later.cursor
+    await push(secretary, [{ entity: 'meeting', entityId: meetingId, op: 'patch', patch: { published: false } }])
+    const withdrawn = await pull(null, w.ids.councilId, cursor)
+    expect(find(withdrawn, itemId)).toMatchObject({ data: null })
+    expect(find(withdrawn, meetingId)).toMatchObject({ data: null })
+  })
+
+  it('refuses an item that points at a meeting of another council, or at none, with a reason', async () => {
+    const theirs = uuidv7()
+    await push(otherSecretary, [{ entity: 'meeting', entityId: theirs, patch: meeting(true, w.ids.otherCouncilId) }])
+    const results = await push(secretary, [
+      { entity: 'agenda-item', entityId: uuidv7(), patch: item(theirs) },
+      { entity: 'agenda-item', entityId: uuidv7(), patch: item(uuidv7()) },
+    ])
+    expect(results[0]).toMatchObject({ status: 'rejected', code: 'forbidden', reason: 'This agenda item points at a meeting of another council.' })
+    expect(results[1]).toMatchObject({ status: 'rejected', code: 'forbidden' })
+    expect(results[1]!.reason).toMatch(/meeting of this agenda item does not exist/)
+  })
+
+  it('keeps closed items for members and staff, and tells the public nothing of them', async () => {
+    const meetingId = uuidv7()
+    const closed = uuidv7()
+    await push(secretary, [
+      { entity: 'meeting', entityId: meetingId, patch: meeting(true) },
+      { entity: 'agenda-item', entityId: closed, patch: item(meetingId, { closed: true }) },
+    ])
+    expect(find(await pull(null), closed)).toBeUndefined()
+    expect(find(await pull(member), closed)?.data).toMatchObject({ closed: true })
+    // Closed later: whoever could read it learns that it went; the public never saw it.
+    const open = uuidv7()
+    await push(secretary, [{ entity: 'agenda-item', entityId: open, patch: item(meetingId, { title: 'Sommerfest' }) }])
+    const seen = await pull(null)
+    expect(find(seen, open)?.data).toMatchObject({ title: 'Sommerfest' })
+    await push(secretary, [{ entity: 'agenda-item', entityId: open, op: 'patch', patch: { closed: true } }])
+    expect(find(await pull(null, w.ids.councilId, seen.cursor), open)).toMatchObject({ data: null })
+  })
+
+  it('tells the public nothing of unlisted members, and of listed ones leaves out who they are linked to', async () => {
+    const anonymous = (await pull(null)).changes.filter((c) => c.entity === 'council-member')
+    const inside = (await pull(member)).changes.filter((c) => c.entity === 'council-member')
+    expect(inside.length).toBeGreaterThan(anonymous.length)
+    expect(anonymous.every((c) => c.data !== null)).toBe(true)
+    for (const change of anonymous) {
+      expect(change.data).not.toHaveProperty('personId')
+      expect(change.data).not.toHaveProperty('isRelative')
+    }
+    expect(inside.every((c) => typeof c.data?.personId === 'string' && typeof c.data?.isRelative === 'boolean')).toBe(true)
+  })
+})
