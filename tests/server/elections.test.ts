@@ -12,6 +12,8 @@ import { SESSION_COOKIE } from '../../src/server/accounts/sessions.js'
 import { openWorld, type World } from './accounts-fixture.js'
 import { CLOSES, OPENS, preparedElection } from './election-world.js'
 import { databasesUnderTest } from './helpers.js'
+import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
+import { SYNC_PROTOCOL_VERSION } from '../../src/shared/sync/protocol.js'
 
 describe.each(databasesUnderTest())('elections on $name', (target) => {
   let database: Database
@@ -331,5 +333,41 @@ describe.each(databasesUnderTest())('elections on $name', (target) => {
     expect(verifyBoard(p, manifest, manifestHash, board.entries)).toMatchObject({ ok: true })
     const accepted = replies.filter((_, i) => i % 2 === 0 && replies[i]!.statusCode === 200).length
     expect(board.entries.filter((e: BoardEntry) => e.type === 'ballot')).toHaveLength(accepted)
+  })
+
+  it('takes a sealed ballot from a device outbox as a sync command, once, and gives devices following the council the manifest', async () => {
+    // The sync push runs on the real clock, so this election is open now.
+    const now = Date.now()
+    w.clock.set(now - 2 * 3_600_000)
+    const iso = (ms: number) => new Date(ms).toISOString()
+    const run = await preparedElection(w, { input: { candidacyOpensAt: null, candidacyClosesAt: null, votingOpensAt: iso(now - 3_600_000), votingClosesAt: iso(now + 86_400_000) } })
+    await w.call('POST', `/api/admin/elections/${run.id}/open`, { cookie: await run.staff(), payload: {} })
+    w.clock.set(now)
+    const { manifestHash } = await run.manifest()
+    const pulled = (await w.pull(`council:${w.ids.councilId}`)).json()
+    const records = pulled.changes.filter((c: { entity: string }) => c.entity.startsWith('election-'))
+    expect(records.find((c: { entity: string; entityId: string }) => c.entity === 'election-manifest' && c.entityId === run.id)?.data).toMatchObject({ manifestHash })
+    expect(records.filter((c: { entity: string; data: { electionId: string } }) => c.entity === 'election-candidate' && c.data.electionId === run.id)).toHaveLength(3)
+
+    const envelope = await run.seal(0, [run.candidateIds[0]!])
+    const push = (mutationId: string) =>
+      w.call('POST', '/api/sync/push', {
+        payload: { clientId: uuidv7(), protocolVersion: SYNC_PROTOCOL_VERSION, mutations: [{ id: mutationId, entity: 'election-ballot', entityId: uuidv7(), op: 'put', patch: { electionId: run.id, envelope }, baseVersion: null }] },
+      })
+    const first = (await push(uuidv7())).json().results[0]
+    expect(first).toMatchObject({ status: 'applied', data: { receipt: receiptCode(envelopeHash(p, envelope)) } })
+    // The same envelope again (a lost answer): the same receipt, still one ballot.
+    expect((await push(uuidv7())).json().results[0]).toMatchObject({ status: 'applied', data: { receipt: first.data.receipt } })
+    const second = (await push(uuidv7())).json()
+    expect(second.results[0].status).toBe('applied')
+    const again = await run.seal(0, [])
+    const refused = (
+      await w.call('POST', '/api/sync/push', {
+        payload: { clientId: uuidv7(), protocolVersion: SYNC_PROTOCOL_VERSION, mutations: [{ id: uuidv7(), entity: 'election-ballot', entityId: uuidv7(), op: 'put', patch: { electionId: run.id, envelope: again }, baseVersion: null }] },
+      })
+    ).json().results[0]
+    expect(refused).toMatchObject({ status: 'rejected', code: 'card_used' })
+    const board = (await w.call('GET', `/api/elections/${run.id}/board`)).json()
+    expect(board.entries.filter((e: BoardEntry) => e.type === 'ballot')).toHaveLength(1)
   })
 })

@@ -45,7 +45,7 @@ export async function seedDemoIfEmpty(db: Db, registry: SyncRegistry, electionSe
     // Feature issues add their demo content here, inside the same transaction.
     const demo = await seedDemoAccounts(tx, registry)
     await seedDemoMeetings(tx, registry, demo.councilId)
-    await seedDemoElections(tx, demo, electionSecret)
+    await seedDemoElections(tx, registry, demo, electionSecret)
     return { seeded: true }
   })
 }

@@ -12,7 +12,10 @@ import { electionBoard, electionCandidates, electionCards, electionRoll, electio
 import { appendEntry } from '../elections/board-store.js'
 import { sealElectionKey } from '../elections/key-store.js'
 import { nodePrimitives as p } from '../elections/node-primitives.js'
-import type { Tx } from '../sync/server-write.js'
+import { writeServerRecords, type ServerWrite, type Tx } from '../sync/server-write.js'
+import type { SyncRegistry } from '../sync/registry.js'
+import { registerElectionEntities } from '../elections/policies.js'
+import { candidateWrite, manifestWrite } from '../elections/publish.js'
 import type { DemoIds } from './accounts.js'
 
 export const DEMO_OPEN_ELECTION_TITLE = 'Valg til Brugerrådet på Solbakken 2026'
@@ -100,7 +103,8 @@ async function insertElection(tx: Tx, ids: DemoIds, electionSecret: Uint8Array, 
  * start), and the previous election two years ago, counted and published, whose board anyone can
  * verify. Both are made with the real protocol, so the demo's result verifies like a real one.
  */
-export async function seedDemoElections(tx: Tx, ids: DemoIds, electionSecret: Uint8Array, now = new Date()): Promise<void> {
+export async function seedDemoElections(tx: Tx, registry: SyncRegistry, ids: DemoIds, electionSecret: Uint8Array, now = new Date()): Promise<void> {
+  registerElectionEntities(registry)
   const names = new Map((await tx.select({ id: people.id, name: people.name }).from(people)).map((x) => [x.name, x.id]))
   const person = (name: string) => names.get(name) ?? null
 
@@ -140,7 +144,7 @@ export async function seedDemoElections(tx: Tx, ids: DemoIds, electionSecret: Ui
     .set({ status: 'published', result, publishedAt: new Date(now.getTime() - 732 * day), appliedAt: new Date(now.getTime() - 732 * day), sealedKey: null, sealedKeyId: null })
     .where(eq(elections.id, earlier.row.id))
 
-  await insertElection(tx, ids, electionSecret, {
+  const open = await insertElection(tx, ids, electionSecret, {
     title: DEMO_OPEN_ELECTION_TITLE,
     opensAt: new Date(now.getTime() - day),
     closesAt: new Date(now.getTime() + 30 * day),
@@ -154,6 +158,14 @@ export async function seedDemoElections(tx: Tx, ids: DemoIds, electionSecret: Ui
     ],
     secrets: demoCardSecrets(),
   })
+  // Devices that follow the council keep both manifests and the candidates, as after a real opening.
+  const writes: ServerWrite[] = []
+  for (const election of [earlier, open]) {
+    const [row] = await tx.select().from(elections).where(eq(elections.id, election.row.id))
+    writes.push(manifestWrite(row!))
+    for (const c of await tx.select().from(electionCandidates).where(eq(electionCandidates.electionId, row!.id))) writes.push(await candidateWrite(tx, c, ids.councilId))
+  }
+  await writeServerRecords(tx, registry, writes)
 }
 
 /** The lines `npm start` prints about the demo election: where to vote and the unused card codes. */

@@ -9,7 +9,9 @@ import { audit } from '../accounts/audit.js'
 import { personOf, requirePerson, requireStaff } from '../accounts/guards.js'
 import { electionCandidates, memberships } from '../db/schema.js'
 import { sendError } from '../http/errors.js'
+import { writeServerRecords } from '../sync/server-write.js'
 import type { ElectionsContext } from './context.js'
+import { candidateWrite } from './publish.js'
 import { findElection, noSuchElection, requireDraft, staffElection, type ElectionRow } from './store.js'
 
 type CandidateRow = typeof electionCandidates.$inferSelect
@@ -78,7 +80,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsCont
           .values({ id: uuidv7(), electionId: election.id, ...input, status: 'approved', enteredBy: staff.personId, createdAt: ctx.now() })
           .returning()
         await audit(tx, staff, 'election.candidate.enter', { type: 'election-candidate', id: row!.id }, { electionId: election.id })
-        return { result: candidateView(row!) }
+        return { result: candidateView(row!), version: await writeServerRecords(tx, ctx.registry, [await candidateWrite(tx, row!, election.councilId)]) }
       })
     },
   )
@@ -108,7 +110,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsCont
             .where(eq(electionCandidates.id, found.candidate.id))
             .returning()
           await audit(tx, staff, `election.candidate.${decision}`, { type: 'election-candidate', id: row!.id })
-          return { result: candidateView(row!) }
+          return { result: candidateView(row!), version: await writeServerRecords(tx, ctx.registry, [await candidateWrite(tx, row!, found.election.councilId)]) }
         })
       },
     )
@@ -147,7 +149,8 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsCont
               .insert(electionCandidates)
               .values({ id: uuidv7(), electionId: election.id, personId: person.personId, ...values, enteredBy: person.personId, createdAt: ctx.now() })
               .returning()
-        return { result: candidateView(row!) }
+        const version = existing?.status === 'approved' ? await writeServerRecords(tx, ctx.registry, [await candidateWrite(tx, row!, election.councilId)]) : null
+        return { result: candidateView(row!), version }
       })
     },
   )

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { electionCandidates, electionRoll, elections } from '../db/schema.js'
-import type { Tx } from '../sync/server-write.js'
+import { ElectionCandidateRecord } from '../../shared/elections/entities.js'
+import type { ServerWrite, Tx } from '../sync/server-write.js'
 
 /**
  * A person's election data on erasure. A candidacy in an election not yet opened goes entirely;
@@ -18,4 +19,10 @@ export async function eraseElectionData(tx: Tx, personId: string): Promise<void>
   if (drafts.length > 0) await tx.delete(electionCandidates).where(inArray(electionCandidates.id, drafts))
   await tx.update(electionCandidates).set({ personId: null, photo: null, presentation: '' }).where(and(eq(electionCandidates.personId, personId)))
   await tx.update(electionRoll).set({ personId: null, name: '' }).where(eq(electionRoll.personId, personId))
+}
+
+/** The person's published presentations, taken off every device. */
+export async function electionErasureWrites(tx: Tx, personId: string): Promise<ServerWrite[]> {
+  const own = await tx.select({ id: electionCandidates.id }).from(electionCandidates).where(eq(electionCandidates.personId, personId))
+  return own.map((c) => ({ entity: ElectionCandidateRecord.name, id: c.id, data: null }))
 }

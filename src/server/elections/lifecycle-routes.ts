@@ -15,7 +15,9 @@ import { councils, electionCandidates, electionCards, electionLateCards, electio
 import { sendError } from '../http/errors.js'
 import type { Tx } from '../sync/server-write.js'
 import { appendEntry, lockElection, readBoard } from './board-store.js'
+import { writeServerRecords } from '../sync/server-write.js'
 import type { ElectionsContext } from './context.js'
+import { manifestWrite } from './publish.js'
 import { Refusal } from './refusal.js'
 import { openElectionKey, sealElectionKey, WrongElectionSecretError } from './key-store.js'
 import { nodePrimitives as p } from './node-primitives.js'
@@ -84,7 +86,7 @@ export function registerLifecycleRoutes(app: FastifyInstance, ctx: ElectionsCont
   const { db } = ctx
 
   /** One staff step under the election's lock: the step checks the state it needs and may refuse. */
-  function step(path: string, summary: string, run: (tx: Tx, election: ElectionRow, staff: ReturnType<typeof personOf>) => Promise<void>) {
+  function step(path: string, summary: string, run: (tx: Tx, election: ElectionRow, staff: ReturnType<typeof personOf>) => Promise<number | null | void>) {
     app.post(
       `/api/admin/elections/:id/${path}`,
       { preHandler: requireStaff, schema: { summary, tags, params: IdParams, body: EmptyBody, response: { 200: ElectionAdminView, ...adminErrors } } },
@@ -93,11 +95,13 @@ export function registerLifecycleRoutes(app: FastifyInstance, ctx: ElectionsCont
         const found = await staffElection(db, staff, (request.params as { id: string }).id, reply)
         if (!found) return reply
         try {
-          const row = await db.transaction(async (tx) => {
+          const { row, version } = await db.transaction(async (tx) => {
             const locked = (await lockElection(tx, found.id))!
-            await run(tx, locked, staff)
-            return (await tx.select().from(elections).where(eq(elections.id, found.id)))[0]!
+            const version = await run(tx, locked, staff)
+            return { row: (await tx.select().from(elections).where(eq(elections.id, found.id)))[0]!, version }
           })
+          // Devices learn of the manifest after the commit, so one that pulls at once finds it.
+          if (version) await ctx.pokes.publish(version).catch(() => {})
           return (await adminViews(db, [row]))[0]
         } catch (error) {
           if (error instanceof Refusal) return sendError(reply, error.status, error.code, error.message)
@@ -116,6 +120,8 @@ export function registerLifecycleRoutes(app: FastifyInstance, ctx: ElectionsCont
     if (ctx.now() >= election.votingClosesAt) throw new Refusal(409, 'closing_passed', 'The closing time has passed. Change the voting times first.')
     const { manifestHash: hash, order } = await openVoting(tx, ctx, election)
     await audit(tx, staff, 'election.open', { type: 'election', id: election.id }, { manifestHash: hash, candidateOrder: election.candidateOrder, ...(election.candidateOrder === 'drawn' ? { drawnOrder: order } : {}) })
+    const [opened] = await tx.select().from(elections).where(eq(elections.id, election.id))
+    return writeServerRecords(tx, ctx.registry, [manifestWrite(opened!)])
   })
 
   step('close', 'Close the board; only at or after the closing time by the server clock', async (tx, election, staff) => {
