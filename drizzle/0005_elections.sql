@@ -17,6 +17,7 @@ CREATE TABLE "election_candidates" (
 	"name" text NOT NULL,
 	"presentation" text NOT NULL,
 	"photo" text,
+	"recording" jsonb,
 	"status" text NOT NULL,
 	"return_reason" text,
 	"entered_by" uuid NOT NULL,

@@ -63,6 +63,7 @@ export async function prepareElection(
       name,
       presentation: `Jeg hedder ${name}. Jeg vil gerne være med i rådet.`,
       photo: null,
+      recording: null,
       personId: null,
       consentGivenAt: '2026-05-01',
       consentNote: 'Sagde ja',

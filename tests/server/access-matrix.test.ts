@@ -145,7 +145,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/elections/:id/candidacy': { build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}/candidacy` }), expect: people },
   // Members stand themselves; staff enter a resident's presentation through the admin route.
   'PUT /api/elections/:id/candidacy': {
-    build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}/candidacy`, payload: { name: 'Karen Holm', presentation: 'Jeg stiller op.', photo: null } }),
+    build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}/candidacy`, payload: { name: 'Karen Holm', presentation: 'Jeg stiller op.', photo: null, recording: null } }),
     expect: only('participant', 'relative'),
   },
   'GET /api/admin/elections': { build: get('/api/admin/elections'), expect: staff },
@@ -167,7 +167,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/admin/elections/:id/candidates': {
     build: async (w) => ({
       url: `/api/admin/elections/${await insertElection(w.db, w.ids.councilId)}/candidates`,
-      payload: { name: 'Ny Kandidat', presentation: 'Jeg bor her.', photo: null, personId: null, consentGivenAt: '2026-05-01', consentNote: 'Sagde ja' },
+      payload: { name: 'Ny Kandidat', presentation: 'Jeg bor her.', photo: null, recording: null, personId: null, consentGivenAt: '2026-05-01', consentNote: 'Sagde ja' },
     }),
     expect: councilStaff,
   },

@@ -63,7 +63,7 @@ export async function preparedElection(w: World, options: { candidates?: number;
   const id: string = election.id
   const candidateIds: string[] = []
   for (let i = 0; i < (options.candidates ?? 3); i++) {
-    const payload = { name: `Kandidat ${String.fromCharCode(65 + i)}`, presentation: 'Jeg vil gerne være med.', photo: null, personId: null, consentGivenAt: '2026-05-21', consentNote: 'Sagde ja' }
+    const payload = { name: `Kandidat ${String.fromCharCode(65 + i)}`, presentation: 'Jeg vil gerne være med.', photo: null, recording: null, personId: null, consentGivenAt: '2026-05-21', consentNote: 'Sagde ja' }
     candidateIds.push(ok(await w.call('POST', `/api/admin/elections/${id}/candidates`, { cookie: await staff(), payload }), 'candidate').id)
   }
   const cards: { secret: Uint8Array; key: CardKey }[] = Array.from({ length: options.cards ?? 4 }, () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { entryHash, verifyBoard, type BoardEntry } from '../../src/shared/elections/board.js'
@@ -69,7 +70,7 @@ describe.each(databasesUnderTest())('elections on $name', (target) => {
     const run = await preparedElection(w, { candidates: 0, cards: 3, input: { seats: 1, substitutes: 1, maxChoices: 1 } })
     const member = await w.sessionFor({ personId: w.ids.memberId })
     w.clock.set(Date.parse('2026-05-25T10:00:00Z'))
-    const stood = await w.call('PUT', `/api/elections/${run.id}/candidacy`, { cookie: member, payload: { name: 'Karen Holm', presentation: 'Jeg vil have flere ture.', photo: null } })
+    const stood = await w.call('PUT', `/api/elections/${run.id}/candidacy`, { cookie: member, payload: { name: 'Karen Holm', presentation: 'Jeg vil have flere ture.', photo: null, recording: null } })
     expect(stood.statusCode, stood.body).toBe(200)
     expect(stood.json()).toMatchObject({ status: 'proposed', personId: w.ids.memberId })
     expect((await w.call('GET', `/api/elections/${run.id}/candidates`)).json()).toEqual([])
@@ -77,7 +78,7 @@ describe.each(databasesUnderTest())('elections on $name', (target) => {
     const other = await w.newPerson('member', w.ids.councilId)
     const entered = await w.call('POST', `/api/admin/elections/${run.id}/candidates`, {
       cookie: await run.staff(),
-      payload: { name: 'Prøve Beboer', presentation: 'Jeg bor her.', photo: null, personId: other.personId, consentGivenAt: '2026-05-25', consentNote: 'Sagde ja til mig' },
+      payload: { name: 'Prøve Beboer', presentation: 'Jeg bor her.', photo: null, recording: null, personId: other.personId, consentGivenAt: '2026-05-25', consentNote: 'Sagde ja til mig' },
     })
     expect(entered.json()).toMatchObject({ status: 'approved', enteredByStaff: true })
     expect((await w.call('GET', `/api/elections/${run.id}/candidates`)).json().map((x: { name: string }) => x.name)).toEqual(['Karen Holm', 'Prøve Beboer'])
@@ -369,5 +370,31 @@ describe.each(databasesUnderTest())('elections on $name', (target) => {
     expect(refused).toMatchObject({ status: 'rejected', code: 'card_used' })
     const board = (await w.call('GET', `/api/elections/${run.id}/board`)).json()
     expect(board.entries.filter((e: BoardEntry) => e.type === 'ballot')).toHaveLength(1)
+  })
+
+  it('keeps a candidate’s own recording with the presentation: private until approved, then everyone can hear it', async () => {
+    w.clock.set(Date.parse('2026-05-25T10:00:00Z'))
+    const run = await preparedElection(w, { candidates: 0 })
+    const member = await w.sessionFor({ personId: w.ids.memberId })
+    const audio = Buffer.concat([Buffer.from('1a45dfa3', 'hex'), p.randomBytes(400)])
+    const sha256 = createHash('sha256').update(audio).digest('hex')
+    const recording = { sha256, type: 'audio/webm', bytes: audio.length }
+    const stand = () => w.call('PUT', `/api/elections/${run.id}/candidacy`, { cookie: member, payload: { name: 'Karen Holm', presentation: 'Hør mig selv sige det.', photo: null, recording } })
+    expect((await stand()).json()).toMatchObject({ code: 'recording_missing' })
+
+    const uploaded = await w.app.inject({ method: 'PUT', url: `/api/media/${sha256}`, headers: { origin: 'http://localhost', cookie: `${SESSION_COOKIE}=${member}`, 'content-type': 'audio/webm' }, payload: audio })
+    expect(uploaded.statusCode, uploaded.body).toBe(200)
+    const stood = await stand()
+    expect(stood.json()).toMatchObject({ status: 'proposed', recording })
+    const hear = (cookie: string | null) => w.call('GET', `/api/media/${sha256}`, { cookie })
+    expect((await hear(null)).statusCode).toBe(404)
+    expect((await hear(await run.staff())).statusCode).toBe(200)
+    expect((await hear(member)).statusCode).toBe(200)
+
+    await w.call('POST', `/api/admin/candidates/${stood.json().id}/approve`, { cookie: await run.staff(), payload: {} })
+    expect((await w.call('GET', `/api/elections/${run.id}/candidates`)).json()).toEqual([expect.objectContaining({ name: 'Karen Holm', recording })])
+    expect((await hear(null)).statusCode).toBe(200)
+    const pulled = (await w.pull(`council:${w.ids.councilId}`)).json().changes.find((c: { entityId: string }) => c.entityId === stood.json().id)
+    expect(pulled.data).toMatchObject({ status: 'approved', personId: null, recording })
   })
 })

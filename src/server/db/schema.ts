@@ -292,6 +292,7 @@ export const electionCandidates = pgTable(
     name: text('name').notNull(),
     presentation: text('presentation').notNull(),
     photo: text('photo'),
+    recording: jsonb('recording').$type<{ sha256: string; type: string; bytes: number }>(),
     status: text('status').notNull(),
     returnReason: text('return_reason'),
     enteredBy: uuid('entered_by').notNull(),

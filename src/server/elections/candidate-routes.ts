@@ -9,6 +9,9 @@ import { audit } from '../accounts/audit.js'
 import { personOf, requirePerson, requireStaff } from '../accounts/guards.js'
 import { electionCandidates, memberships } from '../db/schema.js'
 import { sendError } from '../http/errors.js'
+import type { AudioRef } from '../../shared/sync/media.js'
+import { media } from '../db/schema.js'
+import type { Db } from '../db/database.js'
 import { writeServerRecords } from '../sync/server-write.js'
 import type { ElectionsContext } from './context.js'
 import { candidateWrite } from './publish.js'
@@ -23,6 +26,7 @@ export const candidateView = (c: CandidateRow): Candidate => ({
   name: c.name,
   presentation: c.presentation,
   photo: c.photo,
+  recording: (c.recording as AudioRef | null) ?? null,
   status: c.status as CandidateStatus,
   returnReason: c.returnReason,
   enteredByStaff: c.consentGivenAt !== null,
@@ -36,6 +40,15 @@ function candidacyProblem(election: ElectionRow, now: Date): string | null {
   if (election.candidacyOpensAt && now < election.candidacyOpensAt) return 'You cannot stand yet. Candidacy has not opened.'
   if (election.candidacyClosesAt && now >= election.candidacyClosesAt) return 'Candidacy has closed.'
   return null
+}
+
+/** A recording must be on the server before a presentation names it (uploaded with PUT /api/media). */
+async function recordingMissing(db: Db, recording: AudioRef | null, reply: FastifyReply): Promise<boolean> {
+  if (!recording) return false
+  const [stored] = await db.select({ type: media.type }).from(media).where(eq(media.sha256, recording.sha256))
+  if (stored && stored.type === recording.type) return false
+  sendError(reply, 400, 'recording_missing', 'The recording has not reached the server. Upload it (PUT /api/media/<sha256>) and send the presentation again.')
+  return true
 }
 
 export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsContext): void {
@@ -74,6 +87,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsCont
       const input = request.body as CandidateEntry
       const election = await staffElection(db, staff, (request.params as { id: string }).id, reply)
       if (!election || !requireDraft(election, reply)) return reply
+      if (await recordingMissing(db, input.recording, reply)) return reply
       return inTransaction(ctx, async (tx) => {
         const [row] = await tx
           .insert(electionCandidates)
@@ -140,6 +154,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsCont
       if (member.length === 0 || person.staffRole !== null) return sendError(reply, 403, 'not_a_member', 'Only members of the council can stand this way. Ask the staff to enter your presentation.')
       const closed = candidacyProblem(election, ctx.now())
       if (closed) return sendError(reply, 409, 'candidacy_closed', closed)
+      if (await recordingMissing(db, input.recording, reply)) return reply
       return inTransaction(ctx, async (tx) => {
         const [existing] = await tx.select().from(electionCandidates).where(and(eq(electionCandidates.electionId, election.id), eq(electionCandidates.personId, person.personId))).for('update')
         const values = { ...input, status: 'proposed', returnReason: null }
@@ -149,8 +164,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsCont
               .insert(electionCandidates)
               .values({ id: uuidv7(), electionId: election.id, personId: person.personId, ...values, enteredBy: person.personId, createdAt: ctx.now() })
               .returning()
-        const version = existing?.status === 'approved' ? await writeServerRecords(tx, ctx.registry, [await candidateWrite(tx, row!, election.councilId)]) : null
-        return { result: candidateView(row!), version }
+        return { result: candidateView(row!), version: await writeServerRecords(tx, ctx.registry, [await candidateWrite(tx, row!, election.councilId)]) }
       })
     },
   )
@@ -166,7 +180,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsCont
         .from(electionCandidates)
         .where(and(eq(electionCandidates.electionId, election.id), eq(electionCandidates.status, 'approved')))
         .orderBy(asc(electionCandidates.name))
-      return rows.map((c) => ({ id: c.id, name: c.name, presentation: c.presentation, photo: c.photo }))
+      return rows.map((c) => ({ id: c.id, name: c.name, presentation: c.presentation, photo: c.photo, recording: (c.recording as AudioRef | null) ?? null }))
     },
   )
 }

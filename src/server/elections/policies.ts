@@ -1,12 +1,19 @@
-import { CastBallot, CastBallotPayload, ElectionCandidateRecord, ElectionManifestRecord, type CastBallotPayload as Payload } from '../../shared/elections/entities.js'
-import { PUBLIC } from '../sync/audience.js'
+import { CastBallot, CastBallotPayload, ElectionCandidateRecord, ElectionManifestRecord, type CastBallotPayload as Payload, type ElectionCandidateData } from '../../shared/elections/entities.js'
+import { personPrincipal, PUBLIC, staffPrincipal } from '../sync/audience.js'
 import type { SyncPolicy, SyncRegistry } from '../sync/registry.js'
 import { acceptBallotIn } from './ballots.js'
 
 const serverOnly = 'Elections change through the election screens, never through sync.'
 
-/** Published to everyone: a manifest and an approved presentation are public once written. */
-const publicReadOnly: SyncPolicy = { audience: () => [PUBLIC], canWrite: () => serverOnly }
+/** A manifest is public once written. */
+const manifestPolicy: SyncPolicy = { audience: () => [PUBLIC], canWrite: () => serverOnly }
+
+/** Approved: everyone, without the link to a person. Before that: the council's staff and the candidate. */
+const candidatePolicy: SyncPolicy<ElectionCandidateData> = {
+  audience: (c) => (c.status === 'approved' ? [PUBLIC] : [staffPrincipal(c.councilId), ...(c.personId ? [personPrincipal(c.personId)] : [])]),
+  publicView: ({ personId: _, ...rest }) => ({ ...rest, personId: null }),
+  canWrite: () => serverOnly,
+}
 
 /**
  * The election's synced records and the ballot command. Registering twice is harmless, so the
@@ -14,8 +21,8 @@ const publicReadOnly: SyncPolicy = { audience: () => [PUBLIC], canWrite: () => s
  */
 export function registerElectionEntities(registry: SyncRegistry): void {
   if (registry.get(ElectionManifestRecord.name)) return
-  registry.register(ElectionManifestRecord, publicReadOnly)
-  registry.register(ElectionCandidateRecord, publicReadOnly)
+  registry.register(ElectionManifestRecord, manifestPolicy)
+  registry.register(ElectionCandidateRecord, candidatePolicy)
   registry.registerCommand({
     name: CastBallot.name,
     schema: CastBallotPayload,

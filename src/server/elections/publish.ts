@@ -1,4 +1,6 @@
 import { ElectionCandidateRecord, ElectionManifestRecord } from '../../shared/elections/entities.js'
+import type { CandidateStatus } from '../../shared/elections/model.js'
+import type { AudioRef } from '../../shared/sync/media.js'
 import type { electionCandidates } from '../db/schema.js'
 import { storeImageDataUrl } from '../sync/media.js'
 import type { ServerWrite, Tx } from '../sync/server-write.js'
@@ -12,13 +14,25 @@ export function manifestWrite(election: ElectionRow): ServerWrite {
   return { entity: ElectionManifestRecord.name, id: election.id, data: { councilId: election.councilId, ...published } }
 }
 
-/** An approved presentation for devices (the photo as a medium); anything else is taken off them. */
+/**
+ * A presentation for devices, the photo as a medium: the policy shows it to everyone once
+ * approved, before that to staff and the candidate. A withdrawn one is taken off every device.
+ */
 export async function candidateWrite(tx: Tx, candidate: CandidateRow, councilId: string): Promise<ServerWrite> {
-  if (candidate.status !== 'approved') return { entity: ElectionCandidateRecord.name, id: candidate.id, data: null }
+  if (candidate.status === 'withdrawn') return { entity: ElectionCandidateRecord.name, id: candidate.id, data: null }
   const photo = candidate.photo ? await storeImageDataUrl(tx, candidate.photo) : null
   return {
     entity: ElectionCandidateRecord.name,
     id: candidate.id,
-    data: { councilId, electionId: candidate.electionId, name: candidate.name, presentation: candidate.presentation, photo },
+    data: {
+      councilId,
+      electionId: candidate.electionId,
+      personId: candidate.personId,
+      status: candidate.status as CandidateStatus,
+      name: candidate.name,
+      presentation: candidate.presentation,
+      photo,
+      recording: (candidate.recording as AudioRef | null) ?? null,
+    },
   }
 }

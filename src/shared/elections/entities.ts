@@ -2,9 +2,10 @@ import { Type, type Static } from 'typebox'
 import { councilScope } from '../accounts/entities.js'
 import { Uuid } from '../accounts/model.js'
 import { defineSyncCommand, defineSyncEntity } from '../sync/entity.js'
-import { ImageRef } from '../sync/media.js'
+import { AudioRef, ImageRef } from '../sync/media.js'
 import { Envelope } from './envelope.js'
 import { Manifest, Sha256Hex } from './manifest.js'
+import { CandidateStatus } from './model.js'
 
 /**
  * What devices keep of an election, so the ballot works offline: the manifest (written when
@@ -23,12 +24,27 @@ export const ElectionManifestRecord = defineSyncEntity<ElectionManifestData>({
 })
 
 export const ElectionCandidateData = Type.Object(
-  { councilId: Uuid, electionId: Uuid, name: Type.String(), presentation: Type.String(), photo: Type.Union([ImageRef, Type.Null()]) },
+  {
+    councilId: Uuid,
+    electionId: Uuid,
+    /** Left out of what the public reads (see the policy's publicView). */
+    personId: Type.Union([Uuid, Type.Null()]),
+    status: CandidateStatus,
+    name: Type.String(),
+    presentation: Type.String(),
+    photo: Type.Union([ImageRef, Type.Null()]),
+    /** The candidate reading their own presentation aloud. */
+    recording: Type.Union([AudioRef, Type.Null()]),
+  },
   { additionalProperties: false },
 )
 export type ElectionCandidateData = Static<typeof ElectionCandidateData>
 
-/** An approved candidate's presentation; its id is the candidate's id (the one on the ballot). */
+/**
+ * A candidate's presentation; its id is the candidate's id (the one on the ballot). Public once
+ * approved; before that only the council's staff and the candidate read it. Its photo and
+ * recording are media named by the record, so they reach devices once and stay while it does.
+ */
 export const ElectionCandidateRecord = defineSyncEntity<ElectionCandidateData>({
   name: 'election-candidate',
   schema: ElectionCandidateData,

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { IsoDate, IsoDateTime, Photo, Uuid } from '../accounts/model.js'
+import { AudioRef } from '../sync/media.js'
 import { Base64url32, Sha256Hex } from './manifest.js'
 
 /**
@@ -71,6 +72,8 @@ export const CandidacyInput = Type.Object(
     name: Text(120),
     presentation: Text(600),
     photo: Type.Union([Photo, Type.Null()]),
+    /** Uploaded first (PUT /api/media/<sha256>), then named here. */
+    recording: Type.Union([AudioRef, Type.Null()]),
   },
   { additionalProperties: false },
 )
@@ -95,6 +98,7 @@ export const Candidate = Type.Object({
   name: Type.String(),
   presentation: Type.String(),
   photo: Type.Union([Photo, Type.Null()]),
+  recording: Type.Union([AudioRef, Type.Null()]),
   status: CandidateStatus,
   returnReason: Type.Union([Type.String(), Type.Null()]),
   enteredByStaff: Type.Boolean(),
@@ -186,5 +190,5 @@ export const ElectionSummary = Type.Object({
 })
 export type ElectionSummary = Static<typeof ElectionSummary>
 
-export const PublicCandidate = Type.Object({ id: Uuid, name: Type.String(), presentation: Type.String(), photo: Type.Union([Photo, Type.Null()]) })
+export const PublicCandidate = Type.Object({ id: Uuid, name: Type.String(), presentation: Type.String(), photo: Type.Union([Photo, Type.Null()]), recording: Type.Union([AudioRef, Type.Null()]) })
 export type PublicCandidate = Static<typeof PublicCandidate>
