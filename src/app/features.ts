@@ -1,6 +1,7 @@
 import { registerAccountScopes } from './accounts/sync-registration'
 import { registerCouncilScopes } from './councils/follows'
 import { registerMeetingViews } from './meetings/entity-views'
+import { registerElectionViews } from './elections/sync-registration'
 
 /**
  * Each feature tells the sync engine what it follows and how its records are named on the
@@ -10,4 +11,5 @@ export function registerFeatures(): void {
   registerAccountScopes()
   registerCouncilScopes()
   registerMeetingViews()
+  registerElectionViews()
 }

@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { adminRoutes } from './admin/admin-routes'
+import { electionRoutes } from './elections/election-routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -88,6 +89,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./elections/ElectionsPage.vue'),
     meta: { titleKey: 'elections.title' },
   },
+  ...electionRoutes,
   {
     path: '/workshops',
     name: 'workshops',

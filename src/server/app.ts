@@ -8,6 +8,7 @@ import { createSignInLimits, type SignInLimits } from './accounts/rate-limit.js'
 import { registerSessions } from './accounts/sessions.js'
 import type { Database } from './db/database.js'
 import { registerErrorHandling } from './http/errors.js'
+import { registerElectionRoutes } from './elections/routes.js'
 import { registerCalendarRoutes } from './meetings/calendar-routes.js'
 import { registerStatementRoutes } from './help/statement-routes.js'
 import { enforceRouteSchemas } from './http/route-schemas.js'
@@ -42,6 +43,8 @@ export interface BuildServerOptions {
   signInLimits?: SignInLimits
   /** The clock for sessions and retention; tests move it instead of waiting. */
   now?: () => Date
+  /** Seals election keys at rest (src/server/elections/secret.ts); a random one per process in tests. */
+  electionSecret?: Uint8Array
   /** How long answers to mutations are kept for devices that send one again (default 30 days). */
   mutationRetentionDays?: number
 }
@@ -105,6 +108,7 @@ export async function buildServer(options: BuildServerOptions) {
   registerAuthRoutes(app, accounts)
   registerAdminRoutes(app, accounts)
   registerCalendarRoutes(app, database.db, accounts.registry)
+  registerElectionRoutes(app, { ...accounts, electionSecret: options.electionSecret ?? crypto.getRandomValues(new Uint8Array(32)) })
   registerStatementRoutes(app, accounts)
   startRetentionJob(app, accounts)
   registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes })

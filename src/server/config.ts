@@ -14,6 +14,8 @@ export interface ServerConfig {
   demoData: boolean
   /** Sign-in attempts allowed per client address per 15 minutes. */
   signInAttemptsPerAddress: number
+  /** ELECTION_SECRET, when set; otherwise a file in the data folder (src/server/elections/secret.ts). */
+  electionSecret: string | undefined
   /** Days the answer to a mutation is kept, so a device that sends it again is not applied twice. */
   mutationRetentionDays: number
 }
@@ -60,6 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL || 'info',
     demoData: parseDemoData(env.DEMO_DATA),
     signInAttemptsPerAddress: parsePositive('SIGN_IN_ATTEMPTS_PER_ADDRESS', env.SIGN_IN_ATTEMPTS_PER_ADDRESS, 100),
+    electionSecret: env.ELECTION_SECRET || undefined,
     mutationRetentionDays: parsePositive('SYNC_MUTATION_RETENTION_DAYS', env.SYNC_MUTATION_RETENTION_DAYS, 30),
   }
 }

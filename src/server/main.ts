@@ -7,6 +7,7 @@ import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.js'
 import { openDatabase } from './db/database.js'
 import { seedDemoIfEmpty } from './db/seed.js'
 import { demoSignInHelp } from './demo/sign-in-help.js'
+import { loadElectionSecret } from './elections/secret.js'
 import { projectRoot } from './project-root.js'
 import { createSyncRegistry } from './sync/entities.js'
 
@@ -17,6 +18,7 @@ function packageVersion(): string {
 
 async function main(): Promise<void> {
   const config = readConfig()
+  const electionSecret = loadElectionSecret(config.electionSecret, config.dataDir)
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir)
   const database = await openDatabase(
     config.databaseUrl
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
   })
 
   const registry = createSyncRegistry()
-  const { seeded } = config.demoData ? await seedDemoIfEmpty(database.db, registry) : { seeded: false }
+  const { seeded } = config.demoData ? await seedDemoIfEmpty(database.db, registry, electionSecret) : { seeded: false }
   const demoSignIn = await demoSignInHelp(database.db)
   const app = await buildServer({
     database,
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     syncRegistry: registry,
     signInLimits: createSignInLimits(undefined, config.signInAttemptsPerAddress),
+    electionSecret,
     mutationRetentionDays: config.mutationRetentionDays,
     logger: { level: config.logLevel, serializers: privacyPreservingSerializers },
   })

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EMPTY_STATEMENT } from '../../src/shared/help/statement.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { SESSION_COOKIE } from '../../src/server/accounts/sessions.js'
-import { relativeLinks, signInCards } from '../../src/server/db/schema.js'
+import { electionCards, electionRoll, relativeLinks, signInCards } from '../../src/server/db/schema.js'
+import { toBase64url } from '../../src/shared/elections/bytes.js'
+import { electionInput, insertCandidate, insertElection } from './election-world.js'
 import { sha256 } from '../../src/server/accounts/secrets.js'
 import type { Database } from '../../src/server/db/database.js'
 import { DEMO_ACCOUNTS, openWorld, type World } from './accounts-fixture.js'
@@ -128,6 +130,75 @@ const MATRIX: Record<string, Row> = {
     },
     expect: councilStaff,
   },
+
+  // Elections: the protocol's routes are public (a device votes with its card, not a sign-in).
+  ...Object.fromEntries(
+    (['manifest', 'board', 'result', 'receipts', 'candidates'] as const).map((r) => [
+      `GET /api/elections/:id/${r}`,
+      { build: async (w: World) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}/${r}` }), expect: everyone },
+    ]),
+  ),
+  'GET /api/elections': { build: get('/api/elections'), expect: everyone },
+  'GET /api/elections/:id': { build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}` }), expect: everyone },
+  'POST /api/elections/:id/card-check': { build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}/card-check`, payload: { card: randomKey() } }), expect: everyone },
+  'POST /api/elections/:id/ballots': { build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}/ballots`, payload: fakeEnvelope() }), expect: everyone },
+  'GET /api/elections/:id/candidacy': { build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}/candidacy` }), expect: people },
+  // Members stand themselves; staff enter a resident's presentation through the admin route.
+  'PUT /api/elections/:id/candidacy': {
+    build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}/candidacy`, payload: { name: 'Karen Holm', presentation: 'Jeg stiller op.', photo: null, recording: null } }),
+    expect: only('participant', 'relative'),
+  },
+  'GET /api/admin/elections': { build: get('/api/admin/elections'), expect: staff },
+  'POST /api/admin/elections': { build: (w) => ({ url: '/api/admin/elections', payload: electionInput(w.ids.councilId) }), expect: councilStaff },
+  'GET /api/admin/elections/:id': { build: async (w) => ({ url: `/api/admin/elections/${await insertElection(w.db, w.ids.councilId)}` }), expect: councilStaff },
+  'PUT /api/admin/elections/:id': { build: async (w) => ({ url: `/api/admin/elections/${await insertElection(w.db, w.ids.councilId)}`, payload: electionInput(w.ids.councilId) }), expect: councilStaff },
+  ...Object.fromEntries(
+    (['candidates', 'roll', 'turnout', 'result'] as const).map((r) => [
+      `GET /api/admin/elections/:id/${r}`,
+      { build: async (w: World) => ({ url: `/api/admin/elections/${await insertElection(w.db, w.ids.councilId)}/${r}` }), expect: councilStaff },
+    ]),
+  ),
+  ...Object.fromEntries(
+    (['open', 'close', 'tally', 'publish', 'apply'] as const).map((r) => [
+      `POST /api/admin/elections/:id/${r}`,
+      { build: async (w: World) => ({ url: `/api/admin/elections/${await insertElection(w.db, w.ids.councilId)}/${r}`, payload: {} }), expect: councilStaff },
+    ]),
+  ),
+  'POST /api/admin/elections/:id/candidates': {
+    build: async (w) => ({
+      url: `/api/admin/elections/${await insertElection(w.db, w.ids.councilId)}/candidates`,
+      payload: { name: 'Ny Kandidat', presentation: 'Jeg bor her.', photo: null, recording: null, personId: null, consentGivenAt: '2026-05-01', consentNote: 'Sagde ja' },
+    }),
+    expect: councilStaff,
+  },
+  'POST /api/admin/candidates/:id/approve': {
+    build: async (w) => ({ url: `/api/admin/candidates/${await insertCandidate(w.db, await insertElection(w.db, w.ids.councilId), 'Ny', 'proposed')}/approve`, payload: {} }),
+    expect: councilStaff,
+  },
+  'POST /api/admin/candidates/:id/return': {
+    build: async (w) => ({ url: `/api/admin/candidates/${await insertCandidate(w.db, await insertElection(w.db, w.ids.councilId), 'Ny', 'proposed')}/return`, payload: { reason: 'Skriv lidt mere.' } }),
+    expect: councilStaff,
+  },
+  'POST /api/admin/elections/:id/cards': {
+    build: async (w) => ({ url: `/api/admin/elections/${await insertElection(w.db, w.ids.councilId)}/cards`, payload: { cards: [randomKey()] } }),
+    expect: councilStaff,
+  },
+  'POST /api/admin/elections/:id/cards/revoke': {
+    build: async (w) => {
+      const electionId = await insertElection(w.db, w.ids.councilId)
+      const card = randomKey()
+      await w.db.insert(electionCards).values({ electionId, publicKey: card, cardNumber: 'ACDEFG', batchId: uuidv7() })
+      return { url: `/api/admin/elections/${electionId}/cards/revoke`, payload: { card, cardNumber: null, replacement: null } }
+    },
+    expect: councilStaff,
+  },
+  'POST /api/admin/elections/:id/roll': {
+    build: async (w) => ({ url: `/api/admin/elections/${await insertElection(w.db, w.ids.councilId)}/roll`, payload: { name: 'Ny Vælger', personId: null } }),
+    expect: councilStaff,
+  },
+  'PUT /api/admin/roll/:id': { build: async (w) => ({ url: `/api/admin/roll/${await rollEntry(w)}`, payload: { received: 'self' } }), expect: councilStaff },
+  'DELETE /api/admin/roll/:id': { build: async (w) => ({ url: `/api/admin/roll/${await rollEntry(w)}` }), expect: councilStaff },
+
   'GET /api/admin/staff': { build: get('/api/admin/staff'), expect: admin },
   'POST /api/admin/staff': {
     build: () => ({
@@ -143,6 +214,21 @@ const MATRIX: Record<string, Row> = {
     build: async (w) => ({ url: `/api/admin/people/${(await w.newPerson('member', w.ids.councilId)).personId}/erase`, payload: {} }),
     expect: admin,
   },
+}
+
+function randomKey(): string {
+  return toBase64url(crypto.getRandomValues(new Uint8Array(32)))
+}
+
+/** Well-formed as far as the schema goes; the election has no manifest, so it is refused with 409. */
+function fakeEnvelope() {
+  return { protocol: 'brugerstemme-ballot/1', electionId: uuidv7(), manifestHash: '0'.repeat(64), card: randomKey(), enc: randomKey(), ciphertext: 'AAAA', signature: 'A'.repeat(86) }
+}
+
+async function rollEntry(w: World): Promise<string> {
+  const id = uuidv7()
+  await w.db.insert(electionRoll).values({ id, electionId: await insertElection(w.db, w.ids.councilId), name: 'Vælger' })
+  return id
 }
 
 /** "METHOD /path" for every /api route, read from Fastify's route tree (HEAD twins left out). */

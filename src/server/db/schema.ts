@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' })
@@ -157,6 +158,8 @@ export const memberships = pgTable(
     photo: text('photo'),
     photoConsentGivenAt: date('photo_consent_given_at'),
     photoConsentRecordedBy: uuid('photo_consent_recorded_by'),
+    /** A substitute's place in line (1 steps in first), set when an election result is applied. */
+    substituteRank: integer('substitute_rank'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('memberships_person').on(t.personId), index('memberships_council').on(t.councilId)],
@@ -239,3 +242,125 @@ export const erasureRequests = pgTable('erasure_requests', {
   carriedOutAt: timestamp('carried_out_at', { withTimezone: true }),
   carriedOutBy: uuid('carried_out_by'),
 })
+
+/**
+ * An election to a council (docs/election-protocol.md). Settings change only while it is a
+ * draft. Opening stores the manifest as its exact canonical JSON and the election's X25519
+ * private key sealed under the installation's election secret; publishing erases that key.
+ */
+export const elections = pgTable('elections', {
+  id: uuid('id').primaryKey(),
+  councilId: uuid('council_id').notNull().references(() => councils.id),
+  title: text('title').notNull(),
+  status: text('status').notNull(),
+  seats: integer('seats').notNull(),
+  substitutes: integer('substitutes').notNull(),
+  maxChoices: integer('max_choices').notNull(),
+  termStart: date('term_start').notNull(),
+  termEnd: date('term_end').notNull(),
+  voters: text('voters').notNull(),
+  relativesMayVoteForResident: boolean('relatives_may_vote_for_resident').notNull(),
+  candidateOrder: text('candidate_order').notNull(),
+  candidacyOpensAt: timestamp('candidacy_opens_at', { withTimezone: true }),
+  candidacyClosesAt: timestamp('candidacy_closes_at', { withTimezone: true }),
+  votingOpensAt: timestamp('voting_opens_at', { withTimezone: true }).notNull(),
+  votingClosesAt: timestamp('voting_closes_at', { withTimezone: true }).notNull(),
+  easyRead: text('easy_read').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  manifest: text('manifest'),
+  manifestHash: text('manifest_hash'),
+  sealedKey: text('sealed_key'),
+  sealedKeyId: text('sealed_key_id'),
+  /** The last board entry's hash and the number of entries, moved under this row's lock. */
+  boardHead: text('board_head'),
+  boardLength: integer('board_length').notNull().default(0),
+  result: jsonb('result').$type<Record<string, unknown>>(),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  appliedAt: timestamp('applied_at', { withTimezone: true }),
+})
+
+/** A candidate's presentation; shown to voters only once staff approved it. */
+export const electionCandidates = pgTable(
+  'election_candidates',
+  {
+    id: uuid('id').primaryKey(),
+    electionId: uuid('election_id').notNull().references(() => elections.id),
+    personId: uuid('person_id').references(() => people.id),
+    name: text('name').notNull(),
+    presentation: text('presentation').notNull(),
+    photo: text('photo'),
+    recording: jsonb('recording').$type<{ sha256: string; type: string; bytes: number }>(),
+    status: text('status').notNull(),
+    returnReason: text('return_reason'),
+    enteredBy: uuid('entered_by').notNull(),
+    /** When staff entered it for a resident: the resident's consent. */
+    consentGivenAt: date('consent_given_at'),
+    consentNote: text('consent_note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('election_candidates_election').on(t.electionId)],
+)
+
+/**
+ * Ballot cards: public keys only (the secrets are made and printed in a staff browser). No
+ * timestamp and nothing that could tie a card to the person it was handed to.
+ */
+export const electionCards = pgTable(
+  'election_cards',
+  {
+    electionId: uuid('election_id').notNull().references(() => elections.id),
+    publicKey: text('public_key').notNull(),
+    cardNumber: text('card_number').notNull(),
+    batchId: uuid('batch_id').notNull(),
+    revoked: boolean('revoked').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.electionId, t.publicKey] }), uniqueIndex('election_cards_number').on(t.electionId, t.cardNumber)],
+)
+
+/** The voter roll: only that a person, or a relative for them, received a card. */
+export const electionRoll = pgTable(
+  'election_roll',
+  {
+    id: uuid('id').primaryKey(),
+    electionId: uuid('election_id').notNull().references(() => elections.id),
+    personId: uuid('person_id').references(() => people.id),
+    name: text('name').notNull(),
+    received: text('received').notNull().default('no'),
+  },
+  (t) => [index('election_roll_election').on(t.electionId), uniqueIndex('election_roll_person').on(t.electionId, t.personId).where(sql`${t.personId} is not null`)],
+)
+
+/**
+ * The bulletin board, each entry as its exact canonical JSON. A ballot row carries its card and
+ * encapsulated key so the database itself refuses a second ballot from a card; there is no time,
+ * address or session on any row.
+ */
+export const electionBoard = pgTable(
+  'election_board',
+  {
+    electionId: uuid('election_id').notNull().references(() => elections.id),
+    index: integer('index').notNull(),
+    hash: text('hash').notNull(),
+    type: text('type').notNull(),
+    entry: text('entry').notNull(),
+    card: text('card'),
+    enc: text('enc'),
+    envelopeHash: text('envelope_hash'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.electionId, t.index] }),
+    uniqueIndex('election_board_ballot_card').on(t.electionId, t.card).where(sql`${t.type} = 'ballot'`),
+    uniqueIndex('election_board_enc').on(t.electionId, t.enc).where(sql`${t.enc} is not null`),
+  ],
+)
+
+/** Cards whose valid envelope arrived after closing: counted once each, never stored as a vote. */
+export const electionLateCards = pgTable(
+  'election_late_cards',
+  {
+    electionId: uuid('election_id').notNull().references(() => elections.id),
+    card: text('card').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.electionId, t.card] })],
+)

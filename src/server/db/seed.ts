@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { seedDemoAccounts } from '../demo/accounts.js'
+import { seedDemoElections } from '../demo/elections.js'
 import { seedDemoMeetings } from '../demo/meetings.js'
 import type { SyncRegistry } from '../sync/registry.js'
 import type { Db } from './database.js'
@@ -10,14 +11,15 @@ import { instanceMeta, people } from './schema.js'
  * database holds. The seed only ever runs on a database that has never been seeded:
  * it must not touch a municipality's real data.
  */
-export const DEMO_SEED_VERSION = 3
+export const DEMO_SEED_VERSION = 4
 const SEED_KEY = 'demo_seed'
 
 export interface SeedResult {
   seeded: boolean
 }
 
-export async function seedDemoIfEmpty(db: Db, registry: SyncRegistry): Promise<SeedResult> {
+/** The election secret seals the demo elections' keys as it does real ones; tests may leave it out. */
+export async function seedDemoIfEmpty(db: Db, registry: SyncRegistry, electionSecret: Uint8Array = crypto.getRandomValues(new Uint8Array(32))): Promise<SeedResult> {
   return db.transaction(async (tx) => {
     // Claiming the marker first makes two processes starting together seed only once.
     const claimed = await tx
@@ -43,6 +45,7 @@ export async function seedDemoIfEmpty(db: Db, registry: SyncRegistry): Promise<S
     // Feature issues add their demo content here, inside the same transaction.
     const demo = await seedDemoAccounts(tx, registry)
     await seedDemoMeetings(tx, registry, demo.councilId)
+    await seedDemoElections(tx, registry, demo, electionSecret)
     return { seeded: true }
   })
 }

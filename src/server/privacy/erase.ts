@@ -2,6 +2,7 @@ import { and, eq, isNull, or } from 'drizzle-orm'
 import { CouncilMemberRecord } from '../../shared/accounts/entities.js'
 import type { Actor } from '../accounts/actor.js'
 import { audit } from '../accounts/audit.js'
+import { electionErasureWrites, eraseElectionData } from '../elections/erase.js'
 import { erasureRequests, memberships, people, relativeLinks, sessions, signInCards, staffCouncils, syncConflicts, syncMutations } from '../db/schema.js'
 import type { SyncRegistry } from '../sync/registry.js'
 import { writeServerRecords, type Tx } from '../sync/server-write.js'
@@ -23,6 +24,7 @@ export async function erasePerson(tx: Tx, registry: SyncRegistry, personId: stri
   const version = await writeServerRecords(tx, registry, [
     ...ownMemberships.map((m) => ({ entity: CouncilMemberRecord.name, id: m.id, data: null })),
     ...records.map(erasureWrite),
+    ...(await electionErasureWrites(tx, personId)),
   ])
   // Membership of a council at a psychiatric service is health data: the rows go, not just the copies.
   await tx.delete(memberships).where(eq(memberships.personId, personId))
@@ -33,6 +35,7 @@ export async function erasePerson(tx: Tx, registry: SyncRegistry, personId: stri
   await tx.delete(sessions).where(eq(sessions.personId, personId))
   await tx.delete(signInCards).where(eq(signInCards.personId, personId))
   await tx.update(sessions).set({ actingFor: null }).where(eq(sessions.actingFor, personId))
+  await eraseElectionData(tx, personId)
   // Both sides of a conflict on their own words are their words, and so are the answers to what they sent.
   await tx.delete(syncConflicts).where(eq(syncConflicts.authorId, personId))
   await tx.delete(syncMutations).where(eq(syncMutations.authorId, personId))
