@@ -111,7 +111,7 @@ export async function buildServer(options: BuildServerOptions) {
   registerElectionRoutes(app, { ...accounts, electionSecret: options.electionSecret ?? crypto.getRandomValues(new Uint8Array(32)) })
   registerStatementRoutes(app, accounts)
   startRetentionJob(app, accounts)
-  registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes })
+  registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes, now: accounts.now })
   registerMediaRoutes(app, { db: database.db, registry: accounts.registry })
   startSyncHousekeeping(app, database.db, accounts.now, options.mutationRetentionDays ?? 30)
   registerOpenApiRoute(app)

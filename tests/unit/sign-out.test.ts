@@ -14,6 +14,8 @@ import {
 import { createLocalDb, type LocalDb } from '../../src/app/sync/local-db.js'
 import { storeMedium } from '../../src/app/sync/media-store.js'
 import { SyncWriter } from '../../src/app/sync/write.js'
+import { registerUnownedWork } from '../../src/app/sync/unowned-work.js'
+import { defineSyncCommand } from '../../src/shared/sync/entity.js'
 import { defineSyncEntity } from '../../src/shared/sync/entity.js'
 import { Type } from 'typebox'
 import type { Me } from '../../src/shared/accounts/model.js'
@@ -156,6 +158,25 @@ describe('handing the device over', () => {
     const [entry] = await db.outbox.toArray()
     expect(entry).toMatchObject({ entity: 'note', entityId: id, op: 'put', state: 'pending', patch: { text: 'Karens idé til sommerfesten' } })
     expect((await db.records.get(['note', id]))?.data).toEqual({ text: 'Karens idé til sommerfesten' })
+  })
+  it('leaves a sealed ballot in the outbox for whoever comes next, and never asks about it at sign-out', async () => {
+    const Ballot = defineSyncCommand<{ envelope: string }>({ name: 'test-ballot', schema: Type.Object({ envelope: Type.String() }) })
+    const unregister = registerUnownedWork(Ballot.name)
+    try {
+      await signIn(karen)
+      await writer.send(Ballot, { envelope: 'sealed' })
+      await writer.create(Note, { text: 'Karens egen note' })
+      expect(await unsentCount(db)).toBe(1)
+
+      expect(await handOver(db, ANONYMOUS_OWNER)).toEqual({ wiped: true, held: 1, restored: 0 })
+      const left = await db.outbox.toArray()
+      expect(left.map((e) => e.entity)).toEqual(['test-ballot'])
+      expect(left[0]!.patch).toEqual({ envelope: 'sealed' })
+      expect((await db.held.toArray()).map((h) => h.entry.entity)).toEqual(['note'])
+      expect(await unsentCount(db)).toBe(0)
+    } finally {
+      unregister()
+    }
   })
 })
 

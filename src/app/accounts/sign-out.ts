@@ -1,6 +1,7 @@
 import type { Me } from '../../shared/accounts/model'
 import type { HeldEntry, LocalDb } from '../sync/local-db'
 import { removeUnusedMedia } from '../sync/media-store'
+import { isUnownedWork } from '../sync/unowned-work'
 
 /**
  * What happens to a person's data on this device when the device changes hands: sign-out,
@@ -37,9 +38,12 @@ async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** Everything in the outbox is not on the server yet, refused and conflicting entries included. */
+/**
+ * The person's work not on the server yet, refused and conflicting entries included. Unowned
+ * work (a sealed ballot) is left out: it stays and is sent whoever signs in next.
+ */
 export function unsentCount(db: LocalDb): Promise<number> {
-  return db.outbox.count()
+  return db.outbox.filter((entry) => !isUnownedWork(entry.entity)).count()
 }
 
 /** Entries held for a person who signed out with unsent work, waiting for them to come back. */
@@ -71,13 +75,13 @@ export async function handOver(db: LocalDb, nextOwner: string): Promise<HandOver
     let held = 0
     const wiped = previous !== ANONYMOUS_OWNER
     if (wiped) {
-      const entries = await db.outbox.orderBy('seq').toArray()
+      const entries = (await db.outbox.orderBy('seq').toArray()).filter((e) => !isUnownedWork(e.entity))
       for (const { seq: _seq, ...entry } of entries) {
         const record = await db.records.get([entry.entity, entry.entityId])
         await db.held.add({ owner: previous, entry, ...(record ? { record } : {}) })
       }
       held = entries.length
-      await db.outbox.clear()
+      if (entries.length) await db.outbox.bulkDelete(entries.map((e) => e.seq!))
       await db.records.clear()
       // Sync cursors and the client id: the next person starts as a new client from scratch.
       await db.meta.clear()

@@ -14,7 +14,6 @@ import { sealElectionKey } from '../elections/key-store.js'
 import { nodePrimitives as p } from '../elections/node-primitives.js'
 import { writeServerRecords, type ServerWrite, type Tx } from '../sync/server-write.js'
 import type { SyncRegistry } from '../sync/registry.js'
-import { registerElectionEntities } from '../elections/policies.js'
 import { candidateWrite, manifestWrite } from '../elections/publish.js'
 import type { DemoIds } from './accounts.js'
 
@@ -104,7 +103,6 @@ async function insertElection(tx: Tx, ids: DemoIds, electionSecret: Uint8Array, 
  * verify. Both are made with the real protocol, so the demo's result verifies like a real one.
  */
 export async function seedDemoElections(tx: Tx, registry: SyncRegistry, ids: DemoIds, electionSecret: Uint8Array, now = new Date()): Promise<void> {
-  registerElectionEntities(registry)
   const names = new Map((await tx.select({ id: people.id, name: people.name }).from(people)).map((x) => [x.name, x.id]))
   const person = (name: string) => names.get(name) ?? null
 

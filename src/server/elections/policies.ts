@@ -20,7 +20,6 @@ const candidatePolicy: SyncPolicy<ElectionCandidateData> = {
  * demo seed (which writes records before the server is built) and the routes can both ask.
  */
 export function registerElectionEntities(registry: SyncRegistry): void {
-  if (registry.get(ElectionManifestRecord.name)) return
   registry.register(ElectionManifestRecord, manifestPolicy)
   registry.register(ElectionCandidateRecord, candidatePolicy)
   registry.registerCommand({

@@ -5,14 +5,12 @@ import { registerCandidateRoutes } from './candidate-routes.js'
 import { registerCardRoutes } from './card-routes.js'
 import type { ElectionsContext } from './context.js'
 import { registerLifecycleRoutes } from './lifecycle-routes.js'
-import { registerElectionEntities } from './policies.js'
 import { registerPublicElectionRoutes } from './public-routes.js'
 import { registerRollRoutes } from './roll-routes.js'
 import { registerElectionSummaryRoutes } from './summary-routes.js'
 
 /** Every election route: the public protocol routes, "Stil op", and the staff's steps. */
 export function registerElectionRoutes(app: FastifyInstance, ctx: ElectionsContext): void {
-  registerElectionEntities(ctx.registry)
   registerPublicElectionRoutes(app, ctx)
   registerElectionSummaryRoutes(app, ctx)
   registerCandidateRoutes(app, ctx)

@@ -1,4 +1,5 @@
 import { registerAccountEntities } from '../accounts/policies.js'
+import { registerElectionEntities } from '../elections/policies.js'
 import { registerMeetingEntities } from '../meetings/policies.js'
 import { registerConflictResolution } from './conflicts.js'
 import { SyncRegistry } from './registry.js'
@@ -12,5 +13,6 @@ export function createSyncRegistry(): SyncRegistry {
   registerConflictResolution(registry)
   registerAccountEntities(registry)
   registerMeetingEntities(registry)
+  registerElectionEntities(registry)
   return registry
 }

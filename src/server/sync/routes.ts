@@ -42,7 +42,7 @@ function refuseEndedSession(request: FastifyRequest, reply: FastifyReply): boole
 const outdatedMessage =
   'This version of the app is too old to sync. Update the app (reload the page) and try again.'
 
-export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registry: SyncRegistry; pokes: PokeBus }): void {
+export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registry: SyncRegistry; pokes: PokeBus; now: () => Date }): void {
   const publicPokes = publicVersionCache(deps.db)
   // Open event streams never end by themselves; closing the server must end them.
   const openStreams = new Set<() => void>()
@@ -68,6 +68,8 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registr
         return sendError(reply, 409, 'client_outdated', outdatedMessage)
       }
       const response = await applyPush(deps.db, deps.registry, resolveActor(request), body, {
+        // The server's own clock, so an election's opening hours hold under a test clock too.
+        now: deps.now(),
         onError: (error) => request.log.error({ error: loggableError(error as Error) }, 'a mutation could not be stored'),
       })
       if (response.results.some((r) => r.status === 'applied' && r.version === response.version)) {
