@@ -44,12 +44,21 @@ export default defineConfig({
         // pdf.js (about 0.5 MB, and its 1.3 MB worker, an .mjs the globs above leave out) is for
         // staff importing an agenda: not in every phone's first download, but kept once fetched,
         // so a secretary who has read one PDF can read the next offline. Hashed names never go stale.
-        globIgnores: ['**/assets/pdf-text-*.js'],
+        // Pictograms (about 240, 1 MB) are cached as the agenda items on the device name them
+        // (src/app/meetings/pictogram-cache.ts), not all of them on every first visit. The QR
+        // reader (and its 950 KB decoder) is for signing in with a card, which needs the network.
+        globIgnores: ['**/assets/pdf-text-*.js', '**/assets/zxing_reader-*.js', '**/pictograms/**'],
         runtimeCaching: [
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/assets\/pdf(?:-text-|\.worker\.min-)[\w-]+\.m?js$/.test(url.pathname),
             handler: 'CacheFirst',
             options: { cacheName: 'pdf-reader', expiration: { maxEntries: 4 } },
+          },
+          {
+            // The same cache name the app fills ahead of time for the items it holds.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/pictograms\/[a-z0-9-]+\.svg$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'pictograms' },
           },
         ],
       },

@@ -2,6 +2,8 @@ import { registerAccountScopes } from './accounts/sync-registration'
 import { registerCouncilScopes } from './councils/follows'
 import { registerMeetingViews } from './meetings/entity-views'
 import { registerElectionViews } from './elections/sync-registration'
+import { keepPictogramsOnDevice } from './meetings/pictogram-cache'
+import type { SyncService } from './sync/sync-service'
 
 /**
  * Each feature tells the sync engine what it follows and how its records are named on the
@@ -12,4 +14,9 @@ export function registerFeatures(): void {
   registerCouncilScopes()
   registerMeetingViews()
   registerElectionViews()
+}
+
+/** Feature work that runs beside sync for as long as the app is open. */
+export function startFeatures({ db }: SyncService): void {
+  keepPictogramsOnDevice(db)
 }

@@ -5,7 +5,7 @@ import { i18n } from './i18n'
 import { router } from './router'
 import { startAccounts } from './accounts/identity'
 import { useSettingsStore } from './settings/settings-store'
-import { registerFeatures } from './features'
+import { registerFeatures, startFeatures } from './features'
 import { startSync } from './sync/sync-service'
 import { installErrorHandlers } from './ui/app-errors'
 import './ui/styles/base.css'
@@ -18,7 +18,7 @@ async function start() {
   // Applies the person's text size, theme and language before the first paint.
   useSettingsStore(pinia)
   registerFeatures()
-  startSync(pinia)
+  startFeatures(startSync(pinia))
   // The cached session lets the app start offline; the server has the last word when it answers
   // (a staff session ends with the browser, a card can be revoked). Started in the same tick as
   // sync, so a first sync that finds the session ended already has someone to tell.

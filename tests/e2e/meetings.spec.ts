@@ -91,6 +91,10 @@ test.describe('a resident follows the council to a meeting and reads it', () => 
     await page.getByRole('button', { name: 'Gem til offline' }).click()
     await expect(page.getByRole('region', { name: 'Næste møde' }).getByRole('heading', { name: 'Møde i brugerrådet' })).toBeVisible()
     await waitForServiceWorker(page)
+    // The agenda's pictures are kept as its items arrive, before anyone opens the agenda.
+    await expect
+      .poll(() => page.evaluate(async () => Boolean(await (await caches.open('pictograms')).match('/pictograms/trip.svg'))))
+      .toBe(true)
 
     await context.setOffline(true)
     await page.goto('/moeder')

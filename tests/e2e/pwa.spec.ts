@@ -63,6 +63,22 @@ test.describe('installable PWA', () => {
     await expect(banner).toHaveCount(0)
   })
 
+  test('a first visit downloads what reading needs, not every pictogram or the PDF reader', async ({ page }) => {
+    await page.goto('/')
+    await waitForServiceWorker(page)
+    const precached = await page.evaluate(async () => {
+      const urls: string[] = []
+      for (const name of await caches.keys()) {
+        if (!name.startsWith('workbox-precache')) continue
+        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname)
+      }
+      return urls
+    })
+    expect(precached).toContain('/index.html')
+    expect(precached.filter((url) => url.startsWith('/pictograms/'))).toEqual([])
+    expect(precached.filter((url) => /pdf|zxing/.test(url))).toEqual([])
+  })
+
   test('the service worker never answers /api: offline, the API fails honestly', async ({ page, context }) => {
     await page.goto('/moeder')
     await waitForServiceWorker(page)
