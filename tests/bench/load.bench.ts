@@ -1,0 +1,139 @@
+import { openDatabase } from '../../src/server/db/database.js'
+import { SYNC_PROTOCOL_VERSION, type Mutation, type PullResponse, type PushResponse } from '../../src/shared/sync/protocol.js'
+import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
+import { meetingData, seedStaff, startServer, tempDir } from '../server/server-process.js'
+import type { BenchFigure } from './figure.js'
+
+/**
+ * Load on one server process (`npm start`'s program, PGlite on disk, loopback only): DEVICES
+ * signed-in devices, each syncing in a loop for SECONDS (push one or two changes, then pull its
+ * council from its cursor), pausing THINK_MS on average between rounds. The baseline is the same
+ * devices asking /api/health at the same pace: the server's floor for a request on this machine
+ * under this many connections. Bounded in count and time; the load runs in this process, so on a
+ * small machine it competes with the server for the same cores.
+ */
+const DEVICES = Number(process.env.LOAD_DEVICES ?? 200)
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60)
+const BASELINE_SECONDS = Math.min(SECONDS, 15)
+const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 1000)
+const TIMEOUT_MS = 10_000
+
+interface Tally {
+  latencies: number[]
+  errors: string[]
+}
+
+const p95 = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN
+}
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + Math.random())))
+
+/** Times one request; anything but a 200 within TIMEOUT_MS counts as an error. */
+async function timed<T>(tally: Tally, label: string, request: () => Promise<Response>, check: (body: T) => string | null = () => null): Promise<T | null> {
+  const started = performance.now()
+  try {
+    const response = await request()
+    const body = (await response.json()) as T
+    tally.latencies.push(performance.now() - started)
+    const problem = response.status === 200 ? check(body) : `${response.status} ${JSON.stringify(body)}`
+    if (problem) tally.errors.push(`${label}: ${problem}`)
+    return problem ? null : body
+  } catch (error) {
+    tally.errors.push(`${label}: ${error instanceof Error ? error.message : String(error)}`)
+    return null
+  }
+}
+
+async function run(until: number, round: () => Promise<void>): Promise<void> {
+  // Devices start spread over one pause, as they would after a reboot of the server.
+  await pause()
+  while (Date.now() < until) {
+    await round()
+    await pause()
+  }
+}
+
+export default async function benchLoad(): Promise<BenchFigure[]> {
+  const dataDir = tempDir('load')
+  const database = await openDatabase({ kind: 'pglite', dataDir })
+  const { councilId, cookies } = await seedStaff(database, DEVICES)
+  await database.close()
+  const server = await startServer({ DATA_DIR: dataDir, LOG_LEVEL: 'error' })
+  const base = server.url
+  const scope = `council:${councilId}`
+  const signal = () => AbortSignal.timeout(TIMEOUT_MS)
+
+  try {
+    const health: Tally = { latencies: [], errors: [] }
+    const healthUntil = Date.now() + BASELINE_SECONDS * 1000
+    await Promise.all(
+      cookies.map((cookie) => run(healthUntil, async () => void (await timed(health, 'health', () => fetch(`${base}/api/health`, { headers: { cookie }, signal: signal() }))))),
+    )
+
+    const sync: Tally = { latencies: [], errors: [] }
+    const syncUntil = Date.now() + SECONDS * 1000
+    await Promise.all(
+      cookies.map((cookie) => {
+        const clientId = uuidv7()
+        const own: { id: string; version: number }[] = []
+        let cursor = '0'
+        return run(syncUntil, async () => {
+          const mutations: Mutation[] =
+            own.length > 0 && Math.random() < 0.5
+              ? [{ id: uuidv7(), entity: 'meeting', entityId: own[0]!.id, op: 'patch', patch: { title: `Omdøbt ${Date.now()}` }, baseVersion: own[0]!.version }]
+              : [{ id: uuidv7(), entity: 'meeting', entityId: uuidv7(), op: 'put', patch: meetingData(councilId, 'Belastningsmøde'), baseVersion: null }]
+          const pushed = await timed<PushResponse>(
+            sync,
+            'push',
+            () =>
+              fetch(`${base}/api/sync/push`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', origin: base, cookie },
+                body: JSON.stringify({ clientId, protocolVersion: SYNC_PROTOCOL_VERSION, mutations }),
+                signal: signal(),
+              }),
+            (body) => (body.results.every((r) => r.status === 'applied') ? null : JSON.stringify(body.results)),
+          )
+          const result = pushed?.results[0]
+          if (result?.version !== undefined) {
+            own.splice(0, own.length, { id: mutations[0]!.entityId, version: result.version })
+          }
+          // One page is what a device in a loop asks for; the cursor moves on either way.
+          const pulled = await timed<PullResponse>(sync, 'pull', () =>
+            fetch(`${base}/api/sync/pull?since=${cursor}&scopes=${scope}&protocolVersion=${SYNC_PROTOCOL_VERSION}`, { headers: { cookie }, signal: signal() }),
+          )
+          if (pulled) cursor = pulled.cursor
+        })
+      }),
+    )
+
+    const syncP95 = p95(sync.latencies)
+    const healthP95 = p95(health.latencies)
+    if (sync.errors.length > 0) console.log(`load: ${sync.errors.length} errors, the first: ${sync.errors.slice(0, 3).join(' | ')}`)
+    const requests = sync.latencies.length + sync.errors.length
+    return [
+      {
+        measure: `load: ${DEVICES} devices push+pull for ${SECONDS} s, p95 (PGlite)`,
+        value: syncP95,
+        unit: 'ms',
+        baseline: healthP95,
+        baselineLabel: `/api/health p95, same devices and pace (${health.latencies.length} requests, ${health.errors.length} errors)`,
+        goal: 'printed; 0 errors is the goal',
+        met: Number.isFinite(syncP95),
+      },
+      {
+        measure: `load: errors in ${requests} sync requests (${(requests / SECONDS).toFixed(0)}/s)`,
+        value: sync.errors.length,
+        unit: '',
+        baseline: null,
+        baselineLabel: 'none',
+        goal: '0 errors',
+        met: sync.errors.length === 0 && health.errors.length === 0,
+      },
+    ]
+  } finally {
+    await server.stop('SIGTERM')
+  }
+}
