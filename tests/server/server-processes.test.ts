@@ -44,6 +44,19 @@ const until = async (check: () => boolean, ms = 2000) => {
 
 const postgres = databasesUnderTest().find((target) => target.name === 'postgres')
 
+describe('server processes on PGlite', () => {
+  it('a second process on the same data folder is refused with a message, and the first goes on serving', { timeout: 120_000 }, async () => {
+    const dataDir = tempDir('processes-pglite')
+    const first = await startServer({ DATA_DIR: dataDir })
+    try {
+      await expect(startServer({ DATA_DIR: dataDir })).rejects.toThrow(/Another Brugerstemme server \(process \d+\) is using/)
+      expect((await fetch(`${first.url}/api/health`)).status).toBe(200)
+    } finally {
+      expect(await first.stop()).toEqual({ code: 0, signal: null })
+    }
+  })
+})
+
 // PGlite is one process by design (a data-folder lock refuses a second), so this needs PostgreSQL.
 if (postgres) describe('two server processes on one PostgreSQL', () => {
   let database: Database
