@@ -4,7 +4,7 @@ import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { readConfig } from '../../src/server/config.js'
-import { DataDirLockedError, lockDataDir } from '../../src/server/db/data-dir-lock.js'
+import { DataDirLockedError, lockDataDir, processStart } from '../../src/server/db/data-dir-lock.js'
 import { openDatabase } from '../../src/server/db/database.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { DEMO_SEED_VERSION, seedDemoIfEmpty } from '../../src/server/db/seed.js'
@@ -92,6 +92,17 @@ describe('PGlite on disk', () => {
     writeFileSync(path.join(dataDir, 'server.pid'), '999999999')
     const again = lockDataDir(dataDir)
     again()
+
+    // After kill -9 the system may give the pid to another program: where the start time is
+    // known (Linux), a live pid that started at another time is not the server that locked.
+    if (process.platform === 'linux') {
+      const start = processStart(process.ppid)
+      expect(start).toMatch(/^\d+$/)
+      writeFileSync(path.join(dataDir, 'server.pid'), `${process.ppid}\n${start}\n`)
+      expect(() => lockDataDir(dataDir)).toThrow(DataDirLockedError)
+      writeFileSync(path.join(dataDir, 'server.pid'), `${process.ppid}\n${Number(start) + 1}\n`)
+      lockDataDir(dataDir)()
+    }
   })
 })
 

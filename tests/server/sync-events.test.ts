@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/server/db/database.js'
 import { SYNC_PROTOCOL_VERSION } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
-import { buildTestServer, databasesUnderTest } from './helpers.js'
+import { buildTestServer } from './helpers.js'
 import { testRegistry } from './sync-fixture.js'
 
 type App = Awaited<ReturnType<typeof buildTestServer>>
@@ -86,33 +86,4 @@ describe('GET /api/sync/events', () => {
   })
 })
 
-// Registered only when PostgreSQL is there (as in CI), like the other PostgreSQL runs.
-const postgres = databasesUnderTest().find((target) => target.name === 'postgres')
-if (postgres) describe('pokes across server processes on PostgreSQL', () => {
-  it('a push through one server reaches a device connected to the other within a second', async () => {
-    const database = await postgres.open()
-    // Two servers with their own pools and their own LISTEN connections, as two processes have.
-    const secondDb = await openDatabase({ kind: 'postgres', url: database.url! })
-    const one = await buildTestServer({ ...database, close: async () => {} }, { syncRegistry: testRegistry() })
-    const two = await buildTestServer(secondDb, { syncRegistry: testRegistry() })
-    try {
-      const baseOne = await one.listen({ port: 0, host: '127.0.0.1' })
-      const baseTwo = await two.listen({ port: 0, host: '127.0.0.1' })
-      // The LISTEN connection is up once the bus has announced itself; give it a moment.
-      await new Promise((r) => setTimeout(r, 300))
-      const device = listen(baseTwo, { 'last-event-id': '0' })
-      await until(() => device.contentType() !== '')
-      const version = await pushOne(baseOne)
-      // The issue's requirement: the other server's device hears of it within a second.
-      await until(() => device.versions.includes(version), 1000)
-      expect(device.versions).toContain(version)
-      const pulled = await fetch(`${baseTwo}/api/sync/pull?since=0&scopes=council:c1&protocolVersion=${SYNC_PROTOCOL_VERSION}`)
-      expect(((await pulled.json()) as { changes: unknown[] }).changes).toHaveLength(1)
-      device.close()
-    } finally {
-      await two.close()
-      await one.close()
-      await database.close()
-    }
-  })
-})
+// Pokes across server processes on PostgreSQL: tests/server/server-processes.test.ts (two OS processes).
