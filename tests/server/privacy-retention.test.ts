@@ -20,7 +20,7 @@ describe.each(databasesUnderTest())('the retention job on $name', (target) => {
   beforeEach(async () => {
     database = await target.open()
     nowMs = Date.parse('2026-06-01T03:00:00Z')
-    ctx = { db: database.db, registry: personalTestRegistry(), pokes: createMemoryPokeBus(), limits: createSignInLimits(), now: () => new Date(nowMs) }
+    ctx = { db: database.db, registry: personalTestRegistry(), pokes: createMemoryPokeBus(), limits: createSignInLimits(database.db, new Uint8Array(32)), now: () => new Date(nowMs) }
     keep12 = uuidv7()
     keepNever = uuidv7()
     await database.db.insert(councils).values([

@@ -11,7 +11,8 @@ const AuditQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     /** The id of the last entry already shown: the next page starts below it. */
-    before: Type.Optional(Type.Integer({ minimum: 1 })),
+    // Bounded: a larger number would reach PostgreSQL as a bigint out of range.
+    before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
   },
   { additionalProperties: false },
 )

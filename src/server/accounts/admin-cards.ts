@@ -57,7 +57,7 @@ export function registerAdminCardRoutes(app: FastifyInstance, ctx: AccountsConte
         return { result: row! }
       })
       // The code rides in the fragment, which browsers never send to a server or put in logs.
-      return { card: cardView(card), code: formatCardCode(code), url: `${request.protocol}://${request.host}/k#${code}` }
+      return { card: cardView(card), code: formatCardCode(code), url: `${app.publicOrigin(request) ?? 'http://localhost'}/k#${code}` }
     },
   )
 

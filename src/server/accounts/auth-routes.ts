@@ -13,6 +13,7 @@ import { deviceLabel } from './device-label.js'
 import { personOf, requirePerson, requireStaff } from './guards.js'
 import { meOf } from './me.js'
 import { verifyPassword } from './passwords.js'
+import { ACCOUNT_UNDER_ATTACK, PAIR_RULE } from './rate-limit.js'
 import { normalizeCardCode, sha256 } from './secrets.js'
 import { actorForSession, clearSessionCookie, endSession, isLive, startSession } from './sessions.js'
 
@@ -20,29 +21,37 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 
 function tooMany(reply: FastifyReply, seconds: number) {
   reply.header('Retry-After', String(seconds))
-  return sendError(
-    reply,
-    429,
-    'too_many_attempts',
-    `Too many sign-in attempts. Wait ${Math.ceil(seconds / 60)} minutes and try again, or ask staff for help.`,
-  )
+  const wait = seconds < 60 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`
+  return sendError(reply, 429, 'too_many_attempts', `Too many sign-in attempts. Wait ${wait} and try again, or ask staff for help.`)
 }
 
-/** Checks e-mail and password under both rate limits; the staff person, or an error already sent. */
+/** Counts a wrong password against the account, this address with this account, and this address. */
+async function countWrongPassword(ctx: AccountsContext, keys: { account: string; pair: string; address: string }) {
+  const { limiter, address } = ctx.limits
+  const accountFailures = await limiter.fail(keys.account, { ...PAIR_RULE, free: Number.MAX_SAFE_INTEGER })
+  await limiter.fail(keys.pair, accountFailures > ACCOUNT_UNDER_ATTACK ? { ...PAIR_RULE, free: 0 } : PAIR_RULE)
+  await limiter.fail(keys.address, address)
+}
+
+/**
+ * Checks e-mail and password under the limits. Wrong passwords slow down the address they come
+ * from, for that account (and, much later, for every account); they never hold up the right
+ * password from an address that has not been guessing, so nobody can lock the owner out.
+ */
 async function checkStaffPassword(ctx: AccountsContext, request: FastifyRequest, reply: FastifyReply, body: StaffSignIn) {
   const email = body.email.trim().toLowerCase()
-  const accountKey = sha256(email)
-  const wait = Math.max(ctx.limits.account.retryAfter(accountKey), ctx.limits.address.retryAfter(request.ip))
+  const { limiter } = ctx.limits
+  const keys = { account: limiter.keyOf('account', email), pair: limiter.keyOf('pair', email, request.ip), address: limiter.keyOf('address', request.ip) }
+  const wait = await limiter.waitSeconds([keys.pair, keys.address])
   if (wait > 0) return void tooMany(reply, wait)
   const [person] = await ctx.db.select().from(people).where(eq(people.email, email))
   const valid = await verifyPassword(person && !person.erasedAt ? person.passwordHash : null, body.password)
   if (!valid || !person || person.staffRole === null) {
     // Failures only: a care home's tablets signing in all day through one address are not guessing.
-    ctx.limits.account.hit(accountKey)
-    ctx.limits.address.hit(request.ip)
+    await countWrongPassword(ctx, keys)
     return void sendError(reply, 401, 'wrong_credentials', 'The e-mail or the password is not right. Check both and try again.')
   }
-  ctx.limits.account.reset(accountKey)
+  await limiter.clear(keys.pair)
   return person
 }
 
@@ -85,13 +94,14 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
     { schema: { summary: 'Sign in with the code of a QR card or invite link', tags: ['accounts'], body: CardSignIn, response: { 200: Me, ...errors } } },
     async (request, reply) => {
       if (refuseOnKiosk(request, reply)) return reply
-      const wait = ctx.limits.address.retryAfter(request.ip)
+      const addressKey = ctx.limits.limiter.keyOf('address', request.ip)
+      const wait = await ctx.limits.limiter.waitSeconds([addressKey])
       if (wait > 0) return tooMany(reply, wait)
       const code = normalizeCardCode((request.body as CardSignIn).code)
       const [card] = await db.select().from(signInCards).where(eq(signInCards.codeHash, sha256(code)))
       const [person] = card ? await db.select().from(people).where(eq(people.id, card.personId)) : []
       if (!card || card.revokedAt || !person || person.erasedAt) {
-        ctx.limits.address.hit(request.ip)
+        await ctx.limits.limiter.fail(addressKey, ctx.limits.address)
         return sendError(reply, 401, 'unknown_card', 'This code does not work. Check the letters on the card, or ask staff for a new card.')
       }
       const session = await startSession(

@@ -60,7 +60,7 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Db, registry: S
         .select()
         .from(syncRecords)
         .where(and(eq(syncRecords.entity, Meeting.name), eq(syncRecords.scope, councilScope(id)), isNull(syncRecords.deletedAt)))
-      const origin = `${request.protocol}://${request.host}`
+      const origin = app.publicOrigin(request) ?? 'http://localhost'
       const meetings = rows
         .map((row) => ({ id: row.id, data: row.data as MeetingData }))
         .filter((m) => m.data.published)
