@@ -13,6 +13,7 @@ import { registerCalendarRoutes } from './meetings/calendar-routes.js'
 import { registerStatementRoutes } from './help/statement-routes.js'
 import { enforceRouteSchemas } from './http/route-schemas.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
+import { answerClientError, answerFrameworkError, CONNECTION_IDLE_MS, REQUEST_TIMEOUT_MS } from './http/early-errors.js'
 import { registerStaticApp } from './http/static-app.js'
 import { isApiRequest } from './http/api-path.js'
 import { requireSameOrigin } from './http/same-origin.js'
@@ -52,6 +53,10 @@ export interface BuildServerOptions {
    * HMACs (src/server/accounts/rate-limit.ts); a random one per process in tests.
    */
   electionSecret?: Uint8Array
+  /** A connection that sends nothing for this long is closed (default CONNECTION_IDLE_MS); tests shorten it. */
+  connectionIdleMs?: number
+  /** A request must have arrived whole within this (default REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number
   /** Days an ended or expired session is kept before the daily job removes it (default 30). */
   endedSessionDays?: number
   /** How long answers to mutations are kept for devices that send one again (default 30 days). */
@@ -84,6 +89,10 @@ export async function buildServer(options: BuildServerOptions) {
     // idle, so a graceful close would wait for them until the header timeout. Every sync
     // request is idempotent, so a request cut by a shutdown is simply sent again.
     forceCloseConnections: true,
+    connectionTimeout: options.connectionIdleMs ?? CONNECTION_IDLE_MS,
+    requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   })
 
   registerErrorHandling(app)
