@@ -297,5 +297,19 @@ export const MyData = Type.Object({
   ),
   /** The server's answers to changes the person sent, kept a while so a resent change is applied once. */
   sentChanges: Type.Array(Type.Object({ mutationId: Uuid, status: Type.String(), createdAt: IsoDateTime })),
+  /** Every sign-in the server still holds, ended ones too (they are removed after ENDED_SESSION_DAYS). */
+  sessions: Type.Array(
+    Type.Object({
+      id: Uuid,
+      kind: Type.String(),
+      label: Type.String(),
+      createdAt: IsoDateTime,
+      lastSeenAt: IsoDateTime,
+      expiresAt: IsoDateTime,
+      endedAt: Type.Union([IsoDateTime, Type.Null()]),
+    }),
+  ),
+  /** Audit log entries by or about the person (as actor, target, or named in the details). */
+  auditEntries: Type.Array(AuditEntry),
 })
 export type MyData = Static<typeof MyData>
