@@ -16,6 +16,7 @@ import { verifyPassword } from './passwords.js'
 import { ACCOUNT_UNDER_ATTACK, PAIR_RULE } from './rate-limit.js'
 import { normalizeCardCode, sha256 } from './secrets.js'
 import { actorForSession, clearSessionCookie, endSession, isLive, startSession } from './sessions.js'
+import { typed } from '../http/typed-app.js'
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse }
 
@@ -65,7 +66,8 @@ function refuseOnKiosk(request: FastifyRequest, reply: FastifyReply): boolean {
   return true
 }
 
-export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): void {
+export function registerAuthRoutes(parent: FastifyInstance, ctx: AccountsContext): void {
+  const app = typed(parent)
   const { db } = ctx
   const me = async (request: FastifyRequest) => meOf(db, request.actor)
 
@@ -80,7 +82,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
     { schema: { summary: 'Staff sign-in with e-mail and password', tags: ['accounts'], body: StaffSignIn, response: { 200: Me, ...errors } } },
     async (request, reply) => {
       if (refuseOnKiosk(request, reply)) return reply
-      const person = await checkStaffPassword(ctx, request, reply, request.body as StaffSignIn)
+      const person = await checkStaffPassword(ctx, request, reply, request.body)
       if (!person) return reply
       const session = await startSession(db, request, reply, { kind: 'staff', personId: person.id, label: deviceLabel(request.headers['user-agent']) }, ctx.now())
       request.actor = await actorForSession(db, session, ctx.now())
@@ -97,7 +99,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
       const addressKey = ctx.limits.limiter.keyOf('address', request.ip)
       const wait = await ctx.limits.limiter.waitSeconds([addressKey])
       if (wait > 0) return tooMany(reply, wait)
-      const code = normalizeCardCode((request.body as CardSignIn).code)
+      const code = normalizeCardCode(request.body.code)
       const [card] = await db.select().from(signInCards).where(eq(signInCards.codeHash, sha256(code)))
       const [person] = card ? await db.select().from(people).where(eq(people.id, card.personId)) : []
       if (!card || card.revokedAt || !person || person.erasedAt) {
@@ -135,7 +137,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
     },
     async (request, reply) => {
       const person = personOf(request)
-      const { residentId } = request.body as ActingFor
+      const { residentId } = request.body
       if (residentId !== null) {
         const [link] = await db
           .select()
@@ -187,7 +189,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
     },
     async (request, reply) => {
       const person = personOf(request)
-      const { id } = request.params as { id: string }
+      const { id } = request.params
       const ended = await db
         .update(sessions)
         .set({ endedAt: ctx.now() })
@@ -207,7 +209,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const body = request.body as KioskStart
+      const body = request.body
       if (!isStaffFor(staff, body.councilId)) return sendError(reply, 403, 'not_your_council', 'You do not work for this council.')
       const [council] = await db.select().from(councils).where(eq(councils.id, body.councilId))
       if (!council) return sendError(reply, 404, 'no_such_council', 'There is no such council.')
@@ -232,7 +234,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
     async (request, reply) => {
       const kiosk = request.actor
       if (kiosk.kind !== 'kiosk') return sendError(reply, 400, 'not_a_kiosk', 'This device is not in kiosk mode.')
-      const person = await checkStaffPassword(ctx, request, reply, request.body as StaffSignIn)
+      const person = await checkStaffPassword(ctx, request, reply, request.body)
       if (!person) return reply
       const [worksHere] = await db
         .select()

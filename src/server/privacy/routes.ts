@@ -15,6 +15,7 @@ import { sendError } from '../http/errors.js'
 import type { Db } from '../db/database.js'
 import { erasePerson } from './erase.js'
 import { personalRecordsOf } from './personal-records.js'
+import { typed } from '../http/typed-app.js'
 
 type RequestRow = typeof erasureRequests.$inferSelect
 
@@ -50,7 +51,8 @@ async function auditEntriesAbout(db: Db, personId: string): Promise<AuditEntry[]
   }))
 }
 
-export function registerPrivacyRoutes(app: FastifyInstance, ctx: AccountsContext): void {
+export function registerPrivacyRoutes(parent: FastifyInstance, ctx: AccountsContext): void {
+  const app = typed(parent)
   const { db } = ctx
 
   app.get(
@@ -152,7 +154,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, ctx: AccountsContext
     },
     async (request, reply) => {
       const admin = personOf(request)
-      const { id } = request.params as { id: string }
+      const { id } = request.params
       if (id === admin.personId) return sendError(reply, 400, 'cannot_erase_self', 'You cannot erase your own account. Ask another administrator.')
       const [person] = await db.select({ id: people.id }).from(people).where(eq(people.id, id))
       if (!person) return sendError(reply, 404, 'no_such_person', 'There is no such person.')

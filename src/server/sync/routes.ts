@@ -22,6 +22,7 @@ import type { PokeBus } from './pokes.js'
 import { applyPush } from './push.js'
 import { readChanges } from './pull.js'
 import type { Actor, SyncRegistry } from './registry.js'
+import { typed } from '../http/typed-app.js'
 
 const HEARTBEAT_MS = 25_000
 
@@ -60,7 +61,8 @@ function refuseEndedSession(request: FastifyRequest, reply: FastifyReply): boole
 const outdatedMessage =
   'This version of the app is too old to sync. Update the app (reload the page) and try again.'
 
-export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registry: SyncRegistry; pokes: PokeBus; limiter: AttemptLimiter }): void {
+export function registerSyncRoutes(parent: FastifyInstance, deps: { db: Db; registry: SyncRegistry; pokes: PokeBus; limiter: AttemptLimiter }): void {
+  const app = typed(parent)
   const publicPokes = publicVersionCache(deps.db)
   // Open event streams never end by themselves; closing the server must end them.
   const openStreams = new Set<() => void>()
@@ -82,7 +84,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registr
       },
     },
     async (request, reply) => {
-      const body = request.body as PushRequest
+      const body = request.body
       if (refuseEndedSession(request, reply)) return reply
       if (body.protocolVersion < MIN_CLIENT_PROTOCOL_VERSION) {
         return sendError(reply, 409, 'client_outdated', outdatedMessage)
@@ -109,7 +111,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registr
       },
     },
     async (request, reply) => {
-      const query = request.query as PullQuery
+      const query = request.query
       if (refuseEndedSession(request, reply)) return reply
       if (query.protocolVersion < MIN_CLIENT_PROTOCOL_VERSION) {
         return sendError(reply, 409, 'client_outdated', outdatedMessage)
