@@ -4,7 +4,7 @@ import type { AgendaItemData, MeetingData } from '../../src/shared/meetings/enti
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import type { Database } from '../../src/server/db/database.js'
-import { memberships } from '../../src/server/db/schema.js'
+import { memberships, relativeLinks } from '../../src/server/db/schema.js'
 import { DEMO_ACCOUNTS, openWorld, type World } from './accounts-fixture.js'
 import { databasesUnderTest } from './helpers.js'
 
@@ -172,7 +172,10 @@ describe.each(databasesUnderTest())('visibility through sync on $name', (target)
     await w.db.insert(memberships).values({ id: uuidv7(), councilId: w.ids.councilId, personId: representative, role: 'relatives-representative', termStart: '2026-01-01', termEnd: null, listedPublicly: false })
     expect(find(await pull(await w.sessionFor({ personId: representative })), closed)?.data).toMatchObject({ closed: true })
 
-    const relative = await w.cardSignIn(DEMO_ACCOUNTS.relativeCard)
+    // A relative who is not on the council (the demo's Lene is: she is its relatives' representative).
+    const relativeId = (await w.newPerson('relative')).personId
+    await w.db.insert(relativeLinks).values({ relativeId, residentId: w.ids.memberId, consentGivenAt: '2026-05-01', consentNote: 'Ja', recordedBy: w.ids.adminId })
+    const relative = await w.sessionFor({ personId: relativeId })
     const acting = await w.call('PUT', '/api/me/acting-for', { cookie: relative, payload: { residentId: w.ids.memberId } })
     expect(acting.statusCode, acting.body).toBe(200)
     expect(find(await pull(relative), closed)).toBeUndefined()
