@@ -13,10 +13,13 @@ import { registerCalendarRoutes } from './meetings/calendar-routes.js'
 import { registerStatementRoutes } from './help/statement-routes.js'
 import { enforceRouteSchemas } from './http/route-schemas.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
+import { answerClientError, answerFrameworkError, CONNECTION_IDLE_MS, REQUEST_TIMEOUT_MS } from './http/early-errors.js'
 import { registerStaticApp } from './http/static-app.js'
 import { isApiRequest } from './http/api-path.js'
 import { requireSameOrigin } from './http/same-origin.js'
+import { registerPublicOrigin } from './http/public-origin.js'
 import { registerValidation } from './http/validation.js'
+import { refuseHostileInput } from './http/hostile-input.js'
 import { startRetentionJob } from './privacy/retention.js'
 import { registerHealthRoutes } from './system/health-routes.js'
 import { createMemoryPokeBus, createPostgresPokeBus, type PokeBus } from './sync/pokes.js'
@@ -28,6 +31,8 @@ import { registerSyncRoutes } from './sync/routes.js'
 import { registerOpenApi, registerOpenApiRoute } from './system/openapi.js'
 
 export interface BuildServerOptions {
+  /** PUBLIC_ORIGIN: the only origin state-changing requests may come from, and the base of links. */
+  publicOrigin?: string
   database: Database
   staticDir: string
   version: string
@@ -43,8 +48,17 @@ export interface BuildServerOptions {
   signInLimits?: SignInLimits
   /** The clock for sessions and retention; tests move it instead of waiting. */
   now?: () => Date
-  /** Seals election keys at rest (src/server/elections/secret.ts); a random one per process in tests. */
+  /**
+   * Seals election keys at rest (src/server/elections/secret.ts) and keys the attempt limiter's
+   * HMACs (src/server/accounts/rate-limit.ts); a random one per process in tests.
+   */
   electionSecret?: Uint8Array
+  /** A connection that sends nothing for this long is closed (default CONNECTION_IDLE_MS); tests shorten it. */
+  connectionIdleMs?: number
+  /** A request must have arrived whole within this (default REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number
+  /** Days an ended or expired session is kept before the daily job removes it (default 30). */
+  endedSessionDays?: number
   /** How long answers to mutations are kept for devices that send one again (default 30 days). */
   mutationRetentionDays?: number
 }
@@ -75,6 +89,10 @@ export async function buildServer(options: BuildServerOptions) {
     // idle, so a graceful close would wait for them until the header timeout. Every sync
     // request is idempotent, so a request cut by a shutdown is simply sent again.
     forceCloseConnections: true,
+    connectionTimeout: options.connectionIdleMs ?? CONNECTION_IDLE_MS,
+    requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   })
 
   registerErrorHandling(app)
@@ -84,7 +102,9 @@ export async function buildServer(options: BuildServerOptions) {
   await app.register(compress, { threshold: 1024 })
   await registerOpenApi(app, options.version)
   await app.register(cookie)
+  registerPublicOrigin(app, options.publicOrigin)
   requireSameOrigin(app)
+  refuseHostileInput(app)
 
   app.addHook('onSend', async (request, reply) => {
     if (isApiRequest(request) && !reply.hasHeader('Cache-Control')) {
@@ -93,6 +113,7 @@ export async function buildServer(options: BuildServerOptions) {
   })
 
   const { database } = options
+  const electionSecret = options.electionSecret ?? crypto.getRandomValues(new Uint8Array(32))
   const pokes =
     options.pokes ??
     (database.kind === 'postgres' && database.url ? createPostgresPokeBus(database.url, app.log) : createMemoryPokeBus())
@@ -100,18 +121,19 @@ export async function buildServer(options: BuildServerOptions) {
     db: database.db,
     registry: options.syncRegistry ?? createSyncRegistry(),
     pokes,
-    limits: options.signInLimits ?? createSignInLimits(),
+    limits: options.signInLimits ?? createSignInLimits(database.db, electionSecret),
     now: options.now ?? (() => new Date()),
+    endedSessionDays: options.endedSessionDays ?? 30,
   }
   registerSessions(app, database.db, accounts.now)
   registerHealthRoutes(app, options.database)
   registerAuthRoutes(app, accounts)
   registerAdminRoutes(app, accounts)
   registerCalendarRoutes(app, database.db, accounts.registry)
-  registerElectionRoutes(app, { ...accounts, electionSecret: options.electionSecret ?? crypto.getRandomValues(new Uint8Array(32)) })
+  registerElectionRoutes(app, { ...accounts, electionSecret })
   registerStatementRoutes(app, accounts)
   startRetentionJob(app, accounts)
-  registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes, now: accounts.now })
+  registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes, now: accounts.now, limiter: accounts.limits.limiter })
   registerMediaRoutes(app, { db: database.db, registry: accounts.registry })
   startSyncHousekeeping(app, database.db, accounts.now, options.mutationRetentionDays ?? 30)
   registerOpenApiRoute(app)

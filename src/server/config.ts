@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { isLoopbackHost, parsePublicOrigin } from './http/public-origin.js'
 import { projectRoot } from './project-root.js'
 
 export interface ServerConfig {
@@ -18,6 +19,10 @@ export interface ServerConfig {
   electionSecret: string | undefined
   /** Days the answer to a mutation is kept, so a device that sends it again is not applied twice. */
   mutationRetentionDays: number
+  /** PUBLIC_ORIGIN: where people reach the app; required unless the server is on localhost only. */
+  publicOrigin: string | undefined
+  /** Days an ended or expired session is kept (shown under "Mine enheder" and in the export) before it is removed. */
+  endedSessionDays: number
 }
 
 export class ConfigError extends Error {}
@@ -50,19 +55,39 @@ function parseDemoData(raw: string | undefined): boolean {
   throw new ConfigError(`DEMO_DATA must be "true" or "false", got "${raw}".`)
 }
 
+function readPublicOrigin(env: NodeJS.ProcessEnv, host: string, trustProxy: boolean | string): string | undefined {
+  if (env.PUBLIC_ORIGIN) {
+    try {
+      return parsePublicOrigin(env.PUBLIC_ORIGIN)
+    } catch (error) {
+      throw new ConfigError((error as Error).message)
+    }
+  }
+  if (!isLoopbackHost(host) || trustProxy !== false) {
+    throw new ConfigError(
+      'PUBLIC_ORIGIN must be set when the server is reached other than on localhost (HOST or TRUST_PROXY is set): the address people open, such as https://brugerstemme.kommune.dk.',
+    )
+  }
+  return undefined
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const root = projectRoot()
+  const host = env.HOST || 'localhost'
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY)
   return {
     port: parsePort(env.PORT),
-    host: env.HOST || 'localhost',
+    host,
     dataDir: path.resolve(env.DATA_DIR || path.join(root, 'data')),
     databaseUrl: env.DATABASE_URL || undefined,
     staticDir: path.resolve(env.STATIC_DIR || path.join(root, 'dist', 'client')),
-    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    trustProxy,
     logLevel: env.LOG_LEVEL || 'info',
     demoData: parseDemoData(env.DEMO_DATA),
     signInAttemptsPerAddress: parsePositive('SIGN_IN_ATTEMPTS_PER_ADDRESS', env.SIGN_IN_ATTEMPTS_PER_ADDRESS, 100),
     electionSecret: env.ELECTION_SECRET || undefined,
     mutationRetentionDays: parsePositive('SYNC_MUTATION_RETENTION_DAYS', env.SYNC_MUTATION_RETENTION_DAYS, 30),
+    publicOrigin: readPublicOrigin(env, host, trustProxy),
+    endedSessionDays: parsePositive('ENDED_SESSION_DAYS', env.ENDED_SESSION_DAYS, 30),
   }
 }

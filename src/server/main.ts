@@ -38,9 +38,11 @@ async function main(): Promise<void> {
     version: packageVersion(),
     trustProxy: config.trustProxy,
     syncRegistry: registry,
-    signInLimits: createSignInLimits(undefined, config.signInAttemptsPerAddress),
+    signInLimits: createSignInLimits(database.db, electionSecret, { perAddress: config.signInAttemptsPerAddress }),
     electionSecret,
     mutationRetentionDays: config.mutationRetentionDays,
+    publicOrigin: config.publicOrigin,
+    endedSessionDays: config.endedSessionDays,
     logger: { level: config.logLevel, serializers: privacyPreservingSerializers },
   })
 
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'
   console.log(
-    `\nDatabase: ${where}${seeded ? ' (demo data loaded)' : ''}\nBrugerstemme is running at http://${shownHost}:${port}/\n${demoSignIn}`,
+    `\nDatabase: ${where}${seeded ? ' (demo data loaded)' : ''}\nBrugerstemme is running at ${config.publicOrigin ?? `http://${shownHost}:${port}`}/\n${demoSignIn}`,
   )
 }
 

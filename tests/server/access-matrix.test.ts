@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EMPTY_STATEMENT } from '../../src/shared/help/statement.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { SESSION_COOKIE } from '../../src/server/accounts/sessions.js'
-import { electionCards, electionRoll, relativeLinks, signInCards } from '../../src/server/db/schema.js'
+import { electionCards, electionRoll, memberships, relativeLinks, signInCards } from '../../src/server/db/schema.js'
 import { toBase64url } from '../../src/shared/elections/bytes.js'
 import { electionInput, insertCandidate, insertElection } from './election-world.js'
 import { sha256 } from '../../src/server/accounts/secrets.js'
@@ -216,6 +216,45 @@ const MATRIX: Record<string, Row> = {
   },
 }
 
+/** A member of both councils, made by the first council's secretary. */
+async function memberOfBoth(w: World): Promise<string> {
+  const { personId } = await w.newPerson('member', w.ids.councilId)
+  await w.db.insert(memberships).values({ id: uuidv7(), councilId: w.ids.otherCouncilId, personId, role: 'member', termStart: '2026-01-01', termEnd: null, listedPublicly: false })
+  return personId
+}
+
+/** A relative linked to a member of each council. */
+async function relativeOfBoth(w: World): Promise<string> {
+  const relativeId = (await w.newPerson('relative')).personId
+  for (const councilId of [w.ids.councilId, w.ids.otherCouncilId]) {
+    const residentId = (await w.newPerson('member', councilId)).personId
+    await w.db.insert(relativeLinks).values({ relativeId, residentId, consentGivenAt: '2026-05-01', consentNote: '', recordedBy: w.ids.adminId })
+  }
+  return relativeId
+}
+
+const TWO_COUNCILS: Record<string, (w: World) => Promise<Built>> = {
+  'PATCH /api/admin/people/:id': async (w) => ({ url: `/api/admin/people/${await memberOfBoth(w)}`, payload: { name: 'Nyt Navn' } }),
+  'PATCH /api/admin/people/:id (relative)': async (w) => ({ url: `/api/admin/people/${await relativeOfBoth(w)}`, payload: { name: 'Nyt Navn' } }),
+  'GET /api/admin/people/:id/cards': async (w) => ({ url: `/api/admin/people/${await memberOfBoth(w)}/cards` }),
+  'POST /api/admin/people/:id/cards': async (w) => ({ url: `/api/admin/people/${await memberOfBoth(w)}/cards`, payload: { kind: 'link' } }),
+  'POST /api/admin/people/:id/cards (relative)': async (w) => ({ url: `/api/admin/people/${await relativeOfBoth(w)}/cards`, payload: { kind: 'card' } }),
+  'POST /api/admin/cards/:id/revoke': async (w) => {
+    const id = uuidv7()
+    await w.db.insert(signInCards).values({ id, personId: await memberOfBoth(w), kind: 'card', codeHash: sha256(id), createdBy: w.ids.adminId })
+    return { url: `/api/admin/cards/${id}/revoke`, payload: {} }
+  },
+  'GET /api/admin/relative-links': async (w) => ({ url: `/api/admin/relative-links?personId=${await memberOfBoth(w)}` }),
+  'POST /api/admin/relative-links': async (w) => ({
+    url: '/api/admin/relative-links',
+    payload: { relativeId: (await w.newPerson('relative')).personId, residentId: await memberOfBoth(w), consentGivenAt: '2026-05-01', consentNote: 'Underskrevet' },
+  }),
+  'POST /api/admin/councils/:id/members': async (w) => {
+    const personId = (await w.newPerson('member', w.ids.otherCouncilId)).personId
+    return { url: `/api/admin/councils/${w.ids.councilId}/members`, payload: { ...membership, personId } }
+  },
+}
+
 function randomKey(): string {
   return toBase64url(crypto.getRandomValues(new Uint8Array(32)))
 }
@@ -320,6 +359,23 @@ describe.each(databasesUnderTest())('access matrix on $name', (target) => {
       if (outcomes[role] !== row.expect[role]) outcomes[role] += ` (${status} ${body.slice(0, 120)})`
     }
     expect(outcomes).toEqual(row.expect)
+  })
+
+  /**
+   * A person on two councils (or a relative of a member of the other council) is managed only by
+   * an administrator: a secretary of either council who could issue them a card, rename or link
+   * them would reach into the other council.
+   */
+  it.each(Object.keys(TWO_COUNCILS))('%s for a person on two councils: administrator only', async (key) => {
+    const [method] = key.split(' ') as [string, string]
+    const outcomes: Record<string, string> = {}
+    for (const role of ['secretary', 'secretary-of-another-council', 'admin'] as const) {
+      const built = await TWO_COUNCILS[key]!(w)
+      const reply = await w.call(method as 'GET', built.url, { cookie: await cookieFor(w, role), payload: built.payload })
+      expect(reply.statusCode, `${role}: ${reply.body}`).toBeLessThan(500)
+      outcomes[role] = reply.statusCode === 401 || reply.statusCode === 403 ? 'deny' : `allow`
+    }
+    expect(outcomes).toEqual({ secretary: 'deny', 'secretary-of-another-council': 'deny', admin: 'allow' })
   })
 
   it('refuses every state-changing route without an Origin, or from another origin, before it does anything', async () => {

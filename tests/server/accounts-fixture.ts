@@ -45,7 +45,7 @@ export async function openWorld(database: Database, options: { registry?: SyncRe
     staffRole: 'secretary',
   })
   await database.db.insert(staffCouncils).values({ personId: otherSecretaryId, councilId: ids.otherCouncilId })
-  const limits = createSignInLimits(() => nowMs)
+  const limits = createSignInLimits(database.db, crypto.getRandomValues(new Uint8Array(32)), { now: () => nowMs })
   const app = await buildTestServer(database, { syncRegistry: registry, now: clock.now, signInLimits: limits })
 
   const call = async (method: InjectOptions['method'], url: string, options: { cookie?: string | null; payload?: unknown; headers?: Record<string, string>; remoteAddress?: string } = {}): Promise<Reply> => {

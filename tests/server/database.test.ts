@@ -121,13 +121,24 @@ describe('configuration', () => {
       DATA_DIR: '/var/lib/brugerstemme',
       DATABASE_URL: 'postgres://db/brugerstemme',
       TRUST_PROXY: 'true',
+      PUBLIC_ORIGIN: 'https://raad.kommune.dk/',
     })
     expect(config).toMatchObject({
+      publicOrigin: 'https://raad.kommune.dk',
       port: 9000,
       dataDir: '/var/lib/brugerstemme',
       databaseUrl: 'postgres://db/brugerstemme',
       trustProxy: true,
     })
+  })
+
+  it('needs PUBLIC_ORIGIN when reached other than on localhost, as an origin without a path', () => {
+    expect(readConfig({ HOST: '127.0.0.1' }).publicOrigin).toBeUndefined()
+    expect(() => readConfig({ HOST: '0.0.0.0' })).toThrow(/PUBLIC_ORIGIN must be set/)
+    expect(() => readConfig({ TRUST_PROXY: '1' })).toThrow(/PUBLIC_ORIGIN must be set/)
+    expect(readConfig({ HOST: '0.0.0.0', PUBLIC_ORIGIN: 'http://192.168.1.20:8080' }).publicOrigin).toBe('http://192.168.1.20:8080')
+    expect(() => readConfig({ HOST: '0.0.0.0', PUBLIC_ORIGIN: 'https://raad.kommune.dk/app' })).toThrow(/without a path/)
+    expect(() => readConfig({ PUBLIC_ORIGIN: 'raad.kommune.dk' })).toThrow(/PUBLIC_ORIGIN must be an address/)
   })
 
   it.each(['eighty', '-1', '70000', '80.5'])('refuses PORT=%s with a message naming the variable', (port) => {

@@ -1,6 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Database } from '../../src/server/db/database.js'
+import net, { type AddressInfo } from 'node:net'
+import { PERMISSIONS_POLICY } from '../../src/server/http/security-headers.js'
 import { buildTestServer } from './helpers.js'
+
+/** Writes raw bytes and reads until the server closes the connection (or 10 s pass). */
+function rawExchange(port: number, text: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(text))
+    let received = ''
+    const timer = setTimeout(() => socket.destroy(), 10_000)
+    socket.on('data', (chunk) => (received += chunk.toString('latin1')))
+    socket.on('error', () => {})
+    socket.on('close', () => {
+      clearTimeout(timer)
+      resolve(received)
+    })
+  })
+}
 
 type App = Awaited<ReturnType<typeof buildTestServer>>
 
@@ -45,6 +62,54 @@ describe('security and caching headers', () => {
     expect(response.headers['referrer-policy']).toBe('no-referrer')
     expect(response.headers['x-frame-options']).toBe('DENY')
     expect(response.headers['strict-transport-security']).toBeUndefined()
+    expect(response.headers['permissions-policy']).toBe(PERMISSIONS_POLICY)
+  })
+
+  it('allows the camera and microphone for this origin only, and nothing else powerful', () => {
+    const features = new Map(PERMISSIONS_POLICY.split(', ').map((entry) => entry.split('=') as [string, string]))
+    expect(features.get('camera')).toBe('(self)')
+    expect(features.get('microphone')).toBe('(self)')
+    expect(features.get('geolocation')).toBe('()')
+    expect([...features.values()].filter((v) => v !== '()')).toEqual(['(self)', '(self)'])
+  })
+
+  it('answers a URL it cannot decode with the security headers and without echoing it', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/councils/%E0%A4%A/calendar.ics' })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().code).toBe('bad_url')
+    expect(response.body).not.toContain('%E0')
+    expect(response.body).not.toContain('calendar')
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'")
+    expect(response.headers['x-frame-options']).toBe('DENY')
+    expect(response.headers['permissions-policy']).toBe(PERMISSIONS_POLICY)
+  })
+
+  it('answers headers too large with 431, the security headers and no echo, over a real socket', async () => {
+    const server = await buildTestServer({ ...database, close: async () => {} })
+    await server.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = server.server.address() as AddressInfo
+    const marker = 'x'.repeat(20_000)
+    const raw = await rawExchange(port, `GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Big: ${marker}\r\n\r\n`)
+    await server.close()
+    expect(raw).toMatch(/^HTTP\/1\.1 431 /)
+    expect(raw.toLowerCase()).toContain('content-security-policy:')
+    expect(raw.toLowerCase()).toContain('permissions-policy:')
+    expect(raw).not.toContain('xxxxxxxx')
+  })
+
+  it('closes a request that stops sending its body after a bounded time', async () => {
+    const server = await buildTestServer({ ...database, close: async () => {} }, { connectionIdleMs: 300 })
+    await server.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = server.server.address() as AddressInfo
+    const started = Date.now()
+    const raw = await rawExchange(
+      port,
+      'POST /api/auth/card HTTP/1.1\r\nHost: localhost\r\nOrigin: http://localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"code":',
+    )
+    const took = Date.now() - started
+    await server.close()
+    expect(took).toBeLessThan(5000)
+    expect(raw).not.toMatch(/^HTTP\/1\.1 200/)
   })
 
   it('adds HSTS when the client used HTTPS through a trusted proxy', async () => {

@@ -20,7 +20,7 @@ describe.each(databasesUnderTest())('the retention job on $name', (target) => {
   beforeEach(async () => {
     database = await target.open()
     nowMs = Date.parse('2026-06-01T03:00:00Z')
-    ctx = { db: database.db, registry: personalTestRegistry(), pokes: createMemoryPokeBus(), limits: createSignInLimits(), now: () => new Date(nowMs) }
+    ctx = { db: database.db, registry: personalTestRegistry(), pokes: createMemoryPokeBus(), limits: createSignInLimits(database.db, new Uint8Array(32)), now: () => new Date(nowMs) }
     keep12 = uuidv7()
     keepNever = uuidv7()
     await database.db.insert(councils).values([
@@ -55,7 +55,9 @@ describe.each(databasesUnderTest())('the retention job on $name', (target) => {
     expect(await erased(former)).toBe(true)
     for (const id of [stillOn, keptByCouncil, staff]) expect(await erased(id)).toBe(false)
     const [entry] = (await database.db.select().from(auditLog)).filter((e) => e.action === 'person.erase')
-    expect(entry).toMatchObject({ actorId: null, targetId: former })
+    // Logged under a pseudonym: the log no longer names the erased person.
+    expect(entry).toMatchObject({ actorId: null, targetType: 'person' })
+    expect(entry!.targetId).not.toBe(former)
 
     nowMs = Date.parse('2030-01-01T12:00:00Z')
     expect(await runRetention(ctx)).toBe(0)

@@ -4,6 +4,7 @@ import type { AgendaItemData, MeetingData } from '../../src/shared/meetings/enti
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import type { Database } from '../../src/server/db/database.js'
+import { memberships, relativeLinks } from '../../src/server/db/schema.js'
 import { DEMO_ACCOUNTS, openWorld, type World } from './accounts-fixture.js'
 import { databasesUnderTest } from './helpers.js'
 
@@ -158,5 +159,25 @@ describe.each(databasesUnderTest())('visibility through sync on $name', (target)
       expect(change.data).not.toHaveProperty('isRelative')
     }
     expect(inside.every((c) => typeof c.data?.personId === 'string' && typeof c.data?.isRelative === 'boolean')).toBe(true)
+  })
+
+  it("lets a relatives' representative read closed items as the member they are, and a relative acting for a member not", async () => {
+    const meetingId = uuidv7()
+    const closed = uuidv7()
+    await push(secretary, [
+      { entity: 'meeting', entityId: meetingId, patch: meeting(true) },
+      { entity: 'agenda-item', entityId: closed, patch: item(meetingId, { closed: true }) },
+    ])
+    const representative = (await w.newPerson('relative')).personId
+    await w.db.insert(memberships).values({ id: uuidv7(), councilId: w.ids.councilId, personId: representative, role: 'relatives-representative', termStart: '2026-01-01', termEnd: null, listedPublicly: false })
+    expect(find(await pull(await w.sessionFor({ personId: representative })), closed)?.data).toMatchObject({ closed: true })
+
+    // A relative who is not on the council (the demo's Lene is: she is its relatives' representative).
+    const relativeId = (await w.newPerson('relative')).personId
+    await w.db.insert(relativeLinks).values({ relativeId, residentId: w.ids.memberId, consentGivenAt: '2026-05-01', consentNote: 'Ja', recordedBy: w.ids.adminId })
+    const relative = await w.sessionFor({ personId: relativeId })
+    const acting = await w.call('PUT', '/api/me/acting-for', { cookie: relative, payload: { residentId: w.ids.memberId } })
+    expect(acting.statusCode, acting.body).toBe(200)
+    expect(find(await pull(relative), closed)).toBeUndefined()
   })
 })

@@ -4,8 +4,8 @@ import type { Me } from '../../shared/accounts/model'
 export class SignInError extends Error {
   constructor(
     readonly code: string,
-    /** For too_many_attempts: how long to wait, from the server's Retry-After. */
-    readonly waitMinutes?: number,
+    /** For too_many_attempts: how long to wait in seconds, from the server's Retry-After. */
+    readonly waitSeconds?: number,
   ) {
     super(code)
   }
@@ -30,7 +30,7 @@ export async function postSignIn(path: '/api/auth/staff' | '/api/auth/card' | '/
   const json = (await response.json().catch(() => null)) as { code?: string } | null
   if (response.ok) return json as Me
   const retryAfter = Number(response.headers.get('retry-after'))
-  throw new SignInError(json?.code ?? 'unknown', retryAfter > 0 ? Math.ceil(retryAfter / 60) : undefined)
+  throw new SignInError(json?.code ?? 'unknown', retryAfter > 0 ? retryAfter : undefined)
 }
 
 /** The locale key and parameters of the plain-Danish message for a failed sign-in. */
@@ -43,8 +43,10 @@ export function signInErrorMessage(error: unknown): { key: string; params?: Reco
     case 'not_your_council':
       return { key: `signIn.errors.${code}` }
     case 'too_many_attempts': {
-      const minutes = (error as SignInError).waitMinutes ?? 15
-      return { key: 'signIn.errors.too_many_attempts', params: { minutes } }
+      // The server slows guessing down by seconds at first, by minutes only after many tries.
+      const seconds = (error as SignInError).waitSeconds ?? 60
+      if (seconds < 60) return { key: 'security.tooManyAttemptsSeconds', params: { seconds } }
+      return { key: 'signIn.errors.too_many_attempts', params: { minutes: Math.ceil(seconds / 60) } }
     }
     default:
       return { key: 'signIn.errors.unknown' }

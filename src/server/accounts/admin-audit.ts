@@ -6,22 +6,25 @@ import { auditLog, people } from '../db/schema.js'
 import { adminErrors } from './admin-common.js'
 import type { AccountsContext } from './context.js'
 import { requireAdmin } from './guards.js'
+import { typed } from '../http/typed-app.js'
 
 const AuditQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     /** The id of the last entry already shown: the next page starts below it. */
-    before: Type.Optional(Type.Integer({ minimum: 1 })),
+    // Bounded: a larger number would reach PostgreSQL as a bigint out of range.
+    before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
   },
   { additionalProperties: false },
 )
 
-export function registerAdminAuditRoutes(app: FastifyInstance, ctx: AccountsContext): void {
+export function registerAdminAuditRoutes(parent: FastifyInstance, ctx: AccountsContext): void {
+  const app = typed(parent)
   app.get(
     '/api/admin/audit',
     { preHandler: requireAdmin, schema: { summary: 'The audit log, newest first', tags: ['admin'], querystring: AuditQuery, response: { 200: Type.Array(AuditEntry), ...adminErrors } } },
     async (request) => {
-      const { limit = 100, before } = request.query as { limit?: number; before?: number }
+      const { limit = 100, before } = request.query
       const rows = await ctx.db
         .select({ entry: auditLog, actorName: people.name })
         .from(auditLog)

@@ -10,6 +10,7 @@ import { audit } from './audit.js'
 import type { AccountsContext } from './context.js'
 import { personOf, requireStaff } from './guards.js'
 import { formatCardCode, newCardCode, sha256 } from './secrets.js'
+import { typed } from '../http/typed-app.js'
 
 type CardRow = typeof signInCards.$inferSelect
 
@@ -21,7 +22,8 @@ export const cardView = (c: CardRow): Card => ({
   revokedAt: c.revokedAt?.toISOString() ?? null,
 })
 
-export function registerAdminCardRoutes(app: FastifyInstance, ctx: AccountsContext): void {
+export function registerAdminCardRoutes(parent: FastifyInstance, ctx: AccountsContext): void {
+  const app = typed(parent)
   const { db } = ctx
   const tags = ['admin']
 
@@ -29,7 +31,7 @@ export function registerAdminCardRoutes(app: FastifyInstance, ctx: AccountsConte
     '/api/admin/people/:id/cards',
     { preHandler: requireStaff, schema: { summary: "A person's cards and invite links", tags, params: IdParams, querystring: NoQuery, response: { 200: Type.Array(Card), ...adminErrors } } },
     async (request, reply) => {
-      const { id } = request.params as { id: string }
+      const { id } = request.params
       if (!(await managedPerson(db, personOf(request), id, reply))) return reply
       const rows = await db.select().from(signInCards).where(eq(signInCards.personId, id)).orderBy(desc(signInCards.createdAt))
       return rows.map(cardView)
@@ -44,8 +46,8 @@ export function registerAdminCardRoutes(app: FastifyInstance, ctx: AccountsConte
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const { id } = request.params as { id: string }
-      const { kind } = request.body as { kind: Card['kind'] }
+      const { id } = request.params
+      const { kind } = request.body
       const person = await managedPerson(db, staff, id, reply)
       if (!person) return reply
       // A card signs in without a password, so it must never open a staff account.
@@ -57,7 +59,7 @@ export function registerAdminCardRoutes(app: FastifyInstance, ctx: AccountsConte
         return { result: row! }
       })
       // The code rides in the fragment, which browsers never send to a server or put in logs.
-      return { card: cardView(card), code: formatCardCode(code), url: `${request.protocol}://${request.host}/k#${code}` }
+      return { card: cardView(card), code: formatCardCode(code), url: `${app.publicOrigin(request) ?? 'http://localhost'}/k#${code}` }
     },
   )
 
@@ -69,7 +71,7 @@ export function registerAdminCardRoutes(app: FastifyInstance, ctx: AccountsConte
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const { id } = request.params as { id: string }
+      const { id } = request.params
       const [card] = await db.select().from(signInCards).where(eq(signInCards.id, id))
       if (!card) return sendError(reply, 404, 'no_such_card', 'There is no such card.')
       if (!(await managedPerson(db, staff, card.personId, reply))) return reply

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import type { Consent, MemberAdminView, MemberRole, Person, PersonKind, StaffRole } from '../../shared/accounts/model.js'
@@ -96,32 +96,47 @@ export async function memberViews(db: Db | Tx, rows: MembershipRow[]): Promise<M
 }
 
 /**
- * The people a secretary may manage: members of their councils (also past terms), relatives
- * linked to such a member, and cardholders not tied to any council or resident yet whom this
- * secretary created (someone whose membership was removed is the administrator's, not every
- * secretary's). Staff accounts are the administrator's alone. An admin may manage every person.
+ * The councils each person belongs to for management: their own memberships (past terms too,
+ * since a former member's data is still theirs) and, for a relative, the memberships of every
+ * resident they are linked to.
+ */
+export async function belongingCouncils(db: Db | Tx, ids: string[]): Promise<Map<string, Set<string>>> {
+  const result = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]))
+  if (ids.length === 0) return result
+  const links = await db
+    .select({ relativeId: relativeLinks.relativeId, residentId: relativeLinks.residentId })
+    .from(relativeLinks)
+    .where(inArray(relativeLinks.relativeId, ids))
+  const involved = [...new Set([...ids, ...links.map((l) => l.residentId)])]
+  const rows = await db.select({ personId: memberships.personId, councilId: memberships.councilId }).from(memberships).where(inArray(memberships.personId, involved))
+  const own = new Map<string, Set<string>>()
+  for (const m of rows) own.set(m.personId, (own.get(m.personId) ?? new Set()).add(m.councilId))
+  for (const id of ids) for (const c of own.get(id) ?? []) result.get(id)!.add(c)
+  for (const l of links) for (const c of own.get(l.residentId) ?? []) result.get(l.relativeId)!.add(c)
+  return result
+}
+
+/**
+ * The people a secretary may manage (change, issue or revoke cards for, link, add to a council):
+ * cardholders whose every council (belongingCouncils) is one the secretary works for, and
+ * cardholders who belong to no council yet whom this secretary created. A person who is also on
+ * a council the secretary does not work for is the administrator's: a card issued by the
+ * secretary of one council would otherwise open the other council's closed items. Staff
+ * accounts are the administrator's alone. An admin may manage every person.
  */
 export async function manageableIds(db: Db | Tx, actor: StaffActor, candidates: PersonRow[]): Promise<Set<string>> {
   const live = candidates.filter((p) => !p.erasedAt)
   if (isAdmin(actor)) return new Set(live.map((p) => p.id))
-  const ids = live.filter((p) => p.staffRole === null).map((p) => p.id)
-  const createdBy = new Map(live.map((p) => [p.id, p.createdBy]))
-  if (ids.length === 0) return new Set()
-  const links = await db
-    .select({ relativeId: relativeLinks.relativeId, residentId: relativeLinks.residentId })
-    .from(relativeLinks)
-    .where(or(inArray(relativeLinks.relativeId, ids), inArray(relativeLinks.residentId, ids)))
-  const involved = [...new Set([...ids, ...links.map((l) => l.residentId)])]
-  const rows = await db.select({ personId: memberships.personId, councilId: memberships.councilId }).from(memberships).where(inArray(memberships.personId, involved))
-  const mine = new Set(rows.filter((m) => actor.staffCouncilIds.has(m.councilId)).map((m) => m.personId))
-  const attached = new Set([...rows.map((m) => m.personId), ...links.flatMap((l) => [l.relativeId, l.residentId])])
+  const cardholders = live.filter((p) => p.staffRole === null)
+  const belonging = await belongingCouncils(db, cardholders.map((p) => p.id))
   return new Set(
-    ids.filter(
-      (id) =>
-        mine.has(id) ||
-        (!attached.has(id) && createdBy.get(id) === actor.personId) ||
-        links.some((l) => l.relativeId === id && mine.has(l.residentId)),
-    ),
+    cardholders
+      .filter((p) => {
+        const councilIds = [...(belonging.get(p.id) ?? [])]
+        if (councilIds.length === 0) return p.createdBy === actor.personId
+        return councilIds.every((c) => actor.staffCouncilIds.has(c))
+      })
+      .map((p) => p.id),
   )
 }
 

@@ -12,6 +12,7 @@ import { audit } from './audit.js'
 import type { AccountsContext } from './context.js'
 import { personOf, requireAdmin, requireStaff } from './guards.js'
 import { councilWrite } from './publish.js'
+import { typed } from '../http/typed-app.js'
 
 type CouncilRow = typeof councils.$inferSelect
 
@@ -24,7 +25,8 @@ const view = (c: CouncilRow): Council => ({
   retentionMonths: c.retentionMonths,
 })
 
-export function registerAdminCouncilRoutes(app: FastifyInstance, ctx: AccountsContext): void {
+export function registerAdminCouncilRoutes(parent: FastifyInstance, ctx: AccountsContext): void {
+  const app = typed(parent)
   const { db } = ctx
   const tags = ['admin']
 
@@ -45,7 +47,7 @@ export function registerAdminCouncilRoutes(app: FastifyInstance, ctx: AccountsCo
     { preHandler: requireAdmin, schema: { summary: 'Create a council', tags, body: CouncilInput, response: { 200: Council, ...adminErrors } } },
     async (request) => {
       const admin = personOf(request)
-      const input = request.body as CouncilInput
+      const input = request.body
       return inTransaction(ctx, async (tx) => {
         const [row] = await tx.insert(councils).values({ id: uuidv7(), ...input }).returning()
         await audit(tx, admin, 'council.create', { type: 'council', id: row!.id })
@@ -62,8 +64,8 @@ export function registerAdminCouncilRoutes(app: FastifyInstance, ctx: AccountsCo
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const { id } = request.params as { id: string }
-      const input = request.body as CouncilInput
+      const { id } = request.params
+      const input = request.body
       const [existing] = await db.select().from(councils).where(eq(councils.id, id))
       if (!existing) return sendError(reply, 404, 'no_such_council', 'There is no such council.')
       if (!isStaffFor(staff, id) && !isAdmin(staff)) return notYourCouncil(reply)

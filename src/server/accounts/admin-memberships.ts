@@ -13,6 +13,7 @@ import { audit } from './audit.js'
 import type { AccountsContext } from './context.js'
 import { personOf, requireStaff } from './guards.js'
 import { membershipWrite } from './publish.js'
+import { typed } from '../http/typed-app.js'
 
 const termIsBackwards = (reply: FastifyReply) =>
   sendError(reply, 400, 'term_end_before_start', 'The term cannot end before it starts. Check the two dates.')
@@ -29,7 +30,8 @@ function photoFields(existing: MembershipRow, patch: MembershipPatch, recorder: 
   return { photo, photoConsentGivenAt: consentGivenAt, photoConsentRecordedBy: recordedBy }
 }
 
-export function registerAdminMembershipRoutes(app: FastifyInstance, ctx: AccountsContext): void {
+export function registerAdminMembershipRoutes(parent: FastifyInstance, ctx: AccountsContext): void {
+  const app = typed(parent)
   const { db } = ctx
   const tags = ['admin']
 
@@ -59,7 +61,7 @@ export function registerAdminMembershipRoutes(app: FastifyInstance, ctx: Account
       schema: { summary: "A council's members, past and present", tags, params: IdParams, querystring: NoQuery, response: { 200: Type.Array(MemberAdminView), ...adminErrors } },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string }
+      const { id } = request.params
       const [council] = await db.select().from(councils).where(eq(councils.id, id))
       if (!council) return sendError(reply, 404, 'no_such_council', 'There is no such council.')
       if (!isStaffFor(personOf(request), id)) return notYourCouncil(reply)
@@ -76,8 +78,8 @@ export function registerAdminMembershipRoutes(app: FastifyInstance, ctx: Account
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const { id } = request.params as { id: string }
-      const input = request.body as MembershipInput
+      const { id } = request.params
+      const input = request.body
       const [council] = await db.select().from(councils).where(eq(councils.id, id))
       if (!council) return sendError(reply, 404, 'no_such_council', 'There is no such council.')
       if (!isStaffFor(staff, id)) return notYourCouncil(reply)
@@ -105,8 +107,8 @@ export function registerAdminMembershipRoutes(app: FastifyInstance, ctx: Account
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const { id } = request.params as { id: string }
-      const patch = request.body as MembershipPatch
+      const { id } = request.params
+      const patch = request.body
       const existing = await ownMembership(staff, id, reply)
       if (!existing) return reply
       const photo = photoFields(existing, patch, staff.personId)
@@ -136,7 +138,7 @@ export function registerAdminMembershipRoutes(app: FastifyInstance, ctx: Account
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const { id } = request.params as { id: string }
+      const { id } = request.params
       const existing = await ownMembership(staff, id, reply)
       if (!existing) return reply
       return inTransaction(ctx, async (tx) => {

@@ -11,10 +11,12 @@ import { audit } from './audit.js'
 import type { AccountsContext } from './context.js'
 import { personOf, requireStaff } from './guards.js'
 import { publishPerson } from './publish.js'
+import { typed } from '../http/typed-app.js'
 
 const PeopleQuery = Type.Object({ councilId: Type.Optional(Uuid) }, { additionalProperties: false })
 
-export function registerAdminPeopleRoutes(app: FastifyInstance, ctx: AccountsContext): void {
+export function registerAdminPeopleRoutes(parent: FastifyInstance, ctx: AccountsContext): void {
+  const app = typed(parent)
   const { db } = ctx
   const tags = ['admin']
 
@@ -31,7 +33,7 @@ export function registerAdminPeopleRoutes(app: FastifyInstance, ctx: AccountsCon
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const { councilId } = request.query as { councilId?: string }
+      const { councilId } = request.query
       let rows
       if (councilId) {
         const [council] = await db.select().from(councils).where(eq(councils.id, councilId))
@@ -57,7 +59,7 @@ export function registerAdminPeopleRoutes(app: FastifyInstance, ctx: AccountsCon
     { preHandler: requireStaff, schema: { summary: 'Add a member, relative or participant', tags, body: PersonInput, response: { 200: Person, ...adminErrors } } },
     async (request) => {
       const staff = personOf(request)
-      const input = request.body as PersonInput
+      const input = request.body
       return inTransaction(ctx, async (tx) => {
         const [row] = await tx.insert(people).values({ id: uuidv7(), kind: input.kind, name: input.name.trim(), createdBy: staff.personId }).returning()
         await audit(tx, staff, 'person.create', { type: 'person', id: row!.id }, { kind: input.kind })
@@ -71,8 +73,8 @@ export function registerAdminPeopleRoutes(app: FastifyInstance, ctx: AccountsCon
     { preHandler: requireStaff, schema: { summary: "Correct a person's name", tags, params: IdParams, body: PersonPatch, response: { 200: Person, ...adminErrors } } },
     async (request, reply) => {
       const staff = personOf(request)
-      const { id } = request.params as { id: string }
-      const patch = request.body as PersonPatch
+      const { id } = request.params
+      const patch = request.body
       if (!(await managedPerson(db, staff, id, reply))) return reply
       return inTransaction(ctx, async (tx) => {
         const [row] = await tx.update(people).set({ name: patch.name.trim() }).where(eq(people.id, id)).returning()

@@ -11,6 +11,7 @@ import { adminErrors, inTransaction, managedPerson, manageableIds, NoQuery, Remo
 import { audit } from './audit.js'
 import type { AccountsContext } from './context.js'
 import { personOf, requireStaff } from './guards.js'
+import { typed } from '../http/typed-app.js'
 
 type LinkRow = typeof relativeLinks.$inferSelect
 
@@ -31,7 +32,8 @@ export async function linkViews(db: Db | Tx, rows: LinkRow[]): Promise<RelativeL
 
 const LinkParams = Type.Object({ relativeId: Uuid, residentId: Uuid })
 
-export function registerAdminRelativeRoutes(app: FastifyInstance, ctx: AccountsContext): void {
+export function registerAdminRelativeRoutes(parent: FastifyInstance, ctx: AccountsContext): void {
+  const app = typed(parent)
   const { db } = ctx
   const tags = ['admin']
 
@@ -53,7 +55,7 @@ export function registerAdminRelativeRoutes(app: FastifyInstance, ctx: AccountsC
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const { personId } = request.query as { personId?: string }
+      const { personId } = request.query
       if (personId && !(await managedPerson(db, staff, personId, reply))) return reply
       const rows = await db
         .select()
@@ -73,7 +75,7 @@ export function registerAdminRelativeRoutes(app: FastifyInstance, ctx: AccountsC
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const input = request.body as RelativeLinkInput
+      const input = request.body
       if (input.relativeId === input.residentId) return sendError(reply, 400, 'same_person', 'A person cannot be their own relative.')
       if (!(await mayLink(staff, input.relativeId, input.residentId, reply, 400))) return reply
       const [relative] = await db.select().from(people).where(eq(people.id, input.relativeId))
@@ -96,7 +98,7 @@ export function registerAdminRelativeRoutes(app: FastifyInstance, ctx: AccountsC
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const { relativeId, residentId } = request.params as { relativeId: string; residentId: string }
+      const { relativeId, residentId } = request.params
       if (!(await mayLink(staff, relativeId, residentId, reply, 404))) return reply
       return inTransaction(ctx, async (tx) => {
         const removed = await tx

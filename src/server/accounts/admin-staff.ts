@@ -12,6 +12,7 @@ import { audit } from './audit.js'
 import type { AccountsContext } from './context.js'
 import { personOf, requireAdmin } from './guards.js'
 import { hashPassword } from './passwords.js'
+import { typed } from '../http/typed-app.js'
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase()
 
@@ -53,7 +54,8 @@ export async function createStaff(tx: Tx, input: StaffInput, actor: Parameters<t
   return row!
 }
 
-export function registerAdminStaffRoutes(app: FastifyInstance, ctx: AccountsContext): void {
+export function registerAdminStaffRoutes(parent: FastifyInstance, ctx: AccountsContext): void {
+  const app = typed(parent)
   const { db } = ctx
   const tags = ['admin']
 
@@ -70,7 +72,7 @@ export function registerAdminStaffRoutes(app: FastifyInstance, ctx: AccountsCont
     '/api/admin/staff',
     { preHandler: requireAdmin, schema: { summary: 'Create a staff account', tags, body: StaffInput, response: { 200: Person, ...adminErrors } } },
     async (request, reply) => {
-      const input = request.body as StaffInput
+      const input = request.body
       const [taken] = await db.select({ id: people.id }).from(people).where(eq(people.email, normalizeEmail(input.email)))
       if (taken) return emailTaken(reply)
       if (!(await councilsExist(db, input.councilIds, reply))) return reply
@@ -91,8 +93,8 @@ export function registerAdminStaffRoutes(app: FastifyInstance, ctx: AccountsCont
     { preHandler: requireAdmin, schema: { summary: "Change a staff member's name, role or councils", tags, params: IdParams, body: StaffPatch, response: { 200: Person, ...adminErrors } } },
     async (request, reply) => {
       const admin = personOf(request)
-      const { id } = request.params as { id: string }
-      const patch = request.body as StaffPatch
+      const { id } = request.params
+      const patch = request.body
       const [existing] = await db.select().from(people).where(and(eq(people.id, id), isNotNull(people.staffRole), isNull(people.erasedAt)))
       if (!existing) return sendError(reply, 404, 'no_such_staff', 'There is no such staff account.')
       const role = patch.staffRole ?? (existing.staffRole as StaffRole)

@@ -13,36 +13,46 @@ import { deviceLabel } from './device-label.js'
 import { personOf, requirePerson, requireStaff } from './guards.js'
 import { meOf } from './me.js'
 import { verifyPassword } from './passwords.js'
+import { ACCOUNT_UNDER_ATTACK, PAIR_RULE } from './rate-limit.js'
 import { normalizeCardCode, sha256 } from './secrets.js'
 import { actorForSession, clearSessionCookie, endSession, isLive, startSession } from './sessions.js'
+import { typed } from '../http/typed-app.js'
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse }
 
 function tooMany(reply: FastifyReply, seconds: number) {
   reply.header('Retry-After', String(seconds))
-  return sendError(
-    reply,
-    429,
-    'too_many_attempts',
-    `Too many sign-in attempts. Wait ${Math.ceil(seconds / 60)} minutes and try again, or ask staff for help.`,
-  )
+  const wait = seconds < 60 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`
+  return sendError(reply, 429, 'too_many_attempts', `Too many sign-in attempts. Wait ${wait} and try again, or ask staff for help.`)
 }
 
-/** Checks e-mail and password under both rate limits; the staff person, or an error already sent. */
+/** Counts a wrong password against the account, this address with this account, and this address. */
+async function countWrongPassword(ctx: AccountsContext, keys: { account: string; pair: string; address: string }) {
+  const { limiter, address } = ctx.limits
+  const accountFailures = await limiter.fail(keys.account, { ...PAIR_RULE, free: Number.MAX_SAFE_INTEGER })
+  await limiter.fail(keys.pair, accountFailures > ACCOUNT_UNDER_ATTACK ? { ...PAIR_RULE, free: 0 } : PAIR_RULE)
+  await limiter.fail(keys.address, address)
+}
+
+/**
+ * Checks e-mail and password under the limits. Wrong passwords slow down the address they come
+ * from, for that account (and, much later, for every account); they never hold up the right
+ * password from an address that has not been guessing, so nobody can lock the owner out.
+ */
 async function checkStaffPassword(ctx: AccountsContext, request: FastifyRequest, reply: FastifyReply, body: StaffSignIn) {
   const email = body.email.trim().toLowerCase()
-  const accountKey = sha256(email)
-  const wait = Math.max(ctx.limits.account.retryAfter(accountKey), ctx.limits.address.retryAfter(request.ip))
+  const { limiter } = ctx.limits
+  const keys = { account: limiter.keyOf('account', email), pair: limiter.keyOf('pair', email, request.ip), address: limiter.keyOf('address', request.ip) }
+  const wait = await limiter.waitSeconds([keys.pair, keys.address])
   if (wait > 0) return void tooMany(reply, wait)
   const [person] = await ctx.db.select().from(people).where(eq(people.email, email))
   const valid = await verifyPassword(person && !person.erasedAt ? person.passwordHash : null, body.password)
   if (!valid || !person || person.staffRole === null) {
     // Failures only: a care home's tablets signing in all day through one address are not guessing.
-    ctx.limits.account.hit(accountKey)
-    ctx.limits.address.hit(request.ip)
+    await countWrongPassword(ctx, keys)
     return void sendError(reply, 401, 'wrong_credentials', 'The e-mail or the password is not right. Check both and try again.')
   }
-  ctx.limits.account.reset(accountKey)
+  await limiter.clear(keys.pair)
   return person
 }
 
@@ -56,7 +66,8 @@ function refuseOnKiosk(request: FastifyRequest, reply: FastifyReply): boolean {
   return true
 }
 
-export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): void {
+export function registerAuthRoutes(parent: FastifyInstance, ctx: AccountsContext): void {
+  const app = typed(parent)
   const { db } = ctx
   const me = async (request: FastifyRequest) => meOf(db, request.actor)
 
@@ -71,7 +82,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
     { schema: { summary: 'Staff sign-in with e-mail and password', tags: ['accounts'], body: StaffSignIn, response: { 200: Me, ...errors } } },
     async (request, reply) => {
       if (refuseOnKiosk(request, reply)) return reply
-      const person = await checkStaffPassword(ctx, request, reply, request.body as StaffSignIn)
+      const person = await checkStaffPassword(ctx, request, reply, request.body)
       if (!person) return reply
       const session = await startSession(db, request, reply, { kind: 'staff', personId: person.id, label: deviceLabel(request.headers['user-agent']) }, ctx.now())
       request.actor = await actorForSession(db, session, ctx.now())
@@ -85,13 +96,14 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
     { schema: { summary: 'Sign in with the code of a QR card or invite link', tags: ['accounts'], body: CardSignIn, response: { 200: Me, ...errors } } },
     async (request, reply) => {
       if (refuseOnKiosk(request, reply)) return reply
-      const wait = ctx.limits.address.retryAfter(request.ip)
+      const addressKey = ctx.limits.limiter.keyOf('address', request.ip)
+      const wait = await ctx.limits.limiter.waitSeconds([addressKey])
       if (wait > 0) return tooMany(reply, wait)
-      const code = normalizeCardCode((request.body as CardSignIn).code)
+      const code = normalizeCardCode(request.body.code)
       const [card] = await db.select().from(signInCards).where(eq(signInCards.codeHash, sha256(code)))
       const [person] = card ? await db.select().from(people).where(eq(people.id, card.personId)) : []
       if (!card || card.revokedAt || !person || person.erasedAt) {
-        ctx.limits.address.hit(request.ip)
+        await ctx.limits.limiter.fail(addressKey, ctx.limits.address)
         return sendError(reply, 401, 'unknown_card', 'This code does not work. Check the letters on the card, or ask staff for a new card.')
       }
       const session = await startSession(
@@ -125,7 +137,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
     },
     async (request, reply) => {
       const person = personOf(request)
-      const { residentId } = request.body as ActingFor
+      const { residentId } = request.body
       if (residentId !== null) {
         const [link] = await db
           .select()
@@ -177,7 +189,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
     },
     async (request, reply) => {
       const person = personOf(request)
-      const { id } = request.params as { id: string }
+      const { id } = request.params
       const ended = await db
         .update(sessions)
         .set({ endedAt: ctx.now() })
@@ -197,7 +209,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const body = request.body as KioskStart
+      const body = request.body
       if (!isStaffFor(staff, body.councilId)) return sendError(reply, 403, 'not_your_council', 'You do not work for this council.')
       const [council] = await db.select().from(councils).where(eq(councils.id, body.councilId))
       if (!council) return sendError(reply, 404, 'no_such_council', 'There is no such council.')
@@ -222,7 +234,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext): 
     async (request, reply) => {
       const kiosk = request.actor
       if (kiosk.kind !== 'kiosk') return sendError(reply, 400, 'not_a_kiosk', 'This device is not in kiosk mode.')
-      const person = await checkStaffPassword(ctx, request, reply, request.body as StaffSignIn)
+      const person = await checkStaffPassword(ctx, request, reply, request.body)
       if (!person) return reply
       const [worksHere] = await db
         .select()

@@ -11,4 +11,6 @@ export interface AccountsContext {
   limits: SignInLimits
   /** The clock, so expiry and retention can be tested without waiting. */
   now: () => Date
+  /** Days an ended or expired session is kept before the retention job removes it (default 30). */
+  endedSessionDays?: number
 }

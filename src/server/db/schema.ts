@@ -364,3 +364,20 @@ export const electionLateCards = pgTable(
   },
   (t) => [primaryKey({ columns: [t.electionId, t.card] })],
 )
+
+/**
+ * Failed sign-ins, card codes and anonymous pushes, counted per key for the attempt limiter
+ * (src/server/accounts/rate-limit.ts). The key is an HMAC under a secret that is not in the
+ * database, so neither a client address nor an e-mail address is stored in clear; a row goes
+ * when its window and its delay have both passed.
+ */
+export const attemptLimits = pgTable(
+  'attempt_limits',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    windowEndsAt: timestamp('window_ends_at', { withTimezone: true }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  },
+  (t) => [index('attempt_limits_window').on(t.windowEndsAt)],
+)

@@ -12,6 +12,7 @@ import { councils, elections } from '../db/schema.js'
 import { sendError } from '../http/errors.js'
 import type { ElectionsContext } from './context.js'
 import { adminViews, requireDraft, settingsColumns, staffElection } from './store.js'
+import { typed } from '../http/typed-app.js'
 
 const tags = ['elections-admin']
 
@@ -34,7 +35,8 @@ const refuseSettings = (reply: FastifyReply, input: ElectionInput) => {
   return problem ? sendError(reply, 400, problem.code, problem.message) : null
 }
 
-export function registerElectionAdminRoutes(app: FastifyInstance, ctx: ElectionsContext): void {
+export function registerElectionAdminRoutes(parent: FastifyInstance, ctx: ElectionsContext): void {
+  const app = typed(parent)
   const { db } = ctx
 
   app.get(
@@ -50,7 +52,7 @@ export function registerElectionAdminRoutes(app: FastifyInstance, ctx: Elections
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const { councilId } = request.query as { councilId?: string }
+      const { councilId } = request.query
       if (councilId && !isStaffFor(staff, councilId)) return notYourCouncil(reply)
       const ids = councilId ? [councilId] : [...staff.staffCouncilIds]
       if (ids.length === 0) return []
@@ -63,7 +65,7 @@ export function registerElectionAdminRoutes(app: FastifyInstance, ctx: Elections
     { preHandler: requireStaff, schema: { summary: 'Create an election for a council', tags, body: ElectionInput, response: { 200: ElectionAdminView, ...adminErrors } } },
     async (request, reply) => {
       const staff = personOf(request)
-      const input = request.body as ElectionInput
+      const input = request.body
       const [council] = await db.select().from(councils).where(eq(councils.id, input.councilId))
       if (!council) return sendError(reply, 400, 'no_such_council', 'There is no such council.')
       if (!isStaffFor(staff, input.councilId)) return notYourCouncil(reply)
@@ -84,7 +86,7 @@ export function registerElectionAdminRoutes(app: FastifyInstance, ctx: Elections
     '/api/admin/elections/:id',
     { preHandler: requireStaff, schema: { summary: 'One election, as staff see it', tags, params: IdParams, querystring: Type.Object({}), response: { 200: ElectionAdminView, ...adminErrors } } },
     async (request, reply) => {
-      const row = await staffElection(db, personOf(request), (request.params as { id: string }).id, reply)
+      const row = await staffElection(db, personOf(request), request.params.id, reply)
       if (!row) return reply
       return (await adminViews(db, [row]))[0]
     },
@@ -95,8 +97,8 @@ export function registerElectionAdminRoutes(app: FastifyInstance, ctx: Elections
     { preHandler: requireStaff, schema: { summary: 'Change the settings of an election not yet opened', tags, params: IdParams, body: ElectionInput, response: { 200: ElectionAdminView, ...adminErrors } } },
     async (request, reply) => {
       const staff = personOf(request)
-      const input = request.body as ElectionInput
-      const row = await staffElection(db, staff, (request.params as { id: string }).id, reply)
+      const input = request.body
+      const row = await staffElection(db, staff, request.params.id, reply)
       if (!row || !requireDraft(row, reply)) return reply
       if (input.councilId !== row.councilId) return sendError(reply, 400, 'council_fixed', 'An election stays with its council. Create a new election for the other council.')
       if (refuseSettings(reply, input)) return reply
@@ -109,7 +111,11 @@ export function registerElectionAdminRoutes(app: FastifyInstance, ctx: Elections
         if (next) await audit(tx, staff, 'election.update', { type: 'election', id: row.id })
         return { result: next }
       })
-      if (!updated) return requireDraft({ ...row, status: 'open' }, reply) || reply
+      if (!updated) {
+        // Opened meanwhile by someone else: answered as any change to an opened election.
+        requireDraft({ ...row, status: 'open' }, reply)
+        return reply
+      }
       return (await adminViews(db, [updated]))[0]
     },
   )

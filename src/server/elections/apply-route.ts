@@ -15,6 +15,7 @@ import { lockElection } from './board-store.js'
 import type { ElectionsContext } from './context.js'
 import { Refusal } from './refusal.js'
 import { staffElection } from './store.js'
+import { typed } from '../http/typed-app.js'
 
 /** The day before an ISO date, for ending a membership when the new term starts. */
 const dayBefore = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
@@ -25,7 +26,8 @@ const dayBefore = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z
  * in the same council that would overlap the new term ends the day before it. Candidates staff
  * entered without linking a person are listed for staff to add by hand.
  */
-export function registerApplyRoute(app: FastifyInstance, ctx: ElectionsContext): void {
+export function registerApplyRoute(parent: FastifyInstance, ctx: ElectionsContext): void {
+  const app = typed(parent)
   app.post(
     '/api/admin/elections/:id/apply',
     {
@@ -40,7 +42,7 @@ export function registerApplyRoute(app: FastifyInstance, ctx: ElectionsContext):
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const found = await staffElection(ctx.db, staff, (request.params as { id: string }).id, reply)
+      const found = await staffElection(ctx.db, staff, request.params.id, reply)
       if (!found) return reply
       try {
         const { answer, version } = await ctx.db.transaction(async (tx) => {

@@ -16,6 +16,7 @@ import { writeServerRecords } from '../sync/server-write.js'
 import type { ElectionsContext } from './context.js'
 import { candidateWrite } from './publish.js'
 import { findElection, noSuchElection, requireDraft, staffElection, type ElectionRow } from './store.js'
+import { typed } from '../http/typed-app.js'
 
 type CandidateRow = typeof electionCandidates.$inferSelect
 
@@ -51,7 +52,8 @@ async function recordingMissing(db: Db, recording: AudioRef | null, reply: Fasti
   return true
 }
 
-export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsContext): void {
+export function registerCandidateRoutes(parent: FastifyInstance, ctx: ElectionsContext): void {
+  const app = typed(parent)
   const { db } = ctx
   const tags = ['elections']
 
@@ -73,7 +75,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsCont
     '/api/admin/elections/:id/candidates',
     { preHandler: requireStaff, schema: { summary: 'Every candidacy, also those waiting or returned', tags: ['elections-admin'], params: IdParams, querystring: NoQuery, response: { 200: Type.Array(Candidate), ...adminErrors } } },
     async (request, reply) => {
-      const election = await staffElection(db, personOf(request), (request.params as { id: string }).id, reply)
+      const election = await staffElection(db, personOf(request), request.params.id, reply)
       if (!election) return reply
       return (await db.select().from(electionCandidates).where(eq(electionCandidates.electionId, election.id)).orderBy(asc(electionCandidates.createdAt))).map(candidateView)
     },
@@ -84,8 +86,8 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsCont
     { preHandler: requireStaff, schema: { summary: 'Enter a presentation for a resident, with their consent', tags: ['elections-admin'], params: IdParams, body: CandidateEntry, response: { 200: Candidate, ...adminErrors } } },
     async (request, reply) => {
       const staff = personOf(request)
-      const input = request.body as CandidateEntry
-      const election = await staffElection(db, staff, (request.params as { id: string }).id, reply)
+      const input = request.body
+      const election = await staffElection(db, staff, request.params.id, reply)
       if (!election || !requireDraft(election, reply)) return reply
       if (await recordingMissing(db, input.recording, reply)) return reply
       return inTransaction(ctx, async (tx) => {
@@ -114,9 +116,10 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsCont
       },
       async (request, reply) => {
         const staff = personOf(request)
-        const found = await staffCandidate(staff, (request.params as { id: string }).id, reply)
+        const found = await staffCandidate(staff, request.params.id, reply)
         if (!found) return reply
-        const reason = decision === 'return' ? (request.body as { reason: string }).reason : null
+        const body: { reason?: string } = request.body
+        const reason = decision === 'return' ? (body.reason ?? null) : null
         return inTransaction(ctx, async (tx) => {
           const [row] = await tx
             .update(electionCandidates)
@@ -135,7 +138,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsCont
     { preHandler: requirePerson, schema: { summary: 'My own candidacy in this election and whether staff approved it', tags, params: IdParams, querystring: NoQuery, response: { 200: Type.Union([Candidate, Type.Null()]), ...adminErrors } } },
     async (request, reply) => {
       const person = personOf(request)
-      const election = await findElection(db, (request.params as { id: string }).id)
+      const election = await findElection(db, request.params.id)
       if (!election) return noSuchElection(reply)
       const [row] = await db.select().from(electionCandidates).where(and(eq(electionCandidates.electionId, election.id), eq(electionCandidates.personId, person.personId)))
       return row ? candidateView(row) : null
@@ -147,8 +150,8 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsCont
     { preHandler: requirePerson, schema: { summary: '"Stil op": stand as a candidate, or change a presentation staff returned', tags, params: IdParams, body: CandidacyInput, response: { 200: Candidate, ...adminErrors } } },
     async (request, reply) => {
       const person = personOf(request)
-      const input = request.body as CandidacyInput
-      const election = await findElection(db, (request.params as { id: string }).id)
+      const input = request.body
+      const election = await findElection(db, request.params.id)
       if (!election) return noSuchElection(reply)
       const member = await db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.personId, person.personId), eq(memberships.councilId, election.councilId)))
       if (member.length === 0 || person.staffRole !== null) return sendError(reply, 403, 'not_a_member', 'Only members of the council can stand this way. Ask the staff to enter your presentation.')
@@ -173,7 +176,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: ElectionsCont
     '/api/elections/:id/candidates',
     { schema: { summary: 'The approved candidates, for the gallery anyone can open', tags, params: IdParams, querystring: NoQuery, response: { 200: Type.Array(PublicCandidate), ...adminErrors } } },
     async (request, reply) => {
-      const election = await findElection(db, (request.params as { id: string }).id)
+      const election = await findElection(db, request.params.id)
       if (!election) return noSuchElection(reply)
       const rows = await db
         .select()

@@ -15,6 +15,7 @@ import type { ElectionsContext } from './context.js'
 import { Refusal } from './refusal.js'
 import { nodePrimitives as p } from './node-primitives.js'
 import { staffElection, type ElectionRow } from './store.js'
+import { typed } from '../http/typed-app.js'
 
 
 /** Cards may change until voting closes; after opening every change goes on the board. */
@@ -39,7 +40,8 @@ async function addCards(tx: Tx, election: ElectionRow, keys: string[], batchId: 
   return numbers
 }
 
-export function registerCardRoutes(app: FastifyInstance, ctx: ElectionsContext): void {
+export function registerCardRoutes(parent: FastifyInstance, ctx: ElectionsContext): void {
+  const app = typed(parent)
   const { db } = ctx
   const tags = ['elections-admin']
 
@@ -73,9 +75,9 @@ export function registerCardRoutes(app: FastifyInstance, ctx: ElectionsContext):
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const election = await staffElection(db, staff, (request.params as { id: string }).id, reply)
+      const election = await staffElection(db, staff, request.params.id, reply)
       if (!election) return reply
-      const { cards } = request.body as CardRegistration
+      const { cards } = request.body
       const batchId = uuidv7()
       const result = await underLock(election.id, async (tx, locked) => {
         const cardNumbers = await addCards(tx, locked, cards, batchId)
@@ -100,9 +102,9 @@ export function registerCardRoutes(app: FastifyInstance, ctx: ElectionsContext):
     },
     async (request, reply) => {
       const staff = personOf(request)
-      const election = await staffElection(db, staff, (request.params as { id: string }).id, reply)
+      const election = await staffElection(db, staff, request.params.id, reply)
       if (!election) return reply
-      const input = request.body as CardRevocation
+      const input = request.body
       if ((input.card === null) === (input.cardNumber === null)) {
         return sendError(reply, 400, 'name_one_card', 'Name the card either by scanning or typing its code, or by its card number.')
       }

@@ -22,6 +22,7 @@ import { Refusal } from './refusal.js'
 import { openElectionKey, sealElectionKey, WrongElectionSecretError } from './key-store.js'
 import { nodePrimitives as p } from './node-primitives.js'
 import { adminViews, ballotCount, manifestOf, staffElection, type ElectionRow } from './store.js'
+import { typed } from '../http/typed-app.js'
 
 const EmptyBody = Type.Object({}, { additionalProperties: false })
 const tags = ['elections-admin']
@@ -82,7 +83,8 @@ async function tally(tx: Tx, ctx: ElectionsContext, election: ElectionRow): Prom
   return countBoard(manifest, hash, board, opened, late?.n ?? 0)
 }
 
-export function registerLifecycleRoutes(app: FastifyInstance, ctx: ElectionsContext): void {
+export function registerLifecycleRoutes(parent: FastifyInstance, ctx: ElectionsContext): void {
+  const app = typed(parent)
   const { db } = ctx
 
   /** One staff step under the election's lock: the step checks the state it needs and may refuse. */
@@ -92,7 +94,7 @@ export function registerLifecycleRoutes(app: FastifyInstance, ctx: ElectionsCont
       { preHandler: requireStaff, schema: { summary, tags, params: IdParams, body: EmptyBody, response: { 200: ElectionAdminView, ...adminErrors } } },
       async (request, reply) => {
         const staff = personOf(request)
-        const found = await staffElection(db, staff, (request.params as { id: string }).id, reply)
+        const found = await staffElection(db, staff, request.params.id, reply)
         if (!found) return reply
         try {
           const { row, version } = await db.transaction(async (tx) => {
@@ -149,7 +151,7 @@ export function registerLifecycleRoutes(app: FastifyInstance, ctx: ElectionsCont
     '/api/admin/elections/:id/turnout',
     { preHandler: requireStaff, schema: { summary: 'How many have voted: a number, never who is ahead', tags, params: IdParams, querystring: NoQuery, response: { 200: Turnout, ...adminErrors } } },
     async (request, reply) => {
-      const election = await staffElection(db, personOf(request), (request.params as { id: string }).id, reply)
+      const election = await staffElection(db, personOf(request), request.params.id, reply)
       if (!election) return reply
       const [cards] = await db.select({ n: count() }).from(electionCards).where(and(eq(electionCards.electionId, election.id), eq(electionCards.revoked, false)))
       const [late] = await db.select({ n: count() }).from(electionLateCards).where(eq(electionLateCards.electionId, election.id))
@@ -169,10 +171,11 @@ export function registerLifecycleRoutes(app: FastifyInstance, ctx: ElectionsCont
     '/api/admin/elections/:id/result',
     { preHandler: requireStaff, schema: { summary: 'The counted result, for staff to check before and after publishing', tags, params: IdParams, querystring: NoQuery, response: { 200: ElectionResult, ...adminErrors } } },
     async (request, reply) => {
-      const election = await staffElection(db, personOf(request), (request.params as { id: string }).id, reply)
+      const election = await staffElection(db, personOf(request), request.params.id, reply)
       if (!election) return reply
       if (!election.result) return sendError(reply, 404, 'not_counted', 'The ballots have not been counted yet.')
-      return election.result
+      // Stored as jsonb from the tally, which builds it to this schema.
+      return election.result as ElectionResult
     },
   )
 }

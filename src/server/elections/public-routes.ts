@@ -13,6 +13,7 @@ import { acceptBallot } from './ballots.js'
 import { readBoard } from './board-store.js'
 import type { ElectionsContext } from './context.js'
 import { findElection, manifestOf, noSuchElection } from './store.js'
+import { typed } from '../http/typed-app.js'
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse }
 const tags = ['elections']
@@ -21,14 +22,15 @@ const tags = ['elections']
  * The routes docs/election-protocol.md names, open to everyone: a device needs no sign-in to
  * vote, only its card, and anyone may check the board and the result.
  */
-export function registerPublicElectionRoutes(app: FastifyInstance, ctx: ElectionsContext): void {
+export function registerPublicElectionRoutes(parent: FastifyInstance, ctx: ElectionsContext): void {
+  const app = typed(parent)
   const { db } = ctx
 
   app.get(
     '/api/elections/:id/manifest',
     { schema: { summary: 'The published manifest and its hash (protocol §5)', tags, params: IdParams, querystring: NoQuery, response: { 200: PublishedManifest, ...errors } } },
     async (request, reply) => {
-      const election = await findElection(db, (request.params as { id: string }).id)
+      const election = await findElection(db, request.params.id)
       if (!election) return noSuchElection(reply)
       const published = manifestOf(election)
       if (!published) return sendError(reply, 404, 'not_open', 'Voting has not opened yet, so there is no manifest.')
@@ -48,8 +50,8 @@ export function registerPublicElectionRoutes(app: FastifyInstance, ctx: Election
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string }
-      const { card } = request.body as { card: string }
+      const { id } = request.params
+      const { card } = request.body
       const election = await findElection(db, id)
       if (!election) return noSuchElection(reply)
       const [row] = await db.select().from(electionCards).where(and(eq(electionCards.electionId, id), eq(electionCards.publicKey, card)))
@@ -73,7 +75,7 @@ export function registerPublicElectionRoutes(app: FastifyInstance, ctx: Election
       },
     },
     async (request, reply) => {
-      const result = await acceptBallot(ctx, (request.params as { id: string }).id, request.body as Envelope)
+      const result = await acceptBallot(ctx, request.params.id, request.body)
       return result.ok ? result.answer : sendError(reply, result.status, result.code, result.message)
     },
   )
@@ -82,7 +84,7 @@ export function registerPublicElectionRoutes(app: FastifyInstance, ctx: Election
     '/api/elections/:id/board',
     { schema: { summary: 'The bulletin board: every entry in order (protocol §8)', tags, params: IdParams, querystring: NoQuery, response: { 200: Board, ...errors } } },
     async (request, reply) => {
-      const election = await findElection(db, (request.params as { id: string }).id)
+      const election = await findElection(db, request.params.id)
       if (!election) return noSuchElection(reply)
       if (!election.manifestHash) return sendError(reply, 404, 'not_open', 'Voting has not opened yet, so the board is empty.')
       return { manifestHash: election.manifestHash, entries: await readBoard(db, election.id) }
@@ -93,10 +95,11 @@ export function registerPublicElectionRoutes(app: FastifyInstance, ctx: Election
     '/api/elections/:id/result',
     { schema: { summary: 'The published result (protocol §9.4)', tags, params: IdParams, querystring: NoQuery, response: { 200: ElectionResult, ...errors } } },
     async (request, reply) => {
-      const election = await findElection(db, (request.params as { id: string }).id)
+      const election = await findElection(db, request.params.id)
       if (!election) return noSuchElection(reply)
       if (election.status !== 'published' || !election.result) return sendError(reply, 404, 'not_published', 'The result has not been published yet.')
-      return election.result
+      // Stored as jsonb from the tally, which builds it to this schema.
+      return election.result as ElectionResult
     },
   )
 
@@ -104,7 +107,7 @@ export function registerPublicElectionRoutes(app: FastifyInstance, ctx: Election
     '/api/elections/:id/receipts',
     { schema: { summary: 'The receipt codes of every counted ballot, sorted', tags, params: IdParams, querystring: NoQuery, response: { 200: Receipts, ...errors } } },
     async (request, reply) => {
-      const election = await findElection(db, (request.params as { id: string }).id)
+      const election = await findElection(db, request.params.id)
       if (!election) return noSuchElection(reply)
       if (election.status !== 'published' || !election.result) return sendError(reply, 404, 'not_published', 'The result has not been published yet.')
       return { receipts: (election.result as { receipts: string[] }).receipts }

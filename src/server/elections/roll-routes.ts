@@ -11,6 +11,7 @@ import { electionRoll } from '../db/schema.js'
 import { sendError } from '../http/errors.js'
 import type { ElectionsContext } from './context.js'
 import { staffElection } from './store.js'
+import { typed } from '../http/typed-app.js'
 
 type RollRow = typeof electionRoll.$inferSelect
 const view = (r: RollRow): RollEntry => ({ id: r.id, personId: r.personId, name: r.name, received: r.received as RollReceipt })
@@ -19,7 +20,8 @@ const view = (r: RollRow): RollEntry => ({ id: r.id, personId: r.personId, name:
  * The voter roll: who may vote and whether they (or a relative for them) have received a card.
  * Which card is never recorded anywhere.
  */
-export function registerRollRoutes(app: FastifyInstance, ctx: ElectionsContext): void {
+export function registerRollRoutes(parent: FastifyInstance, ctx: ElectionsContext): void {
+  const app = typed(parent)
   const { db } = ctx
   const tags = ['elections-admin']
 
@@ -36,7 +38,7 @@ export function registerRollRoutes(app: FastifyInstance, ctx: ElectionsContext):
     '/api/admin/elections/:id/roll',
     { preHandler: requireStaff, schema: { summary: 'The voter roll', tags, params: IdParams, querystring: NoQuery, response: { 200: Type.Array(RollEntry), ...adminErrors } } },
     async (request, reply) => {
-      const election = await staffElection(db, personOf(request), (request.params as { id: string }).id, reply)
+      const election = await staffElection(db, personOf(request), request.params.id, reply)
       if (!election) return reply
       return (await db.select().from(electionRoll).where(eq(electionRoll.electionId, election.id)).orderBy(asc(electionRoll.name))).map(view)
     },
@@ -47,9 +49,9 @@ export function registerRollRoutes(app: FastifyInstance, ctx: ElectionsContext):
     { preHandler: requireStaff, schema: { summary: 'Put a person on the voter roll', tags, params: IdParams, body: RollInput, response: { 200: RollEntry, ...adminErrors } } },
     async (request, reply) => {
       const staff = personOf(request)
-      const election = await staffElection(db, staff, (request.params as { id: string }).id, reply)
+      const election = await staffElection(db, staff, request.params.id, reply)
       if (!election) return reply
-      const input = request.body as RollInput
+      const input = request.body
       try {
         return await inTransaction(ctx, async (tx) => {
           const [row] = await tx.insert(electionRoll).values({ id: uuidv7(), electionId: election.id, ...input }).returning()
@@ -68,9 +70,9 @@ export function registerRollRoutes(app: FastifyInstance, ctx: ElectionsContext):
     { preHandler: requireStaff, schema: { summary: 'Tick that the person, or a relative for them, received a card', tags, params: IdParams, body: RollTick, response: { 200: RollEntry, ...adminErrors } } },
     async (request, reply) => {
       const staff = personOf(request)
-      const entry = await ownEntry(staff, (request.params as { id: string }).id, reply)
+      const entry = await ownEntry(staff, request.params.id, reply)
       if (!entry) return reply
-      const { received } = request.body as { received: RollReceipt }
+      const { received } = request.body
       return inTransaction(ctx, async (tx) => {
         const [row] = await tx.update(electionRoll).set({ received }).where(and(eq(electionRoll.id, entry.id))).returning()
         await audit(tx, staff, 'election.roll.tick', { type: 'election', id: entry.electionId })
@@ -84,7 +86,7 @@ export function registerRollRoutes(app: FastifyInstance, ctx: ElectionsContext):
     { preHandler: requireStaff, schema: { summary: 'Take a person off the voter roll', tags, params: IdParams, querystring: NoQuery, response: { 200: Removed, ...adminErrors } } },
     async (request, reply) => {
       const staff = personOf(request)
-      const entry = await ownEntry(staff, (request.params as { id: string }).id, reply)
+      const entry = await ownEntry(staff, request.params.id, reply)
       if (!entry) return reply
       return inTransaction(ctx, async (tx) => {
         await tx.delete(electionRoll).where(eq(electionRoll.id, entry.id))

@@ -8,13 +8,15 @@ import { IdParams, NoQuery } from '../accounts/admin-common.js'
 import { councils, elections } from '../db/schema.js'
 import type { ElectionsContext } from './context.js'
 import { noSuchElection, settingsOf, type ElectionRow } from './store.js'
+import { typed } from '../http/typed-app.js'
 
 /** Announced: voting has opened, or candidacy has begun. A draft being prepared is not public. */
 const announced = (now: Date) =>
   or(ne(elections.status, 'draft'), and(isNotNull(elections.candidacyOpensAt), lte(elections.candidacyOpensAt, now)), lte(elections.votingOpensAt, now))
 
 /** Elections as anyone may see them: for the election pages, the council page and "Kan jeg stemme?". */
-export function registerElectionSummaryRoutes(app: FastifyInstance, ctx: ElectionsContext): void {
+export function registerElectionSummaryRoutes(parent: FastifyInstance, ctx: ElectionsContext): void {
+  const app = typed(parent)
   const { db } = ctx
   const tags = ['elections']
 
@@ -56,7 +58,7 @@ export function registerElectionSummaryRoutes(app: FastifyInstance, ctx: Electio
       },
     },
     async (request) => {
-      const { councilId } = request.query as { councilId?: string }
+      const { councilId } = request.query
       const where = councilId ? and(eq(elections.councilId, councilId), announced(ctx.now())) : announced(ctx.now())
       return summaries(await db.select().from(elections).where(where).orderBy(desc(elections.votingOpensAt)).limit(100))
     },
@@ -69,7 +71,7 @@ export function registerElectionSummaryRoutes(app: FastifyInstance, ctx: Electio
       const [row] = await db
         .select()
         .from(elections)
-        .where(and(eq(elections.id, (request.params as { id: string }).id), announced(ctx.now())))
+        .where(and(eq(elections.id, request.params.id), announced(ctx.now())))
       if (!row) return noSuchElection(reply)
       return (await summaries([row]))[0]
     },

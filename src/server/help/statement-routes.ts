@@ -8,6 +8,7 @@ import { personOf, requireAdmin } from '../accounts/guards.js'
 import type { Db } from '../db/database.js'
 import { instanceMeta } from '../db/schema.js'
 import { sendError } from '../http/errors.js'
+import { typed } from '../http/typed-app.js'
 
 const KEY = 'accessibility_statement'
 
@@ -24,7 +25,8 @@ async function readStatement(db: Db): Promise<Statement> {
  * everyone), changed only by an administrator, and every change goes to the audit log. It is a
  * fact about the installation, so it lives in instance_meta, never with people's data.
  */
-export function registerStatementRoutes(app: FastifyInstance, ctx: AccountsContext): void {
+export function registerStatementRoutes(parent: FastifyInstance, ctx: AccountsContext): void {
+  const app = typed(parent)
   const tags = ['help']
 
   app.get(
@@ -41,7 +43,7 @@ export function registerStatementRoutes(app: FastifyInstance, ctx: AccountsConte
     },
     async (request, reply) => {
       const admin = personOf(request)
-      const input = request.body as StatementInput
+      const input = request.body
       // A review cannot have happened after today (a day's grace for time zones).
       const tomorrow = new Date(ctx.now().getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10)
       for (const field of ['preparedOn', 'reviewedOn'] as const) {

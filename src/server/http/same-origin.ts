@@ -13,16 +13,16 @@ export function requireSameOrigin(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
     if (SAFE.has(request.method) || !isApiRequest(request)) return
     const origin = request.headers.origin
-    let sameOrigin = false
-    if (typeof origin === 'string' && origin !== 'null') {
+    let sameOrigin: boolean
+    if (typeof origin === 'string') {
+      // The full origin, scheme and port included, must be this app's (PUBLIC_ORIGIN).
+      const expected = app.publicOrigin(request)
       try {
-        const from = new URL(origin)
-        // Through the request's own scheme, so "host:80" and "host" compare equal.
-        sameOrigin = from.host === new URL(`${from.protocol}//${request.host}`).host
+        sameOrigin = expected !== null && new URL(origin).origin === expected
       } catch {
         sameOrigin = false
       }
-    } else if (origin === undefined) {
+    } else {
       sameOrigin = request.headers['sec-fetch-site'] === 'same-origin'
     }
     if (!sameOrigin) {

@@ -25,6 +25,37 @@ export const contentSecurityPolicy = {
   frameAncestors: ["'none'"],
 }
 
+/**
+ * The camera (QR cards) and the microphone (recorded read-aloud) for this origin only; every other
+ * powerful feature off, so nothing embedded or injected could ask for it.
+ */
+export const PERMISSIONS_POLICY = [
+  'camera=(self)',
+  'microphone=(self)',
+  ...['geolocation', 'payment', 'usb', 'serial', 'hid', 'bluetooth', 'midi', 'display-capture', 'accelerometer', 'gyroscope', 'magnetometer', 'browsing-topics'].map(
+    (feature) => `${feature}=()`,
+  ),
+].join(', ')
+
+const cspText = Object.entries(contentSecurityPolicy)
+  .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+  .join('; ')
+
+/**
+ * The headers every response carries, also those Fastify answers before any hook runs (a URL
+ * that cannot be decoded, headers too large): helmet's set, written out once.
+ */
+export const BASELINE_SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': cspText,
+  'Permissions-Policy': PERMISSIONS_POLICY,
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+}
+
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
@@ -36,6 +67,7 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     crossOriginEmbedderPolicy: false,
   })
   app.addHook('onSend', async (request, reply) => {
+    reply.header('Permissions-Policy', PERMISSIONS_POLICY)
     if (request.protocol === 'https') {
       reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
     }

@@ -11,12 +11,14 @@ import { councils, syncRecords } from '../db/schema.js'
 import { sendError } from '../http/errors.js'
 import { overlaps } from '../sync/audience.js'
 import type { SyncRegistry } from '../sync/registry.js'
+import { typed } from '../http/typed-app.js'
 
 /**
  * Public meeting lookups: a council's published meetings as a calendar feed. Public like the agendas themselves, and
  * without a secret in the address, so a calendar app can poll it without signing in.
  */
-export function registerCalendarRoutes(app: FastifyInstance, db: Db, registry: SyncRegistry): void {
+export function registerCalendarRoutes(parent: FastifyInstance, db: Db, registry: SyncRegistry): void {
+  const app = typed(parent)
   app.get(
     '/api/meetings/:id/council',
     {
@@ -29,7 +31,7 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Db, registry: S
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string }
+      const { id } = request.params
       const [row] = await db
         .select()
         .from(syncRecords)
@@ -53,14 +55,14 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Db, registry: S
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string }
+      const { id } = request.params
       const [council] = await db.select().from(councils).where(eq(councils.id, id))
       if (!council) return sendError(reply, 404, 'no_such_council', 'There is no such council.')
       const rows = await db
         .select()
         .from(syncRecords)
         .where(and(eq(syncRecords.entity, Meeting.name), eq(syncRecords.scope, councilScope(id)), isNull(syncRecords.deletedAt)))
-      const origin = `${request.protocol}://${request.host}`
+      const origin = app.publicOrigin(request) ?? 'http://localhost'
       const meetings = rows
         .map((row) => ({ id: row.id, data: row.data as MeetingData }))
         .filter((m) => m.data.published)

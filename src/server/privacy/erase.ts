@@ -1,4 +1,4 @@
-import { and, eq, isNull, or } from 'drizzle-orm'
+import { and, eq, isNull, or, sql } from 'drizzle-orm'
 import { CouncilMemberRecord } from '../../shared/accounts/entities.js'
 import type { Actor } from '../accounts/actor.js'
 import { audit } from '../accounts/audit.js'
@@ -12,8 +12,8 @@ export type ErasingActor = Actor | { kind: 'system' }
 
 /**
  * Erases a person inside the caller's transaction (GDPR art. 17). The row stays with a blank
- * name, so contributions kept anonymised still point at "a former participant", and the audit
- * log keeps an id that no longer names anyone. Returns the sync version to poke after commit.
+ * name, so contributions kept anonymised still point at "a former participant"; in the audit
+ * log the person's id is replaced by a pseudonym. Returns the sync version to poke after commit.
  */
 export async function erasePerson(tx: Tx, registry: SyncRegistry, personId: string, actor: ErasingActor, now: Date): Promise<number | null> {
   const [person] = await tx.select().from(people).where(eq(people.id, personId)).for('update')
@@ -51,8 +51,30 @@ export async function erasePerson(tx: Tx, registry: SyncRegistry, personId: stri
     .update(erasureRequests)
     .set({ carriedOutAt: now, carriedOutBy })
     .where(and(eq(erasureRequests.personId, personId), isNull(erasureRequests.carriedOutAt)))
-  await audit(tx, actor, 'person.erase', { type: 'person', id: personId }, { records: records.length, memberships: ownMemberships.length })
+  const pseudonym = await pseudonymiseInAuditLog(tx, personId)
+  // The erasure itself is logged under the pseudonym too; erasure_requests says it was done.
+  await audit(tx, actor, 'person.erase', { type: 'person', id: pseudonym }, { records: records.length, memberships: ownMemberships.length })
   return version
+}
+
+/**
+ * Replaces the person's id in every audit entry (as actor, target or inside the details) by a
+ * random id that nothing else knows, so the log still shows that one person was, say, added to
+ * a council and linked to a relative, but no longer who. The log is append-only: its trigger
+ * lets through exactly this replacement, announced in a setting local to the transaction, and
+ * nothing else (drizzle/0006_security.sql).
+ */
+async function pseudonymiseInAuditLog(tx: Tx, personId: string): Promise<string> {
+  const pseudonym = crypto.randomUUID()
+  await tx.execute(sql`select set_config('brugerstemme.audit_pseudonymise', ${`${personId} ${pseudonym}`}, true)`)
+  await tx.execute(sql`
+    update audit_log set
+      actor_id = case when actor_id = ${personId}::uuid then ${pseudonym}::uuid else actor_id end,
+      target_id = replace(target_id, ${personId}, ${pseudonym}),
+      details = replace(details::text, ${personId}, ${pseudonym})::jsonb
+    where actor_id = ${personId}::uuid or target_id = ${personId} or strpos(details::text, ${personId}) > 0`)
+  await tx.execute(sql`select set_config('brugerstemme.audit_pseudonymise', '', true)`)
+  return pseudonym
 }
 
 /** Erases several people in one transaction each, so one failure does not undo the others. */

@@ -1,8 +1,8 @@
 import { loggableError } from '../http/errors.js'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, gte, isNull, lt, notExists, or } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import type { AccountsContext } from '../accounts/context.js'
-import { councils, memberships, people } from '../db/schema.js'
+import { councils, memberships, people, relativeLinks, sessions } from '../db/schema.js'
 import { erasePerson } from './erase.js'
 
 export const RETENTION_INTERVAL_MS = 24 * 3_600_000
@@ -37,9 +37,52 @@ export async function peopleDueForErasure(ctx: AccountsContext): Promise<string[
   return [...candidates].filter((id) => !keep.has(id)).sort()
 }
 
+/**
+ * Relatives and participants who belong to nothing (no membership, no relative link) are kept
+ * this long after they were added or last used the app, then erased: a relative whose resident
+ * was erased, a participant of a one-off workshop, someone added and never given a council.
+ */
+export const UNATTACHED_RETENTION_MONTHS = 12
+
+/** Cardholders with no membership and no link who were neither added nor seen in the last 12 months. */
+export async function unattachedDueForErasure(ctx: AccountsContext): Promise<string[]> {
+  const now = ctx.now()
+  const cutoff = new Date(now)
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - UNATTACHED_RETENTION_MONTHS)
+  const rows = await ctx.db
+    .select({ id: people.id })
+    .from(people)
+    .where(
+      and(
+        isNull(people.erasedAt),
+        isNull(people.staffRole),
+        lt(people.createdAt, cutoff),
+        notExists(ctx.db.select().from(memberships).where(eq(memberships.personId, people.id))),
+        notExists(ctx.db.select().from(relativeLinks).where(or(eq(relativeLinks.relativeId, people.id), eq(relativeLinks.residentId, people.id)))),
+        notExists(ctx.db.select().from(sessions).where(and(eq(sessions.personId, people.id), gte(sessions.lastSeenAt, cutoff)))),
+      ),
+    )
+  return rows.map((r) => r.id).sort()
+}
+
+/**
+ * Ended and expired sessions are kept ENDED_SESSION_DAYS (default 30), so a person can see under
+ * "Mine enheder" and in their export where they were signed in lately, and then removed: when
+ * and on what device someone used the app is theirs too.
+ */
+export async function removeEndedSessions(ctx: AccountsContext): Promise<number> {
+  const cutoff = new Date(ctx.now().getTime() - (ctx.endedSessionDays ?? 30) * 86_400_000)
+  const removed = await ctx.db
+    .delete(sessions)
+    .where(or(lt(sessions.endedAt, cutoff), lt(sessions.expiresAt, cutoff)))
+    .returning({ id: sessions.id })
+  return removed.length
+}
+
 /** One run of the job; each person in a transaction of their own. Returns how many were erased. */
 export async function runRetention(ctx: AccountsContext): Promise<number> {
-  const due = await peopleDueForErasure(ctx)
+  await removeEndedSessions(ctx)
+  const due = [...new Set([...(await peopleDueForErasure(ctx)), ...(await unattachedDueForErasure(ctx))])]
   for (const personId of due) {
     const version = await ctx.db.transaction((tx) => erasePerson(tx, ctx.registry, personId, { kind: 'system' }, ctx.now()))
     if (version !== null) await ctx.pokes.publish(version).catch(() => {})
@@ -56,7 +99,7 @@ export function startRetentionJob(app: FastifyInstance, ctx: AccountsContext): v
   let running: Promise<unknown> = Promise.resolve()
   const run = () => {
     running = runRetention(ctx).then(
-      (erased) => erased > 0 && app.log.info({ erased }, 'retention: erased people whose terms ended long ago'),
+      (erased) => erased > 0 && app.log.info({ erased }, 'retention: erased people whose terms ended long ago, or who belonged to nothing for a year'),
       (error: unknown) => app.log.error({ error: error instanceof Error ? loggableError(error) : String(error) }, 'retention run failed; it runs again in 24 hours'),
     )
     return running

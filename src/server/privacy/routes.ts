@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { ErasureRequest, MyData } from '../../shared/accounts/model.js'
+import { ErasureRequest, MyData, type AuditEntry } from '../../shared/accounts/model.js'
 import { uuidv7 } from '../../shared/sync/uuidv7.js'
 import { adminErrors, EmptyBody, IdParams, inTransaction, memberViews, NoQuery, peopleViews } from '../accounts/admin-common.js'
 import { cardView } from '../accounts/admin-cards.js'
@@ -10,11 +10,12 @@ import { audit } from '../accounts/audit.js'
 import type { AccountsContext } from '../accounts/context.js'
 import { personOf, requireAdmin, requirePerson } from '../accounts/guards.js'
 import { isLive } from '../accounts/sessions.js'
-import { councils, erasureRequests, memberships, people, relativeLinks, sessions, signInCards, syncConflicts, syncMutations } from '../db/schema.js'
+import { auditLog, councils, erasureRequests, memberships, people, relativeLinks, sessions, signInCards, syncConflicts, syncMutations } from '../db/schema.js'
 import { sendError } from '../http/errors.js'
 import type { Db } from '../db/database.js'
 import { erasePerson } from './erase.js'
 import { personalRecordsOf } from './personal-records.js'
+import { typed } from '../http/typed-app.js'
 
 type RequestRow = typeof erasureRequests.$inferSelect
 
@@ -30,7 +31,28 @@ async function requestViews(db: Db, rows: RequestRow[]): Promise<ErasureRequest[
   }))
 }
 
-export function registerPrivacyRoutes(app: FastifyInstance, ctx: AccountsContext): void {
+/** Audit entries that name the person as actor, as target or anywhere in their details. */
+async function auditEntriesAbout(db: Db, personId: string): Promise<AuditEntry[]> {
+  const rows = await db
+    .select({ entry: auditLog, actorName: people.name })
+    .from(auditLog)
+    .leftJoin(people, eq(people.id, auditLog.actorId))
+    .where(or(eq(auditLog.actorId, personId), eq(auditLog.targetId, personId), sql`strpos(${auditLog.details}::text, ${personId}) > 0`))
+    .orderBy(asc(auditLog.id))
+  return rows.map(({ entry, actorName }) => ({
+    id: entry.id,
+    at: entry.at.toISOString(),
+    actorId: entry.actorId,
+    actorName: actorName || null,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    details: entry.details,
+  }))
+}
+
+export function registerPrivacyRoutes(parent: FastifyInstance, ctx: AccountsContext): void {
+  const app = typed(parent)
   const { db } = ctx
 
   app.get(
@@ -47,6 +69,15 @@ export function registerPrivacyRoutes(app: FastifyInstance, ctx: AccountsContext
       const views = await memberViews(db, ownMemberships)
       const now = ctx.now()
       const devices = await db.select().from(sessions).where(and(eq(sessions.personId, me.personId), isNull(sessions.endedAt))).orderBy(desc(sessions.lastSeenAt))
+      const allSessions = (await db.select().from(sessions).where(eq(sessions.personId, me.personId)).orderBy(asc(sessions.createdAt))).map((s) => ({
+        id: s.id,
+        kind: s.kind,
+        label: s.label,
+        createdAt: s.createdAt.toISOString(),
+        lastSeenAt: s.lastSeenAt.toISOString(),
+        expiresAt: s.expiresAt.toISOString(),
+        endedAt: s.endedAt?.toISOString() ?? null,
+      }))
       const data: MyData = {
         exportedAt: now.toISOString(),
         profile: (await peopleViews(db, [person!]))[0]!,
@@ -70,6 +101,8 @@ export function registerPrivacyRoutes(app: FastifyInstance, ctx: AccountsContext
           mine: c.clientValues,
           createdAt: c.createdAt.toISOString(),
         })),
+        sessions: allSessions,
+        auditEntries: await auditEntriesAbout(db, me.personId),
         sentChanges: (await db.select().from(syncMutations).where(eq(syncMutations.authorId, me.personId)).orderBy(asc(syncMutations.createdAt))).map((m) => ({
           mutationId: m.id,
           status: String(m.result.status),
@@ -121,7 +154,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, ctx: AccountsContext
     },
     async (request, reply) => {
       const admin = personOf(request)
-      const { id } = request.params as { id: string }
+      const { id } = request.params
       if (id === admin.personId) return sendError(reply, 400, 'cannot_erase_self', 'You cannot erase your own account. Ask another administrator.')
       const [person] = await db.select({ id: people.id }).from(people).where(eq(people.id, id))
       if (!person) return sendError(reply, 404, 'no_such_person', 'There is no such person.')

@@ -9,6 +9,7 @@ import { media, mediaRefs, syncRecords } from '../db/schema.js'
 import { sendError } from '../http/errors.js'
 import type { SyncRegistry } from './registry.js'
 import type { Tx } from './server-write.js'
+import { typed } from '../http/typed-app.js'
 
 const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
@@ -82,7 +83,8 @@ const Stored = Type.Object(
   { additionalProperties: false, title: 'StoredMedium' },
 )
 
-export function registerMediaRoutes(app: FastifyInstance, deps: { db: Db; registry: SyncRegistry }): void {
+export function registerMediaRoutes(parent: FastifyInstance, deps: { db: Db; registry: SyncRegistry }): void {
+  const app = typed(parent)
   app.addContentTypeParser(/^(image|audio)\//, { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 + 1 }, (_request, body, done) => done(null, body))
 
   app.put(
@@ -97,7 +99,7 @@ export function registerMediaRoutes(app: FastifyInstance, deps: { db: Db; regist
       },
     },
     async (request, reply) => {
-      const { sha256 } = request.params as { sha256: string }
+      const { sha256 } = request.params
       if (request.actor.kind !== 'person') return sendError(reply, 401, 'not_signed_in', 'Sign in to upload photos or recordings.')
       if (!Buffer.isBuffer(request.body)) return sendError(reply, 415, 'unsupported_media_type', 'Send the raw bytes with an image/… or audio/… Content-Type.')
       if (sha256Hex(request.body) !== sha256) return sendError(reply, 400, 'hash_mismatch', 'The bytes do not match the SHA-256 in the address. Send the file again.')
@@ -122,7 +124,7 @@ export function registerMediaRoutes(app: FastifyInstance, deps: { db: Db; regist
       },
     },
     async (request, reply) => {
-      const { sha256 } = request.params as { sha256: string }
+      const { sha256 } = request.params
       const principals = await deps.registry.principalsOf(deps.db, request.actor)
       const [row] = await deps.db
         .select({ type: media.type, data: media.data })

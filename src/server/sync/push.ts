@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { mergePatch } from '../../shared/sync/conflict.js'
 import type { Authorship } from '../../shared/sync/entity.js'
 import { mediaRefsIn } from '../../shared/sync/media.js'
-import { patchProblem } from '../../shared/sync/patch-limits.js'
+import { findHostileValue } from '../../shared/system/hostile-json.js'
 import { isScope, PUSH_BATCH_LIMIT, type Mutation, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol.js'
 import type { Db } from '../db/database.js'
 import { syncState } from '../db/schema.js'
@@ -76,11 +76,16 @@ async function applyCommand(ctx: PushContext, batch: PushBatch, m: Mutation): Pr
   return { mutationId: m.id, ...result }
 }
 
+/** The one rule for hostile values (src/shared/system/hostile-json.ts), applied to one mutation. */
+const hostileProblem = (m: Mutation) => findHostileValue(m.entity) ?? findHostileValue(m.patch)
+
 /** Decides one mutation against what the push has seen so far; writes only into the batch. */
 async function decide(ctx: PushContext, batch: PushBatch, m: Mutation): Promise<MutationResult> {
   const { registry, actor } = ctx
   const { version } = batch
-  const problem = patchProblem(m.patch)
+  // The push route opts out of the server-wide check (src/server/http/hostile-input.ts) so that
+  // one hostile mutation is refused here on its own and the rest of the push is stored.
+  const problem = hostileProblem(m)
   if (problem) return rejected(m, 'invalid', `The change cannot be stored: ${problem}.`)
   if (registry.command(m.entity)) return applyCommand(ctx, batch, m)
   const registered = registry.get(m.entity)
@@ -158,7 +163,9 @@ async function decide(ctx: PushContext, batch: PushBatch, m: Mutation): Promise<
 
 /** Decides mutations in order into one batch: a few queries to load, one write per table. */
 async function applyAll(ctx: PushContext, batch: PushBatch, mutations: Mutation[]): Promise<MutationResult[]> {
-  const records = mutations.filter((m) => !ctx.registry.command(m.entity))
+  // A hostile mutation is answered by decide() without touching the database: it must not reach
+  // the queries that load what the batch needs, where a NUL would fail the whole push.
+  const records = mutations.filter((m) => !ctx.registry.command(m.entity) && hostileProblem(m) === null)
   const previous = ctx.remember ? await batch.previousAnswers(records.map((m) => m.id)) : new Map<string, MutationResult>()
   await batch.preload(records.map((m) => ({ entity: m.entity, id: m.entityId })))
   const known = await Promise.all(records.map((m) => batch.current(m.entity, m.entityId)))

@@ -17,12 +17,31 @@ import type { Db } from '../db/database.js'
 import { syncRecords, syncState } from '../db/schema.js'
 import { PUBLIC } from './audience.js'
 import { loggableError, sendError } from '../http/errors.js'
+import { ANONYMOUS_PUSH_RULE, type AttemptLimiter } from '../accounts/rate-limit.js'
 import type { PokeBus } from './pokes.js'
 import { applyPush } from './push.js'
 import { readChanges } from './pull.js'
 import type { Actor, SyncRegistry } from './registry.js'
+import { typed } from '../http/typed-app.js'
 
 const HEARTBEAT_MS = 25_000
+
+/**
+ * A device nobody is signed in on can store nothing, yet each of its pushes costs the server a
+ * transaction: per address they slow down past ANONYMOUS_PUSH_RULE, counted in the database so
+ * every server process shares the count. True when the push was answered with a 429.
+ */
+async function anonymousPushWait(limiter: AttemptLimiter, ip: string, reply: FastifyReply): Promise<boolean> {
+  const key = limiter.keyOf('anonymous-push', ip)
+  const wait = await limiter.waitSeconds([key])
+  if (wait === 0) {
+    await limiter.fail(key, ANONYMOUS_PUSH_RULE)
+    return false
+  }
+  reply.header('Retry-After', String(wait))
+  sendError(reply, 429, 'too_many_pushes', `Too many changes were sent from here without a sign-in. Wait ${wait} seconds, or sign in.`)
+  return true
+}
 
 /** The signed-in person or kiosk, resolved by the session hook (src/server/accounts/sessions.ts). */
 function resolveActor(request: FastifyRequest): Actor {
@@ -42,7 +61,8 @@ function refuseEndedSession(request: FastifyRequest, reply: FastifyReply): boole
 const outdatedMessage =
   'This version of the app is too old to sync. Update the app (reload the page) and try again.'
 
-export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registry: SyncRegistry; pokes: PokeBus; now: () => Date }): void {
+export function registerSyncRoutes(parent: FastifyInstance, deps: { db: Db; registry: SyncRegistry; pokes: PokeBus; now: () => Date; limiter: AttemptLimiter }): void {
+  const app = typed(parent)
   const publicPokes = publicVersionCache(deps.db)
   // Open event streams never end by themselves; closing the server must end them.
   const openStreams = new Set<() => void>()
@@ -54,19 +74,22 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registr
     '/api/sync/push',
     {
       bodyLimit: PUSH_BODY_LIMIT,
+      // Each mutation is checked on its own in applyPush, so one hostile change does not cost the rest.
+      config: { hostileBody: 'per-item' },
       schema: {
         summary: 'Apply changes made on a device',
         tags: ['sync'],
         body: PushRequest,
-        response: { 200: PushResponse, 401: ErrorResponse, 409: ErrorResponse },
+        response: { 200: PushResponse, 401: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
-      const body = request.body as PushRequest
+      const body = request.body
       if (refuseEndedSession(request, reply)) return reply
       if (body.protocolVersion < MIN_CLIENT_PROTOCOL_VERSION) {
         return sendError(reply, 409, 'client_outdated', outdatedMessage)
       }
+      if (request.actor.kind === 'anonymous' && (await anonymousPushWait(deps.limiter, request.ip, reply))) return reply
       const response = await applyPush(deps.db, deps.registry, resolveActor(request), body, {
         // The server's own clock, so an election's opening hours hold under a test clock too.
         now: deps.now(),
@@ -90,7 +113,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registr
       },
     },
     async (request, reply) => {
-      const query = request.query as PullQuery
+      const query = request.query
       if (refuseEndedSession(request, reply)) return reply
       if (query.protocolVersion < MIN_CLIENT_PROTOCOL_VERSION) {
         return sendError(reply, 409, 'client_outdated', outdatedMessage)

@@ -6,8 +6,13 @@ import { UUID_PATTERN } from '../sync/uuidv7.js'
  * Role and kind values are stable identifiers; their Danish names live in the locales.
  */
 export const Uuid = Type.String({ pattern: UUID_PATTERN })
-export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' })
-export const IsoDateTime = Type.String({ format: 'date-time' })
+/**
+ * Years 1900–2199 only: a valid-looking date such as 0000-01-01 is refused by PostgreSQL (there
+ * is no year 0), so the schema answers it instead, and no council date lies outside this range.
+ */
+const YEAR = '(19|2[01])[0-9]{2}'
+export const IsoDate = Type.String({ format: 'date', pattern: `^${YEAR}-[0-9]{2}-[0-9]{2}$`, description: 'YYYY-MM-DD' })
+export const IsoDateTime = Type.String({ format: 'date-time', pattern: `^${YEAR}-` })
 
 
 export const STAFF_ROLES = ['admin', 'secretary'] as const
@@ -292,5 +297,19 @@ export const MyData = Type.Object({
   ),
   /** The server's answers to changes the person sent, kept a while so a resent change is applied once. */
   sentChanges: Type.Array(Type.Object({ mutationId: Uuid, status: Type.String(), createdAt: IsoDateTime })),
+  /** Every sign-in the server still holds, ended ones too (they are removed after ENDED_SESSION_DAYS). */
+  sessions: Type.Array(
+    Type.Object({
+      id: Uuid,
+      kind: Type.String(),
+      label: Type.String(),
+      createdAt: IsoDateTime,
+      lastSeenAt: IsoDateTime,
+      expiresAt: IsoDateTime,
+      endedAt: Type.Union([IsoDateTime, Type.Null()]),
+    }),
+  ),
+  /** Audit log entries by or about the person (as actor, target, or named in the details). */
+  auditEntries: Type.Array(AuditEntry),
 })
 export type MyData = Static<typeof MyData>
