@@ -7,7 +7,7 @@ import { deriveCardKey } from '../../src/shared/elections/card.js'
 import { envelopeHash, receiptCode, signedBytes, type Envelope } from '../../src/shared/elections/envelope.js'
 import { verifyResult } from '../../src/shared/elections/result.js'
 import { nodePrimitives as p } from '../../src/server/elections/node-primitives.js'
-import { elections, memberships } from '../../src/server/db/schema.js'
+import { electionCandidates, elections, memberships } from '../../src/server/db/schema.js'
 import type { Database } from '../../src/server/db/database.js'
 import { SESSION_COOKIE } from '../../src/server/accounts/sessions.js'
 import { openWorld, type World } from './accounts-fixture.js'
@@ -102,6 +102,42 @@ describe.each(databasesUnderTest())('elections on $name', (target) => {
     const karen = await w.db.select().from(memberships).where(eq(memberships.personId, w.ids.memberId))
     expect(karen.find((m) => m.termStart === '2026-01-01')?.termEnd).toBe('2026-06-30')
     expect((await run.step('apply')).json()).toMatchObject({ code: 'already_applied' })
+  })
+
+  it('gives a candidate their candidacy and roll entry in their export; erasure leaves only the name the ballot printed', async () => {
+    w.clock.set(Date.parse('2026-05-25T10:00:00Z'))
+    const run = await preparedElection(w, { candidates: 1, cards: 2 })
+    const person = await w.newPerson('member', w.ids.councilId)
+    const cookie = await w.sessionFor({ personId: person.personId })
+    const voice = Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81])
+    const sha256 = createHash('sha256').update(voice).digest('hex')
+    const uploaded = await w.call('PUT', `/api/media/${sha256}`, { cookie, payload: voice, headers: { 'content-type': 'audio/webm' } })
+    expect(uploaded.statusCode, uploaded.body).toBeLessThan(300)
+    const recording = { sha256, type: 'audio/webm', bytes: voice.length }
+    const photo = 'data:image/png;base64,iVBORw0KGgo='
+    const stood = await w.call('PUT', `/api/elections/${run.id}/candidacy`, { cookie, payload: { name: 'Bent Sommer', presentation: 'Jeg vil have en grøn have.', photo, recording } })
+    expect(stood.statusCode, stood.body).toBe(200)
+    const staff = await run.staff()
+    expect((await w.call('POST', `/api/admin/candidates/${stood.json().id}/approve`, { cookie: staff, payload: {} })).statusCode).toBe(200)
+    const onRoll = await w.call('POST', `/api/admin/elections/${run.id}/roll`, { cookie: staff, payload: { name: 'Bent Sommer', personId: person.personId } })
+    expect((await w.call('PUT', `/api/admin/roll/${onRoll.json().id}`, { cookie: staff, payload: { received: 'self' } })).statusCode).toBe(200)
+
+    const exported = (await w.call('GET', '/api/me/export', { cookie })).json()
+    expect(exported.candidacies).toEqual([
+      expect.objectContaining({ electionId: run.id, name: 'Bent Sommer', presentation: 'Jeg vil have en grøn have.', recording, status: 'approved' }),
+    ])
+    expect(exported.candidacies[0].photo).toEqual(expect.any(String))
+    expect(exported.electionRoll).toEqual([{ electionId: run.id, electionTitle: expect.any(String), received: 'self' }])
+
+    w.clock.set(Date.parse('2026-06-01T10:00:00Z'))
+    await run.open()
+    const admin = await w.sessionFor({ personId: w.ids.adminId })
+    expect((await w.call('POST', `/api/admin/people/${person.personId}/erase`, { cookie: admin, payload: {} })).json()).toEqual({ erased: true })
+    const [kept] = await w.db.select().from(electionCandidates).where(eq(electionCandidates.id, stood.json().id))
+    // The name is on the published, hash-chained manifest, as on a printed ballot; the rest goes.
+    expect(kept).toMatchObject({ name: 'Bent Sommer', personId: null, presentation: '', photo: null, recording: null, consentNote: null })
+    const candidates = (await w.call('GET', `/api/elections/${run.id}/candidates`)).json() as { name: string; presentation: string; recording: unknown }[]
+    expect(candidates.find((c) => c.name === 'Bent Sommer')).toMatchObject({ presentation: '', recording: null })
   })
 
   it('accepts 50 parallel copies of one envelope once, with the same receipt for each', async () => {

@@ -13,6 +13,7 @@ import { isLive } from '../accounts/sessions.js'
 import { auditLog, councils, erasureRequests, memberships, people, relativeLinks, sessions, signInCards, syncConflicts, syncMutations } from '../db/schema.js'
 import { sendError } from '../http/errors.js'
 import type { Db } from '../db/database.js'
+import { electionDataOf } from '../elections/erase.js'
 import { erasePerson } from './erase.js'
 import { personalRecordsOf } from './personal-records.js'
 import { typed } from '../http/typed-app.js'
@@ -103,6 +104,7 @@ export function registerPrivacyRoutes(parent: FastifyInstance, ctx: AccountsCont
         })),
         sessions: allSessions,
         auditEntries: await auditEntriesAbout(db, me.personId),
+        ...(await electionDataOf(db, me.personId)),
         sentChanges: (await db.select().from(syncMutations).where(eq(syncMutations.authorId, me.personId)).orderBy(asc(syncMutations.createdAt))).map((m) => ({
           mutationId: m.id,
           status: String(m.result.status),

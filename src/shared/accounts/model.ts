@@ -311,5 +311,23 @@ export const MyData = Type.Object({
   ),
   /** Audit log entries by or about the person (as actor, target, or named in the details). */
   auditEntries: Type.Array(AuditEntry),
+  /** Where the person stood for election, with what they wrote and the photo or recording they gave. */
+  candidacies: Type.Array(
+    Type.Object({
+      electionId: Uuid,
+      electionTitle: Type.String(),
+      name: Type.String(),
+      presentation: Type.String(),
+      photo: Type.Union([Type.String(), Type.Null()]),
+      recording: Type.Union([Type.Object({ sha256: Type.String(), type: Type.String(), bytes: Type.Integer() }), Type.Null()]),
+      status: Type.String(),
+      returnReason: Type.Union([Type.String(), Type.Null()]),
+      consentGivenAt: Type.Union([Type.String(), Type.Null()]),
+      consentNote: Type.Union([Type.String(), Type.Null()]),
+      createdAt: IsoDateTime,
+    }),
+  ),
+  /** Elections whose roll names the person: only whether a ballot card was handed out (never how they voted). */
+  electionRoll: Type.Array(Type.Object({ electionId: Uuid, electionTitle: Type.String(), received: Type.String() })),
 })
 export type MyData = Static<typeof MyData>
