@@ -33,7 +33,9 @@ let staticDir: string | undefined
 /** Spawns the server; `ready` false returns as soon as it is spawned (to kill it while starting). */
 export function spawnServer(env: Record<string, string>): { child: ChildProcess; output(): string; ready: Promise<ServerProcess> } {
   staticDir ??= makeStaticFixture()
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'server', 'main.ts')], {
+  // SERVER_NODE_ARGS adds Node flags to the server only, e.g. "--cpu-prof" to see where a bench's time goes.
+  const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join('src', 'server', 'main.ts')], {
     cwd: projectRoot(),
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'false', STATIC_DIR: staticDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
