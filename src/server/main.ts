@@ -77,9 +77,10 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'
-  console.log(
-    `\nDatabase: ${where}${seeded ? ' (demo data loaded)' : ''}\nBrugerstemme is running at ${config.publicOrigin ?? `http://${shownHost}:${port}`}/\n${demoSignIn}`,
-  )
+  const local = `http://${shownHost}:${port}/`
+  // Behind a proxy people use the public address; the operator also needs this process's own.
+  const shown = config.publicOrigin ? `${config.publicOrigin}/ (this process listens on ${local})` : local
+  console.log(`\nDatabase: ${where}${seeded ? ' (demo data loaded)' : ''}\nBrugerstemme is running at ${shown}\n${demoSignIn}`)
 }
 
 main().catch((error: unknown) => {

@@ -49,7 +49,7 @@ export function spawnServer(env: Record<string, string>): { child: ChildProcess;
   const ready = new Promise<ServerProcess>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within 90 s:\n${output}`)), 90_000)
     const check = () => {
-      const match = /running at (http:\/\/\S+?)\/?\s/.exec(output)
+      const match = /(?:listens on|running at) (http:\/\/[^\s/)]+)/.exec(output)
       if (!match?.[1]) return
       clearTimeout(timer)
       const url = match[1]
