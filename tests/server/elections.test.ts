@@ -384,7 +384,7 @@ describe.each(databasesUnderTest())('elections on $name', (target) => {
     const pulled = (await w.pull(`council:${w.ids.councilId}`)).json()
     const records = pulled.changes.filter((c: { entity: string }) => c.entity.startsWith('election-'))
     expect(records.find((c: { entity: string; entityId: string }) => c.entity === 'election-manifest' && c.entityId === run.id)?.data).toMatchObject({ manifestHash })
-    expect(records.filter((c: { entity: string; data: { electionId: string } }) => c.entity === 'election-candidate' && c.data.electionId === run.id)).toHaveLength(3)
+    expect(records.filter((c: { entity: string; data: { electionId: string } | null }) => c.entity === 'election-candidate' && c.data?.electionId === run.id)).toHaveLength(3)
 
     const envelope = await run.seal(0, [run.candidateIds[0]!])
     const push = (mutationId: string) =>
