@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { cpSync, writeFileSync } from 'node:fs'
+import { cpSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { chromium } from '@playwright/test'
 import lighthouse, { type Flags, type Result } from 'lighthouse'
@@ -19,7 +19,8 @@ const BASELINE_HTML =
 
 /** Debian's Chromium with the flags Playwright uses here, and a DevTools port for Lighthouse. */
 async function launchChromium(): Promise<{ port: number; close(): void }> {
-  const child = spawn(chromiumLaunchOptions.executablePath, ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${tempDir('lh-profile')}`, ...chromiumLaunchOptions.args, 'about:blank'], {
+  const profile = tempDir('lh-profile')
+  const child = spawn(chromiumLaunchOptions.executablePath, ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...chromiumLaunchOptions.args, 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   let output = ''
@@ -35,7 +36,13 @@ async function launchChromium(): Promise<{ port: number; close(): void }> {
     })
     child.once('exit', (code) => reject(new Error(`Chromium exited with ${code}:\n${output}`)))
   })
-  return { port, close: () => child.kill('SIGKILL') }
+  return {
+    port,
+    close() {
+      child.once('exit', () => rmSync(profile, { recursive: true, force: true }))
+      child.kill('SIGKILL')
+    },
+  }
 }
 
 interface Run {
@@ -119,7 +126,8 @@ export default async function benchLighthouse(): Promise<BenchFigure[]> {
   const served = tempDir('lh-static')
   cpSync(path.join(dist, 'client'), served, { recursive: true })
   writeFileSync(path.join(served, 'grundlinje.html'), BASELINE_HTML)
-  let server: OwnServer | null = await startOwnServer({ DATA_DIR: tempDir('lh-data'), STATIC_DIR: served }, dist)
+  const data = tempDir('lh-data')
+  let server: OwnServer | null = await startOwnServer({ DATA_DIR: data, STATIC_DIR: served }, dist)
   const chrome = await launchChromium()
   try {
     const origin = server.url.replace(/\/$/, '')
@@ -183,5 +191,6 @@ export default async function benchLighthouse(): Promise<BenchFigure[]> {
   } finally {
     chrome.close()
     await server?.stop()
+    for (const dir of [served, data]) rmSync(dir, { recursive: true, force: true })
   }
 }
