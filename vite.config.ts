@@ -67,6 +67,8 @@ export default defineConfig({
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,
+    // .vite/manifest.json: the bench reads the first route's eager files from it (not precached).
+    manifest: true,
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },

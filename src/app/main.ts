@@ -1,7 +1,7 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
-import { i18n } from './i18n'
+import { i18n, localeReady } from './i18n'
 import { router } from './router'
 import { startAccounts } from './accounts/identity'
 import { useSettingsStore } from './settings/settings-store'
@@ -23,7 +23,7 @@ async function start() {
   // (a staff session ends with the browser, a card can be revoked). Started in the same tick as
   // sync, so a first sync that finds the session ended already has someone to tell.
   startAccounts()
-  await router.isReady()
+  await Promise.all([router.isReady(), localeReady()])
   app.mount('#app')
 }
 

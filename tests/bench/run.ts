@@ -19,7 +19,7 @@ const suites = readdirSync(here)
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
   .sort()
 
-const number = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2))
+const number = (value: number) => (Number.isInteger(value) || Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2))
 const cell = (value: number | null, unit: string) => (value === null ? '–' : `${number(value)} ${unit}`.trim())
 
 interface Stored {

@@ -17,9 +17,8 @@ export const tempDir = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), `b
  * Starts the built production server as its own process, for tests that stop, restart or
  * swap what the server serves. Resolves once it prints its address.
  */
-export async function startOwnServer(env: Record<string, string>): Promise<OwnServer> {
-  // E2E_DIST: the build this run serves (see scripts/e2e-isolated.sh); dist by default.
-  const dist = process.env.E2E_DIST || 'dist'
+export async function startOwnServer(env: Record<string, string>, dist = process.env.E2E_DIST || 'dist'): Promise<OwnServer> {
+  // dist: the build this run serves (E2E_DIST, see scripts/e2e-isolated.sh; the bench passes its own).
   const child = spawn(process.execPath, [path.join(dist, 'node', 'server', 'main.js')], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', STATIC_DIR: path.resolve(dist, 'client'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,5 @@
 import { CastBallot } from '../../shared/elections/entities'
-import { envelopeHash, formatReceipt, receiptCode, type Envelope } from '../../shared/elections/envelope'
-import { noblePrimitives } from '../../shared/elections/noble-primitives'
+import type { Envelope } from '../../shared/elections/envelope'
 import { registerEntityView } from '../sync/entity-views'
 import { registerUnownedWork } from '../sync/unowned-work'
 
@@ -12,9 +11,12 @@ export function registerElectionViews(): void {
   registerUnownedWork(CastBallot.name)
   registerEntityView(CastBallot.name, {
     labelKey: 'elections.ballot.refusedLabel',
-    title: (data) => {
+    // The hashing (@noble, about 50 KiB) loads only on that screen, not with every start page.
+    async title(data) {
       const envelope = data.envelope as Envelope | undefined
-      return envelope ? formatReceipt(receiptCode(envelopeHash(noblePrimitives, envelope))) : ''
+      if (!envelope) return ''
+      const { ballotReceipt } = await import('./ballot-receipt')
+      return ballotReceipt(envelope)
     },
   })
 }

@@ -8,7 +8,8 @@ import type { RouteLocationRaw } from 'vue-router'
 export interface EntityView {
   /** Locale key of the kind's name, e.g. "entities.agendaItem". */
   labelKey: string
-  title(data: Record<string, unknown>): string
+  /** May load what it needs first (the refused-changes screen awaits it). */
+  title(data: Record<string, unknown>): string | Promise<string>
   /** The form that edits this record; `from` is the refused outbox entry to load and then drop. */
   editRoute?(entityId: string, data: Record<string, unknown>, from: number): RouteLocationRaw
 }

@@ -1,0 +1,108 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
+import vue from '@vitejs/plugin-vue'
+import { build } from 'vite'
+import { appBuild, eagerFiles, root, type ViteManifest } from './app-build.js'
+import type { BenchFigure } from './figure.js'
+
+/** The start page: "/" redirects to /moeder (src/app/routes.ts). */
+const START_ROUTE = 'src/app/meetings/MeetingsPage.vue'
+const BUDGET = 1.15
+
+/**
+ * The framework floor (DESIGN.md): the least an app on this stack ships, built by the same Vite
+ * with the same Vue and i18n plugins in the same run. Vue, vue-router, Pinia, vue-i18n (runtime
+ * only, messages compiled at build time, as the app does), Dexie opened, and workbox-window loaded
+ * the way vite-plugin-pwa loads it in the app (a dynamic import, so not eager there either); the
+ * start route is a lazy component, as in the app.
+ */
+const floorFiles: Record<string, string> = {
+  'index.html': '<!doctype html><html lang="da"><head><title>Gulv</title></head><body><div id="app"></div><script type="module" src="/main.ts"></script></body></html>',
+  'locales/da.json': '{ "title": "Møder", "hello": "Hej {name}" }',
+  'App.vue': '<script setup lang="ts">\nimport { useI18n } from "vue-i18n"\nconst { t } = useI18n()\n</script>\n<template><header>{{ t("title") }}</header><RouterView /></template>\n<style>body { margin: 0; font-family: system-ui }</style>\n',
+  'Start.vue': '<script setup lang="ts">\nimport { ref } from "vue"\nimport { useI18n } from "vue-i18n"\nimport { useThings } from "./store"\nconst { t } = useI18n()\nconst things = useThings()\nconst name = ref("Karen")\n</script>\n<template><main><h1>{{ t("hello", { name }) }}</h1><p>{{ things.count }}</p></main></template>\n<style scoped>h1 { font-size: 2rem }</style>\n',
+  'store.ts': 'import { defineStore } from "pinia"\nexport const useThings = defineStore("things", { state: () => ({ count: 0 }) })\n',
+  'main.ts': [
+    'import { createApp } from "vue"',
+    'import { createRouter, createWebHistory } from "vue-router"',
+    'import { createPinia } from "pinia"',
+    'import { createI18n } from "vue-i18n"',
+    'import messages from "@intlify/unplugin-vue-i18n/messages"',
+    'import { Dexie } from "dexie"',
+    'import App from "./App.vue"',
+    'const db = new Dexie("floor")',
+    'db.version(1).stores({ things: "id" })',
+    'void db.open()',
+    'const router = createRouter({ history: createWebHistory(), routes: [{ path: "/", component: () => import("./Start.vue") }] })',
+    'const i18n = createI18n({ legacy: false, locale: "da", messages })',
+    'createApp(App).use(createPinia()).use(i18n).use(router).mount("#app")',
+    'if ("serviceWorker" in navigator) void import("workbox-window").then(({ Workbox }) => new Workbox("/sw.js").register())',
+    '',
+  ].join('\n'),
+}
+
+async function buildFloor(): Promise<{ manifest: ViteManifest; dir: string }> {
+  // Inside the project, so the floor resolves the very same packages from node_modules.
+  const dir = path.join(root, '.tmp', `bench-floor-${process.pid}`)
+  rmSync(dir, { recursive: true, force: true })
+  for (const [file, text] of Object.entries(floorFiles)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
+    writeFileSync(path.join(dir, file), text)
+  }
+  await build({
+    configFile: false,
+    root: dir,
+    logLevel: 'warn',
+    plugins: [vue(), VueI18nPlugin({ include: [path.join(dir, 'locales/*.json')], runtimeOnly: true, compositionOnly: true, fullInstall: false, strictMessage: false })],
+    build: { outDir: path.join(dir, 'dist'), emptyOutDir: true, manifest: true },
+  })
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'dist/.vite/manifest.json'), 'utf8')) as ViteManifest
+  return { manifest, dir: path.join(dir, 'dist') }
+}
+
+function weigh(dir: string, files: string[]) {
+  let raw = 0
+  let gzip = 0
+  for (const file of files) {
+    const bytes = readFileSync(path.join(dir, file))
+    raw += bytes.length
+    gzip += gzipSync(bytes, { level: 9 }).length
+  }
+  return { raw: raw / 1024, gzip: gzip / 1024 }
+}
+
+/** Eager JS+CSS of the start page, from the build manifest, vs. the framework floor. */
+export default async function benchFirstRoute(): Promise<BenchFigure[]> {
+  const dist = await appBuild()
+  const client = path.join(dist, 'client')
+  const appManifest = JSON.parse(readFileSync(path.join(client, '.vite/manifest.json'), 'utf8')) as ViteManifest
+  const app = weigh(client, eagerFiles(appManifest, 'index.html', START_ROUTE))
+  const floor = await buildFloor()
+  const base = weigh(floor.dir, eagerFiles(floor.manifest, 'index.html', 'Start.vue'))
+  rmSync(path.dirname(floor.dir), { recursive: true, force: true })
+  if (process.env.BENCH_VERBOSE) {
+    for (const file of eagerFiles(appManifest, 'index.html', START_ROUTE)) console.log(`  eager: ${file} ${(readFileSync(path.join(client, file)).length / 1024).toFixed(1)} KiB`)
+  }
+  return [
+    {
+      measure: 'first route (start page) eager JS+CSS, gzip',
+      value: app.gzip,
+      unit: 'KiB',
+      baseline: base.gzip,
+      baselineLabel: 'framework floor (Vue, router, Pinia, vue-i18n, Dexie, workbox-window) by the same Vite',
+      goal: `≤ ${BUDGET} × baseline`,
+      met: app.gzip <= BUDGET * base.gzip,
+    },
+    {
+      measure: 'first route (start page) eager JS+CSS, raw',
+      value: app.raw,
+      unit: 'KiB',
+      baseline: base.raw,
+      baselineLabel: 'framework floor, raw',
+      goal: 'none (the budget is on gzip; shown for parse cost)',
+      met: true,
+    },
+  ]
+}
