@@ -138,8 +138,16 @@ test.describe('Live meeting', () => {
     await chair.page.getByRole('button', { name: 'Tag alle kort ned' }).click()
     await expect(chair.page.getByText('Ingen lige nu.').first()).toBeVisible()
 
-    // A quick question on item 3, answered with one tap, lands in the minutes draft.
+    // The chair's phone drops off the network for a moment: the tap shows at once and is sent after.
+    await chair.context.setOffline(true)
     await chair.page.getByRole('button', { name: 'Næste punkt' }).click()
+    await expect(chair.page.getByText('Punkt 3 af 3: Sommerturen')).toBeVisible()
+    await expect(chair.page.getByText('Din ændring sendes, når der er forbindelse.', { exact: false })).toBeVisible()
+    await expect(nowHeading(member.page, /Punkt 2 af 3\s*Personsag/)).toBeVisible()
+    await chair.context.setOffline(false)
+    await expect(chair.page.getByText('Din ændring sendes, når der er forbindelse.', { exact: false })).toHaveCount(0)
+
+    // A quick question on item 3, answered with one tap, lands in the minutes draft.
     await expect(nowHeading(member.page, /Punkt 3 af 3\s*Sommerturen/)).toBeVisible()
     await chair.page.getByRole('textbox', { name: 'Spørgsmål' }).fill('Skal vi på sommertur?')
     await chair.page.getByRole('button', { name: 'Stil spørgsmålet' }).click()
