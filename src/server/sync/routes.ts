@@ -20,6 +20,7 @@ import { loggableError, sendError } from '../http/errors.js'
 import type { PokeBus } from './pokes.js'
 import { applyPush } from './push.js'
 import { readChanges } from './pull.js'
+import { sharedPulls } from './shared-pulls.js'
 import type { Actor, SyncRegistry } from './registry.js'
 
 const HEARTBEAT_MS = 25_000
@@ -44,6 +45,9 @@ const outdatedMessage =
 
 export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registry: SyncRegistry; pokes: PokeBus }): void {
   const publicPokes = publicVersionCache(deps.db)
+  const pulls = sharedPulls((principals, since, scopes, limit) => readChanges(deps.db, deps.registry, principals, since, scopes, limit))
+  const stopWatching = deps.pokes.subscribe((version) => pulls.poked(version))
+  app.addHook('onClose', async () => stopWatching())
   // Open event streams never end by themselves; closing the server must end them.
   const openStreams = new Set<() => void>()
   app.addHook('onClose', async () => {
@@ -71,6 +75,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registr
         onError: (error) => request.log.error({ error: loggableError(error as Error) }, 'a mutation could not be stored'),
       })
       if (response.results.some((r) => r.status === 'applied' && r.version === response.version)) {
+        pulls.poked(response.version)
         await deps.pokes.publish(response.version).catch((error: unknown) => request.log.warn({ err: error }, 'poke failed'))
       }
       return response
@@ -99,7 +104,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Db; registr
         return sendError(reply, 400, 'invalid_scope', `"${bad}" is not a scope. Scopes look like "council:<id>".`)
       }
       const principals = await deps.registry.principalsOf(deps.db, resolveActor(request))
-      return readChanges(deps.db, deps.registry, principals, Number(query.since), scopes, query.limit ?? PULL_PAGE_SIZE)
+      return pulls.read(principals, Number(query.since), scopes, query.limit ?? PULL_PAGE_SIZE)
     },
   )
 
