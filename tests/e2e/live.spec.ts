@@ -162,7 +162,7 @@ test.describe('Live meeting', () => {
     await expect(tv.page.getByRole('listitem').filter({ hasText: 'Ja' })).toContainText('1 svar')
     await runA11yKit(tv.page, 'tv: question result')
     await expect
-      .poll(async () => (await serverRecords(chair.page, councilId, 'agenda-item')).find((i) => i.title === 'Sommerturen 2027')?.sections)
+      .poll(async () => (await serverRecords(chair.page, councilId, 'agenda-item')).find((i) => i.meetingId === meetingId && i.title === 'Sommerturen 2027')?.sections)
       .toEqual([{ kind: 'other', heading: 'Hurtigt spørgsmål: Skal vi på sommertur?', text: 'Ja: 1. Nej: 0. Ved ikke: 0.' }])
 
     // The secretary writes the decision during the meeting.
@@ -191,7 +191,7 @@ test.describe('Live meeting', () => {
     // The TV goes back to the council's page.
     await expect(tv.page.getByRole('heading', { level: 2, name: 'Medlemmer' })).toBeVisible()
 
-    const minutes = (await serverRecords(chair.page, councilId, 'agenda-item')).find((i) => i.title === 'Sommerturen 2027')
+    const minutes = (await serverRecords(chair.page, councilId, 'agenda-item')).find((i) => i.meetingId === meetingId && i.title === 'Sommerturen 2027')
     expect(minutes).toMatchObject({ decision: 'decided', easyDecision: 'Vi tager på tur til Lalandia.' })
     expect(items).toHaveLength(3)
     for (const one of [chair, member, tv]) await one.context.close()
