@@ -4,6 +4,7 @@ import { registerMeetingViews } from './meetings/entity-views'
 import { registerElectionViews } from './elections/sync-registration'
 import { keepPictogramsOnDevice } from './meetings/pictogram-cache'
 import type { SyncService } from './sync/sync-service'
+import { registerLiveViews } from './live/sync-registration'
 
 /**
  * Each feature tells the sync engine what it follows and how its records are named on the
@@ -14,6 +15,7 @@ export function registerFeatures(): void {
   registerCouncilScopes()
   registerMeetingViews()
   registerElectionViews()
+  registerLiveViews()
 }
 
 /** Feature work that runs beside sync for as long as the app is open. */

@@ -72,6 +72,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'meetingEdit.title' },
   },
   {
+    path: '/moeder/:id/live',
+    name: 'meeting-live',
+    component: () => import('./live/LiveFollowPage.vue'),
+    meta: { titleKey: 'live.followTitle' },
+  },
+  {
+    path: '/moeder/:id/styr',
+    name: 'meeting-chair',
+    component: () => import('./live/LiveChairPage.vue'),
+    meta: { titleKey: 'live.chair.title' },
+  },
+  {
     path: '/moeder/:meetingId/punkter/:itemId',
     name: 'agenda-item-edit',
     component: () => import('./meetings/AgendaItemEditPage.vue'),

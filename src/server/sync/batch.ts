@@ -140,6 +140,15 @@ export class PushBatch {
     if (remember) this.answers.push(row)
   }
 
+  /**
+   * Forgets the records read so far (after a flush): a command may have written some of them
+   * through its own batch, and a later mutation of this push must merge into what it wrote.
+   */
+  forgetReads(): void {
+    if (this.written.size > 0) throw new Error('forgetReads() before flush() would lose writes.')
+    this.rows.clear()
+  }
+
   get changedAnything(): boolean {
     return this.written.size > 0
   }

@@ -1,6 +1,7 @@
 import { registerAccountEntities } from '../accounts/policies.js'
 import { registerElectionEntities } from '../elections/policies.js'
 import { registerMeetingEntities } from '../meetings/policies.js'
+import { registerLiveEntities } from '../live/policies.js'
 import { registerConflictResolution } from './conflicts.js'
 import { SyncRegistry } from './registry.js'
 
@@ -14,5 +15,6 @@ export function createSyncRegistry(): SyncRegistry {
   registerAccountEntities(registry)
   registerMeetingEntities(registry)
   registerElectionEntities(registry)
+  registerLiveEntities(registry)
   return registry
 }

@@ -73,6 +73,7 @@ async function applyCommand(ctx: PushContext, batch: PushBatch, m: Mutation): Pr
   // A command reads and writes the database itself: what this push decided so far goes first.
   await batch.flush()
   const result = await registered.command.handle(batch.tx, ctx.actor, m.patch, { now: ctx.now, version: batch.version })
+  batch.forgetReads()
   return { mutationId: m.id, ...result }
 }
 

@@ -21,6 +21,7 @@ import { ANONYMOUS_PUSH_RULE, type AttemptLimiter } from '../accounts/rate-limit
 import type { PokeBus } from './pokes.js'
 import { applyPush } from './push.js'
 import { readChanges } from './pull.js'
+import { sharedPulls } from './shared-pulls.js'
 import type { Actor, SyncRegistry } from './registry.js'
 import { typed } from '../http/typed-app.js'
 
@@ -64,6 +65,9 @@ const outdatedMessage =
 export function registerSyncRoutes(parent: FastifyInstance, deps: { db: Db; registry: SyncRegistry; pokes: PokeBus; now: () => Date; limiter: AttemptLimiter }): void {
   const app = typed(parent)
   const publicPokes = publicVersionCache(deps.db)
+  const pulls = sharedPulls((principals, since, scopes, limit) => readChanges(deps.db, deps.registry, principals, since, scopes, limit))
+  const stopWatching = deps.pokes.subscribe((version) => pulls.poked(version))
+  app.addHook('onClose', async () => stopWatching())
   // Open event streams never end by themselves; closing the server must end them.
   const openStreams = new Set<() => void>()
   app.addHook('onClose', async () => {
@@ -96,6 +100,7 @@ export function registerSyncRoutes(parent: FastifyInstance, deps: { db: Db; regi
         onError: (error) => request.log.error({ error: loggableError(error as Error) }, 'a mutation could not be stored'),
       })
       if (response.results.some((r) => r.status === 'applied' && r.version === response.version)) {
+        pulls.poked(response.version)
         await deps.pokes.publish(response.version).catch((error: unknown) => request.log.warn({ err: error }, 'poke failed'))
       }
       return response
@@ -124,7 +129,7 @@ export function registerSyncRoutes(parent: FastifyInstance, deps: { db: Db; regi
         return sendError(reply, 400, 'invalid_scope', `"${bad}" is not a scope. Scopes look like "council:<id>".`)
       }
       const principals = await deps.registry.principalsOf(deps.db, resolveActor(request))
-      return readChanges(deps.db, deps.registry, principals, Number(query.since), scopes, query.limit ?? PULL_PAGE_SIZE)
+      return pulls.read(principals, Number(query.since), scopes, query.limit ?? PULL_PAGE_SIZE)
     },
   )
 
