@@ -52,11 +52,14 @@ interface Run {
   lcp: number
 }
 
-async function audit(url: string, port: number, flags: Flags = {}): Promise<Run> {
+async function audit(url: string, port: number, flags: Flags = {}, attempt = 1): Promise<Run> {
   const result = await lighthouse(url, { port, logLevel: 'error', output: 'json', onlyCategories: ['performance', 'accessibility'], ...flags })
   const lhr: Result | undefined = result?.lhr
   if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`)
-  if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`)
+  // On a busy machine the trace sometimes misses the navigation (NO_NAVSTART, NO_FCP), and
+  // Lighthouse's own advice is to run again; a page that really fails keeps failing.
+  if (lhr.runtimeError && attempt < 3 && /^NO_/.test(lhr.runtimeError.code)) return audit(url, port, flags, attempt + 1)
+  if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100)
   const lcp = lhr.audits['largest-contentful-paint']?.numericValue
   if (lcp === undefined) throw new Error(`no LCP for ${url}: ${lhr.audits['largest-contentful-paint']?.errorMessage ?? ''}`)
