@@ -9,6 +9,7 @@ import { registerSessions } from './accounts/sessions.js'
 import type { Database } from './db/database.js'
 import { registerErrorHandling } from './http/errors.js'
 import { registerElectionRoutes } from './elections/routes.js'
+import { registerWorkshopRoutes } from './workshops/routes.js'
 import { registerCalendarRoutes } from './meetings/calendar-routes.js'
 import { registerStatementRoutes } from './help/statement-routes.js'
 import { enforceRouteSchemas } from './http/route-schemas.js'
@@ -110,6 +111,7 @@ export async function buildServer(options: BuildServerOptions) {
   registerCalendarRoutes(app, database.db, accounts.registry)
   registerElectionRoutes(app, { ...accounts, electionSecret: options.electionSecret ?? crypto.getRandomValues(new Uint8Array(32)) })
   registerStatementRoutes(app, accounts)
+  registerWorkshopRoutes(app, accounts)
   startRetentionJob(app, accounts)
   registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes })
   registerMediaRoutes(app, { db: database.db, registry: accounts.registry })

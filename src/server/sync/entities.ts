@@ -1,5 +1,6 @@
 import { registerAccountEntities } from '../accounts/policies.js'
 import { registerMeetingEntities } from '../meetings/policies.js'
+import { registerWorkshopEntities } from '../workshops/policies.js'
 import { registerConflictResolution } from './conflicts.js'
 import { SyncRegistry } from './registry.js'
 
@@ -12,5 +13,6 @@ export function createSyncRegistry(): SyncRegistry {
   registerConflictResolution(registry)
   registerAccountEntities(registry)
   registerMeetingEntities(registry)
+  registerWorkshopEntities(registry)
   return registry
 }
