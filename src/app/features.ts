@@ -2,6 +2,7 @@ import { registerAccountScopes } from './accounts/sync-registration'
 import { registerCouncilScopes } from './councils/follows'
 import { registerMeetingViews } from './meetings/entity-views'
 import { registerElectionViews } from './elections/sync-registration'
+import { registerWorkshopViews } from './workshops/sync-registration'
 
 /**
  * Each feature tells the sync engine what it follows and how its records are named on the
@@ -12,4 +13,5 @@ export function registerFeatures(): void {
   registerCouncilScopes()
   registerMeetingViews()
   registerElectionViews()
+  registerWorkshopViews()
 }
