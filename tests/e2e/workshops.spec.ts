@@ -14,7 +14,7 @@ interface Made {
 
 async function staffPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
   const page = await (await browser.newContext({ baseURL, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' })).newPage()
-  await signInAsStaff(page, SECRETARY)
+  await signInAsStaff(page, { email: SECRETARY.email, password: SECRETARY.password })
   return page
 }
 
