@@ -114,7 +114,7 @@ test.describe('Workshops', () => {
     await page.setViewportSize({ width: 320, height: 800 })
     await joinAsNewParticipant(page, made.code)
 
-    const agree = page.getByRole('group', { name: /Dit svar til: Caféen skal have åbent om aftenen/ }).getByRole('button', { name: 'Enig' })
+    const agree = page.getByRole('group', { name: /Dit svar til: Caféen skal have åbent om aftenen/ }).getByRole('button', { name: 'Enig', exact: true })
     await tabTo(page, agree, 80)
     await page.keyboard.press('Enter')
     await expect(agree).toHaveAttribute('aria-pressed', 'true')
