@@ -5,6 +5,7 @@ import { registerElectionViews } from './elections/sync-registration'
 import { keepPictogramsOnDevice } from './meetings/pictogram-cache'
 import type { SyncService } from './sync/sync-service'
 import { registerLiveViews } from './live/sync-registration'
+import { registerWorkshopViews } from './workshops/sync-registration'
 
 /**
  * Each feature tells the sync engine what it follows and how its records are named on the
@@ -16,6 +17,7 @@ export function registerFeatures(): void {
   registerMeetingViews()
   registerElectionViews()
   registerLiveViews()
+  registerWorkshopViews()
 }
 
 /** Feature work that runs beside sync for as long as the app is open. */

@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { workshopRoutes } from './workshops/workshop-routes'
 import { adminRoutes } from './admin/admin-routes'
 import { electionRoutes } from './elections/election-routes'
 
@@ -108,6 +109,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./workshops/WorkshopsPage.vue'),
     meta: { titleKey: 'workshops.title' },
   },
+  ...workshopRoutes,
   {
     path: '/mig',
     name: 'me',

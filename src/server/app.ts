@@ -9,6 +9,7 @@ import { registerSessions } from './accounts/sessions.js'
 import type { Database } from './db/database.js'
 import { registerErrorHandling } from './http/errors.js'
 import { registerElectionRoutes } from './elections/routes.js'
+import { registerWorkshopRoutes } from './workshops/routes.js'
 import { registerCalendarRoutes } from './meetings/calendar-routes.js'
 import { registerStatementRoutes } from './help/statement-routes.js'
 import { enforceRouteSchemas } from './http/route-schemas.js'
@@ -132,6 +133,7 @@ export async function buildServer(options: BuildServerOptions) {
   registerCalendarRoutes(app, database.db, accounts.registry)
   registerElectionRoutes(app, { ...accounts, electionSecret })
   registerStatementRoutes(app, accounts)
+  registerWorkshopRoutes(app, accounts)
   startRetentionJob(app, accounts)
   registerSyncRoutes(app, { db: database.db, registry: accounts.registry, pokes, now: accounts.now, limiter: accounts.limits.limiter })
   registerMediaRoutes(app, { db: database.db, registry: accounts.registry })

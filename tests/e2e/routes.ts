@@ -14,6 +14,7 @@ export const screens: ScreenUnderTest[] = [
   { path: '/admin/kun-medarbejdere', da: 'Kun for medarbejdere', en: 'For staff only' },
   { path: '/valg', da: 'Valg', en: 'Elections' },
   { path: '/workshops', da: 'Workshops', en: 'Workshops' },
+  { path: '/workshops/mine', da: 'Mine bidrag', en: 'My contributions' },
   { path: '/mig', da: 'Mig', en: 'Me' },
   { path: '/log-ind', da: 'Log ind', en: 'Sign in' },
   { path: '/k', da: 'Log ind med link', en: 'Sign in with a link' },

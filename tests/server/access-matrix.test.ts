@@ -139,6 +139,13 @@ const MATRIX: Record<string, Row> = {
     ]),
   ),
   'GET /api/elections': { build: get('/api/elections'), expect: everyone },
+  // Workshops: a made-up code or process gives every role the same 404, past the guard; a kiosk cannot join.
+  'GET /api/workshops/join/:code': { build: get('/api/workshops/join/ABCDEF'), expect: everyone },
+  'POST /api/workshops/join': { build: () => ({ url: '/api/workshops/join', payload: { code: 'ABCDEF', role: 'user', name: null } }), expect: only('anonymous', 'participant', 'relative', 'secretary-of-another-council', 'secretary', 'admin') },
+  'GET /api/workshops/:id/results': { build: () => ({ url: `/api/workshops/${uuidv7()}/results` }), expect: everyone },
+  'GET /api/workshops/:id/report.json': { build: () => ({ url: `/api/workshops/${uuidv7()}/report.json` }), expect: everyone },
+  'GET /api/workshops/:id/report.csv': { build: () => ({ url: `/api/workshops/${uuidv7()}/report.csv` }), expect: everyone },
+  'POST /api/workshops/mine': { build: () => ({ url: '/api/workshops/mine', payload: { ids: [uuidv7()] } }), expect: everyone },
   'GET /api/elections/:id': { build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}` }), expect: everyone },
   'POST /api/elections/:id/card-check': { build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}/card-check`, payload: { card: randomKey() } }), expect: everyone },
   'POST /api/elections/:id/ballots': { build: async (w) => ({ url: `/api/elections/${await insertElection(w.db, w.ids.councilId)}/ballots`, payload: fakeEnvelope() }), expect: everyone },

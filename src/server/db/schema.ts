@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import type { Answer } from '../../shared/workshops/model.js'
 import { bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' })
@@ -380,4 +381,54 @@ export const attemptLimits = pgTable(
     blockedUntil: timestamp('blocked_until', { withTimezone: true }),
   },
   (t) => [index('attempt_limits_window').on(t.windowEndsAt)],
+)
+
+/**
+ * Who joined a workshop session (by link, by code, or signed in), for the participant list and
+ * for what they may read. Nothing about the device or its address. Erasure sets person_id to
+ * null and keeps the row, so the session's count by role stays right in the report.
+ */
+export const workshopParticipants = pgTable(
+  'workshop_participants',
+  {
+    id: uuid('id').primaryKey(),
+    processId: uuid('process_id').notNull(),
+    sessionId: uuid('session_id'),
+    personId: uuid('person_id').references(() => people.id),
+    role: text('role').notNull(),
+    /** Named in the report only when they said yes. */
+    showName: boolean('show_name').notNull().default(false),
+    joinedAt: date('joined_at').notNull(),
+  },
+  (t) => [
+    index('workshop_participants_person').on(t.personId),
+    index('workshop_participants_process').on(t.processId),
+    uniqueIndex('workshop_participants_once').on(t.processId, t.sessionId, t.personId),
+  ],
+)
+
+/** One answer per person and statement; erasure unlinks the person and keeps the answer counted. */
+export const workshopReactions = pgTable(
+  'workshop_reactions',
+  {
+    id: uuid('id').primaryKey(),
+    processId: uuid('process_id').notNull(),
+    statementId: uuid('statement_id').notNull(),
+    personId: uuid('person_id').references(() => people.id),
+    answer: text('answer').$type<Answer>().notNull(),
+  },
+  (t) => [index('workshop_reactions_process').on(t.processId), uniqueIndex('workshop_reactions_once').on(t.statementId, t.personId)],
+)
+
+/** A person's dots or picks in one prioritisation: { optionId: count }. */
+export const workshopAllocations = pgTable(
+  'workshop_allocations',
+  {
+    id: uuid('id').primaryKey(),
+    processId: uuid('process_id').notNull(),
+    prioritisationId: uuid('prioritisation_id').notNull(),
+    personId: uuid('person_id').references(() => people.id),
+    allocation: jsonb('allocation').$type<Record<string, number>>().notNull(),
+  },
+  (t) => [index('workshop_allocations_process').on(t.processId), uniqueIndex('workshop_allocations_once').on(t.prioritisationId, t.personId)],
 )

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { seedDemoAccounts } from '../demo/accounts.js'
 import { seedDemoElections } from '../demo/elections.js'
 import { seedDemoMeetings } from '../demo/meetings.js'
+import { seedDemoWorkshops } from '../demo/workshops.js'
 import type { SyncRegistry } from '../sync/registry.js'
 import type { Db } from './database.js'
 import { instanceMeta, people } from './schema.js'
@@ -11,7 +12,7 @@ import { instanceMeta, people } from './schema.js'
  * database holds. The seed only ever runs on a database that has never been seeded:
  * it must not touch a municipality's real data.
  */
-export const DEMO_SEED_VERSION = 4
+export const DEMO_SEED_VERSION = 5
 const SEED_KEY = 'demo_seed'
 
 export interface SeedResult {
@@ -46,6 +47,7 @@ export async function seedDemoIfEmpty(db: Db, registry: SyncRegistry, electionSe
     const demo = await seedDemoAccounts(tx, registry)
     await seedDemoMeetings(tx, registry, demo.councilId)
     await seedDemoElections(tx, registry, demo, electionSecret)
+    await seedDemoWorkshops(tx, registry, demo)
     return { seeded: true }
   })
 }

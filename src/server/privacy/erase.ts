@@ -7,6 +7,7 @@ import { erasureRequests, memberships, people, relativeLinks, sessions, signInCa
 import type { SyncRegistry } from '../sync/registry.js'
 import { writeServerRecords, type Tx } from '../sync/server-write.js'
 import { erasureWrite, personalRecordsOf } from './personal-records.js'
+import { eraseWorkshopData } from '../workshops/store.js'
 
 export type ErasingActor = Actor | { kind: 'system' }
 
@@ -36,6 +37,7 @@ export async function erasePerson(tx: Tx, registry: SyncRegistry, personId: stri
   await tx.delete(signInCards).where(eq(signInCards.personId, personId))
   await tx.update(sessions).set({ actingFor: null }).where(eq(sessions.actingFor, personId))
   await eraseElectionData(tx, personId)
+  await eraseWorkshopData(tx, personId)
   // Both sides of a conflict on their own words are their words, and so are the answers to what they sent.
   await tx.delete(syncConflicts).where(eq(syncConflicts.authorId, personId))
   await tx.delete(syncMutations).where(eq(syncMutations.authorId, personId))

@@ -2,6 +2,7 @@ import { registerAccountEntities } from '../accounts/policies.js'
 import { registerElectionEntities } from '../elections/policies.js'
 import { registerMeetingEntities } from '../meetings/policies.js'
 import { registerLiveEntities } from '../live/policies.js'
+import { registerWorkshopEntities } from '../workshops/policies.js'
 import { registerConflictResolution } from './conflicts.js'
 import { SyncRegistry } from './registry.js'
 
@@ -16,5 +17,6 @@ export function createSyncRegistry(): SyncRegistry {
   registerMeetingEntities(registry)
   registerElectionEntities(registry)
   registerLiveEntities(registry)
+  registerWorkshopEntities(registry)
   return registry
 }

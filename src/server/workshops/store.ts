@@ -1,0 +1,118 @@
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import type { ContributionData, PrioritisationData, ProcessData, SessionData, StatementData, ThemeData } from '../../shared/workshops/entities.js'
+import { WorkshopContribution, WorkshopPrioritisation, WorkshopProcess, WorkshopSession, WorkshopStatement, WorkshopTheme } from '../../shared/workshops/entities.js'
+import type { Answer } from '../../shared/workshops/model.js'
+import type { ReportInput } from '../../shared/workshops/report.js'
+import { emptyCounts, type Counts } from '../../shared/workshops/rules.js'
+import type { Db } from '../db/database.js'
+import { people, syncRecords, workshopAllocations, workshopParticipants, workshopReactions } from '../db/schema.js'
+import type { Tx } from '../sync/server-write.js'
+
+type Reader = Db | Tx
+
+/** The live record of an entity by id, or null. Workshop records live in the sync records table. */
+export async function recordOf<T>(db: Reader, entity: string, id: string): Promise<T | null> {
+  const [row] = await db
+    .select({ data: syncRecords.data })
+    .from(syncRecords)
+    .where(and(eq(syncRecords.entity, entity), eq(syncRecords.id, id), isNotNull(syncRecords.data)))
+  return (row?.data as T | undefined) ?? null
+}
+
+/** Every live record of an entity in one process, oldest first. */
+export async function recordsOfProcess<T>(db: Reader, entity: string, processId: string): Promise<{ id: string; data: T }[]> {
+  const rows = await db
+    .select({ id: syncRecords.id, data: syncRecords.data })
+    .from(syncRecords)
+    .where(and(eq(syncRecords.entity, entity), isNotNull(syncRecords.data), sql`${syncRecords.data} ->> 'processId' = ${processId}`))
+    .orderBy(syncRecords.id)
+  return rows.map((r) => ({ id: r.id, data: r.data as T }))
+}
+
+export const processOf = (db: Reader, id: string) => recordOf<ProcessData>(db, WorkshopProcess.name, id)
+
+export async function sessionByCode(db: Reader, code: string): Promise<{ id: string; data: SessionData } | null> {
+  const [row] = await db
+    .select({ id: syncRecords.id, data: syncRecords.data })
+    .from(syncRecords)
+    .where(and(eq(syncRecords.entity, WorkshopSession.name), isNotNull(syncRecords.data), sql`${syncRecords.data} ->> 'code' = ${code}`))
+  return row ? { id: row.id, data: row.data as SessionData } : null
+}
+
+/** The highest reference number in a process; callers hold the sync version lock, so the next is free. */
+export async function highestRef(tx: Tx, processId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number | null>`max(substr(${syncRecords.data} ->> 'ref', 3)::int)` })
+    .from(syncRecords)
+    .where(and(eq(syncRecords.entity, WorkshopContribution.name), sql`${syncRecords.data} ->> 'processId' = ${processId}`))
+  return Number(row?.n ?? 0)
+}
+
+export async function isParticipant(db: Reader, processId: string, personId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: workshopParticipants.id })
+    .from(workshopParticipants)
+    .where(and(eq(workshopParticipants.processId, processId), eq(workshopParticipants.personId, personId)))
+    .limit(1)
+  return row !== undefined
+}
+
+export async function countsOf(db: Reader, processId: string): Promise<Map<string, Counts>> {
+  const rows = await db
+    .select({ statementId: workshopReactions.statementId, answer: workshopReactions.answer, n: sql<number>`count(*)::int` })
+    .from(workshopReactions)
+    .where(eq(workshopReactions.processId, processId))
+    .groupBy(workshopReactions.statementId, workshopReactions.answer)
+  const counts = new Map<string, Counts>()
+  for (const r of rows) {
+    const c = counts.get(r.statementId) ?? emptyCounts()
+    c[r.answer as Answer] += Number(r.n)
+    counts.set(r.statementId, c)
+  }
+  return counts
+}
+
+export async function allocationsOf(db: Reader, prioritisationIds: string[]): Promise<Map<string, Record<string, number>[]>> {
+  const result = new Map<string, Record<string, number>[]>(prioritisationIds.map((id) => [id, []]))
+  if (prioritisationIds.length === 0) return result
+  const rows = await db.select().from(workshopAllocations).where(inArray(workshopAllocations.prioritisationId, prioritisationIds))
+  for (const r of rows) result.get(r.prioritisationId)?.push(r.allocation)
+  return result
+}
+
+/** Everything the report is built from. */
+export async function reportInput(db: Reader, processId: string, process: ProcessData): Promise<ReportInput> {
+  const [sessions, themes, contributions, statements, prioritisations] = await Promise.all([
+    recordsOfProcess<SessionData>(db, WorkshopSession.name, processId),
+    recordsOfProcess<ThemeData>(db, WorkshopTheme.name, processId),
+    recordsOfProcess<ContributionData>(db, WorkshopContribution.name, processId),
+    recordsOfProcess<StatementData>(db, WorkshopStatement.name, processId),
+    recordsOfProcess<PrioritisationData>(db, WorkshopPrioritisation.name, processId),
+  ])
+  const counts = await countsOf(db, processId)
+  const allocations = await allocationsOf(db, prioritisations.map((p) => p.id))
+  const participantRows = await db
+    .select({ sessionId: workshopParticipants.sessionId, role: workshopParticipants.role, showName: workshopParticipants.showName, name: people.name })
+    .from(workshopParticipants)
+    .leftJoin(people, eq(people.id, workshopParticipants.personId))
+    .where(eq(workshopParticipants.processId, processId))
+  return {
+    processId,
+    process,
+    sessions,
+    themes,
+    contributions,
+    statements: statements.map((s) => ({ ...s, counts: counts.get(s.id) ?? emptyCounts() })),
+    prioritisations: prioritisations.map((p) => ({ ...p, allocations: allocations.get(p.id) ?? [] })),
+    participants: participantRows
+      .filter((p) => p.sessionId !== null)
+      .map((p) => ({ sessionId: p.sessionId!, role: p.role as ReportInput['participants'][number]['role'], name: p.showName && p.name ? p.name : null })),
+  }
+}
+
+/** On erasure: the person's answers, dots and place on the participant list stay counted, unlinked. */
+export async function eraseWorkshopData(tx: Tx, personId: string): Promise<void> {
+  await tx.update(workshopParticipants).set({ personId: null, showName: false }).where(eq(workshopParticipants.personId, personId))
+  await tx.update(workshopReactions).set({ personId: null }).where(eq(workshopReactions.personId, personId))
+  await tx.update(workshopAllocations).set({ personId: null }).where(eq(workshopAllocations.personId, personId))
+}

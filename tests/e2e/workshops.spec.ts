@@ -1,0 +1,189 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
+import { joinCode } from '../../src/shared/workshops/rules.js'
+import { runA11yKit } from './a11y/kit.js'
+import { LENE, SECRETARY, SOLBAKKEN, tabTo } from './accounts-helpers.js'
+import { councilIdByName, signInAsStaff, signInWithCard } from './admin-helpers.js'
+import { chooseSettings } from './helpers.js'
+
+interface Made {
+  processId: string
+  code: string
+  cafe: string
+}
+
+async function staffPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' })).newPage()
+  await signInAsStaff(page, { email: SECRETARY.email, password: SECRETARY.password })
+  return page
+}
+
+/** A process of its own per test (tests run side by side on one server), set up as staff's device would. */
+async function makeProcess(staff: Page): Promise<Made> {
+  const councilId = await councilIdByName(staff, SOLBAKKEN)
+  const processId = uuidv7()
+  const code = joinCode(crypto.getRandomValues(new Uint8Array(6)))
+  const cafe = uuidv7()
+  const question = uuidv7()
+  const records = [
+    {
+      entity: 'workshop-process', entityId: processId, patch: {
+        councilId, kind: 'co-creation', title: `Fremtidens café ${code}`, purpose: 'Hvad skal caféen kunne?', frame: 'Inden for rammen', budget: 100_000, phase: 'collect', templateId: null,
+        invitees: [], status: '', statusEasy: '', proposal: '', proposalEasy: '', deadline: null, caseText: '', caseEasy: '', response: '', responseSentOn: null, reportPublished: false,
+      },
+    },
+    {
+      entity: 'workshop-session', entityId: uuidv7(), patch: {
+        councilId, processId, kind: 'workshop', title: 'Værksted i caféen', date: null, place: 'Caféen', code, inputOpen: true, allowAnonymous: true,
+        questions: [{ id: question, text: 'Hvad savner du i caféen?', easyText: 'Hvad mangler du?' }], minutes: '',
+      },
+    },
+    { entity: 'workshop-statement', entityId: uuidv7(), patch: { councilId, processId, sessionId: null, text: 'Caféen skal have åbent om aftenen', easyText: '', open: true } },
+    {
+      entity: 'workshop-prioritisation', entityId: uuidv7(), patch: {
+        councilId, processId, title: 'Hvad er vigtigst?', method: 'dots', perPerson: 3, withinBudget: true, open: true,
+        options: [{ id: cafe, text: 'Aftenåbent', cost: 40_000 }, { id: uuidv7(), text: 'Ny bus', cost: 70_000 }],
+      },
+    },
+  ]
+  const results = await staff.evaluate(async (mutations) => {
+    const response = await fetch('/api/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: crypto.randomUUID(), protocolVersion: 1, mutations: mutations.map((m) => ({ ...m, op: 'put', baseVersion: null })) }),
+    })
+    return ((await response.json()) as { results: { status: string }[] }).results.map((r) => r.status)
+  }, records.map((r) => ({ ...r, id: uuidv7() })))
+  expect(results).toEqual(['applied', 'applied', 'applied', 'applied'])
+  return { processId, code, cafe }
+}
+
+async function joinAsNewParticipant(page: Page, code: string): Promise<void> {
+  await page.goto(`/workshops/deltag/${code}`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Værksted i caféen' })).toBeVisible()
+  await page.getByRole('button', { name: 'Vær med' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /Fremtidens café/ })).toBeVisible()
+}
+
+async function give(page: Page, text: string): Promise<string> {
+  await page.getByLabel('Hvad savner du i caféen?').fill(text)
+  await page.getByRole('button', { name: 'Send' }).click()
+  const receipt = page.getByRole('status').filter({ hasText: /Dit bidrag er B-\d+/ })
+  await expect(receipt).toBeVisible()
+  return (await receipt.textContent())!.match(/B-\d+/)![0]
+}
+
+test.describe('Workshops', () => {
+  test('a relative joins by the QR link on a phone, writes offline, and it lands once', async ({ browser, page, context, baseURL }) => {
+    test.setTimeout(120_000)
+    const staff = await staffPage(browser, baseURL)
+    const made = await makeProcess(staff)
+    await signInWithCard(page, LENE.code)
+
+    await page.goto(`/workshops/deltag/${made.code}`)
+    await expect(page.getByRole('heading', { level: 1, name: 'Værksted i caféen' })).toBeVisible()
+    await expect(page.getByRole('radio', { name: 'Pårørende' })).toBeChecked()
+    await runA11yKit(page, 'join page')
+    await page.getByRole('button', { name: 'Vær med' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: /Fremtidens café/ })).toBeVisible()
+    await runA11yKit(page, 'process page')
+
+    await page.getByRole('link', { name: 'Kom med input til Værksted i caféen' }).click()
+    await expect(page.getByLabel('Hvad savner du i caféen?')).toBeVisible()
+    await runA11yKit(page, 'input: one question')
+    await context.setOffline(true)
+    await page.getByLabel('Hvad savner du i caféen?').fill('Aftenåbent en gang om ugen')
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'gemt på telefonen' })).toBeVisible()
+    await runA11yKit(page, 'input: saved offline')
+    await context.setOffline(false)
+    await page.evaluate(() => window.dispatchEvent(new Event('online')))
+    await expect(page.getByRole('status').filter({ hasText: /Dit bidrag er B-1/ })).toBeVisible({ timeout: 20_000 })
+    await runA11yKit(page, 'input: receipt')
+
+    const report = await staff.evaluate(async (id) => (await fetch(`/api/workshops/${id}/report.json`)).json(), made.processId)
+    const texts = [...report.ungrouped, ...report.hidden, ...report.themes.flatMap((t: { entries: unknown[] }) => t.entries)].map((e: { text: string; role: string; relative: boolean }) => [e.text, e.role, e.relative])
+    expect(texts).toEqual([['Aftenåbent en gang om ugen', 'relative', true]])
+  })
+
+  test('a participant reacts and prioritises by keyboard at 320 px with the largest text', async ({ page }) => {
+    test.setTimeout(120_000)
+    const staff = await staffPage(page.context().browser()!, test.info().project.use.baseURL)
+    const made = await makeProcess(staff)
+    await chooseSettings(page, { textSize: 'Størst' })
+    await page.setViewportSize({ width: 320, height: 800 })
+    await joinAsNewParticipant(page, made.code)
+
+    const agree = page.getByRole('group', { name: /Dit svar til: Caféen skal have åbent om aftenen/ }).getByRole('button', { name: 'Enig', exact: true })
+    await tabTo(page, agree, 80)
+    await page.keyboard.press('Enter')
+    await expect(agree).toHaveAttribute('aria-pressed', 'true')
+    await expect(page.getByText('Dit svar: Enig')).toBeVisible()
+    await runA11yKit(page, 'statement answered')
+
+    const evening = page.getByRole('listitem').filter({ hasText: 'Aftenåbent' })
+    const bus = page.getByRole('listitem').filter({ hasText: 'Ny bus' })
+    await tabTo(page, evening.getByRole('button', { name: 'Giv en prik' }), 80)
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('status').filter({ hasText: 'Du har 2 prikker tilbage. Der er 60.000 kr. tilbage af rammen.' })).toBeVisible()
+    // The bus costs more than is left of the frame: its button says so by being unavailable.
+    await expect(bus.getByRole('button', { name: 'Giv en prik' })).toBeDisabled()
+    await tabTo(page, evening.getByRole('button', { name: 'Giv en prik' }), 80)
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('status').filter({ hasText: 'Du har 1 prik tilbage.' })).toBeVisible()
+    await runA11yKit(page, 'dots placed')
+
+    await expect
+      .poll(async () => page.evaluate(async (id) => Object.values(((await (await fetch(`/api/workshops/${id}/results`)).json()) as { mine: { allocations: Record<string, Record<string, number>> } }).mine.allocations), made.processId))
+      .toEqual([{ [made.cafe]: 2 }])
+    await page.getByRole('button', { name: 'Hent de nyeste svar' }).click()
+    const table = page.getByRole('table', { name: /Svar på: Caféen skal have åbent om aftenen/ })
+    await expect(table.getByRole('row').filter({ hasText: /^Enig/ })).toContainText('1')
+    await runA11yKit(page, 'agreement shown')
+  })
+
+  test('the facilitator groups, merges and hides; Mine bidrag shows where each went', async ({ browser, page, baseURL }) => {
+    test.setTimeout(150_000)
+    const staff = await staffPage(browser, baseURL)
+    const made = await makeProcess(staff)
+    await joinAsNewParticipant(page, made.code)
+    await page.getByRole('link', { name: 'Kom med input til Værksted i caféen' }).click()
+    const a = await give(page, 'Musik om fredagen')
+    await page.getByRole('button', { name: 'Skriv et bidrag mere' }).click()
+    const b = await give(page, 'Live musik')
+    await page.getByRole('button', { name: 'Skriv et bidrag mere' }).click()
+    const c = await give(page, 'Navnet på en anden beboer')
+
+    await staff.goto(`/workshops/${made.processId}/styr`)
+    await expect(staff.getByRole('heading', { level: 3, name: new RegExp(`^${c}`) })).toBeVisible({ timeout: 20_000 })
+    await runA11yKit(staff, 'facilitator: contributions')
+    await staff.getByLabel('Nyt emne').fill('Musik')
+    await staff.getByRole('button', { name: 'Tilføj emne' }).click()
+    const themeButton = staff.getByRole('group', { name: `Emne for ${a}` }).getByRole('button', { name: 'Musik' })
+    await themeButton.click()
+    await expect(themeButton).toHaveAttribute('aria-pressed', 'true')
+    await staff.getByRole('button', { name: `Læg ${b} sammen med …` }).click()
+    await runA11yKit(staff, 'facilitator: choosing a merge')
+    await staff.getByRole('button', { name: `${b} og ${a}` }).click()
+    await expect(staff.getByRole('status').filter({ hasText: 'er lagt sammen' })).toBeVisible()
+    await staff.getByRole('button', { name: `Skjul ${c}` }).click()
+    await staff.getByRole('button', { name: `Skjul ${c} nu` }).click()
+    await expect(staff.getByText('Skriv en grund')).toBeVisible()
+    await runA11yKit(staff, 'facilitator: a reason is missing')
+    await staff.getByLabel('Hvorfor skjuler du det?').fill('Vi skriver ikke andre beboeres navne')
+    await staff.getByRole('button', { name: `Skjul ${c} nu` }).click()
+    await expect(staff.getByText('Skjult: Vi skriver ikke andre beboeres navne')).toBeVisible()
+    await runA11yKit(staff, 'facilitator: grouped, merged, hidden')
+
+    await expect
+      .poll(async () => (await staff.evaluate(async (id) => (await fetch(`/api/workshops/${id}/report.json`)).json(), made.processId)).hidden.length, { timeout: 20_000 })
+      .toBe(1)
+    await page.goto('/workshops/mine')
+    const item = (ref: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Bidrag ${ref}` }) })
+    await expect(item(a)).toContainText('Det er i emnet: Musik')
+    await expect(item(b)).toContainText(`Lagt sammen med ${a}`)
+    await expect(item(b)).toContainText('Det er i emnet: Musik')
+    await expect(item(c)).toContainText('Det er skjult. Grunden er: Vi skriver ikke andre beboeres navne')
+    await runA11yKit(page, 'Mine bidrag')
+  })
+})

@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import type { Database } from '../../src/server/db/database.js'
+import { people, sessions } from '../../src/server/db/schema.js'
+import { erasePerson } from '../../src/server/privacy/erase.js'
+import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
+import type { ContributionData, PrioritisationData, ProcessData, SessionData, StatementData, ThemeData } from '../../src/shared/workshops/entities.js'
+import { reportEntries, type Report } from '../../src/shared/workshops/report.js'
+import { DEMO_ACCOUNTS, openWorld, type World } from './accounts-fixture.js'
+import { databasesUnderTest } from './helpers.js'
+
+const CODE = 'KAFE23'
+
+describe.each(databasesUnderTest())('workshops, on $name', (target) => {
+  let database: Database
+  let w: World
+  let staff: string
+  const ids = { process: uuidv7(), consultation: uuidv7(), session: uuidv7(), closed: uuidv7(), question: uuidv7(), statement: uuidv7(), prio: uuidv7(), theme: uuidv7(), cafe: uuidv7(), bus: uuidv7() }
+
+  const push = async (cookie: string | null, mutations: { entity: string; entityId: string; op?: 'put' | 'patch' | 'delete'; patch: Record<string, unknown> }[]) => {
+    const reply = await w.call('POST', '/api/sync/push', {
+      cookie,
+      payload: { clientId: uuidv7(), protocolVersion: 1, mutations: mutations.map((m) => ({ id: uuidv7(), op: 'put', baseVersion: null, ...m })) },
+    })
+    expect(reply.statusCode).toBe(200)
+    return reply.json().results as { status: string; code?: string; reason?: string; data?: { ref: string } }[]
+  }
+  const contribute = async (cookie: string, over: Record<string, unknown> = {}, id = uuidv7()) => {
+    const payload = { id, processId: ids.process, sessionId: ids.session, questionId: ids.question, text: 'Mere musik om aftenen', photo: null, recording: null, role: 'user', anonymous: false, interviewConsentOn: null, ...over }
+    return { id, result: (await push(cookie, [{ entity: 'workshop-contribute', entityId: id, patch: payload }]))[0]! }
+  }
+  const join = async (cookie: string | null, role = 'user', name: string | null = null, code = CODE) => w.call('POST', '/api/workshops/join', { cookie, payload: { code, role, name } })
+  const pulled = async (cookie: string | null) => {
+    const reply = await w.pull(`council:${w.ids.councilId}`, cookie)
+    return reply.json().changes as { entity: string; entityId: string; data: Record<string, unknown> | null }[]
+  }
+  const report = async (cookie: string | null, processId = ids.process) => w.call('GET', `/api/workshops/${processId}/report.json`, { cookie })
+
+  beforeAll(async () => {
+    database = await target.open()
+    w = await openWorld(database)
+    staff = await w.signIn(DEMO_ACCOUNTS.secretary.email, DEMO_ACCOUNTS.secretary.password)
+    const councilId = w.ids.councilId
+    const process: ProcessData = {
+      councilId, kind: 'co-creation', title: 'Aktiviteter i lokalområdet', purpose: '', frame: 'Inden for budgettet', budget: 100_000, phase: 'collect', templateId: null,
+      invitees: [{ id: uuidv7(), name: 'Ældresagen', how: 'Brev', invitedOn: '2026-05-01' }], status: '', statusEasy: '', proposal: '', proposalEasy: '',
+      deadline: null, caseText: '', caseEasy: '', response: '', responseSentOn: null, reportPublished: false,
+    }
+    const session = (code: string, open: boolean): SessionData => ({
+      councilId, processId: ids.process, kind: 'workshop', title: 'Værksted', date: '2026-06-01', place: 'Caféen', code, inputOpen: open, allowAnonymous: true,
+      questions: [{ id: ids.question, text: 'Hvad savner du?', easyText: 'Hvad mangler du?' }], minutes: '',
+    })
+    const statement: StatementData = { councilId, processId: ids.process, sessionId: ids.session, text: 'Vi skal have mere musik', easyText: '', open: true }
+    const prio: PrioritisationData = {
+      councilId, processId: ids.process, title: 'Hvad skal vi bruge pengene på?', method: 'dots', perPerson: 3, withinBudget: true, open: true,
+      options: [{ id: ids.cafe, text: 'Café', cost: 40_000 }, { id: ids.bus, text: 'Bus', cost: 70_000 }],
+    }
+    const theme: ThemeData = { councilId, processId: ids.process, title: 'Musik', easyTitle: '', inProposal: true }
+    const results = await push(staff, [
+      { entity: 'workshop-process', entityId: ids.process, patch: process },
+      { entity: 'workshop-process', entityId: ids.consultation, patch: { ...process, kind: 'consultation', title: 'Høring om åbningstider', budget: null, deadline: new Date(Date.now() + 3 * 86_400_000).toISOString() } },
+      { entity: 'workshop-session', entityId: ids.session, patch: session(CODE, true) },
+      { entity: 'workshop-session', entityId: ids.closed, patch: session('PQRS23', false) },
+      { entity: 'workshop-statement', entityId: ids.statement, patch: statement },
+      { entity: 'workshop-prioritisation', entityId: ids.prio, patch: prio },
+      { entity: 'workshop-theme', entityId: ids.theme, patch: theme },
+    ])
+    expect(results.map((r) => r.reason ?? r.status)).toEqual(Array(7).fill('applied'))
+  })
+  afterAll(async () => {
+    await w?.app.close()
+  })
+
+  it('refuses bad input on every route with a reason, never a 500', async () => {
+    const cases = [
+      await w.call('GET', '/api/workshops/join/xx'),
+      await w.call('GET', '/api/workshops/join/ZZZZZZ'),
+      await w.call('POST', '/api/workshops/join', { payload: { code: CODE } }),
+      await w.call('POST', '/api/workshops/join', { payload: { code: CODE, role: 'king', name: null } }),
+      await w.call('POST', '/api/workshops/join', { payload: { code: 'ZZZZZZ', role: 'user', name: null } }),
+      await w.call('GET', '/api/workshops/not-a-uuid/results'),
+      await w.call('GET', `/api/workshops/${uuidv7()}/results`),
+      await w.call('GET', '/api/workshops/not-a-uuid/report.json'),
+      await w.call('GET', `/api/workshops/${uuidv7()}/report.csv`),
+      await w.call('POST', '/api/workshops/mine', { payload: { ids: [] } }),
+      await w.call('POST', '/api/workshops/mine', { payload: { ids: ['x'] } }),
+    ]
+    for (const reply of cases) {
+      expect(reply.statusCode, reply.body).toBeGreaterThanOrEqual(400)
+      expect(reply.statusCode, reply.body).toBeLessThan(500)
+      expect(reply.json().message).toMatch(/\w/)
+    }
+  })
+
+  it('a person joins by link without an account: a participant, signed in on the device, with no address kept', async () => {
+    const preview = await w.call('GET', `/api/workshops/join/${CODE.toLowerCase()}`)
+    expect(preview.json()).toMatchObject({ processTitle: 'Aktiviteter i lokalområdet', inputOpen: true, allowAnonymous: true })
+    const joined = await join(null, 'relative')
+    expect(joined.statusCode).toBe(200)
+    expect(joined.json().newParticipant).toBe(true)
+    const cookie = w.sessionCookie(joined)!
+    const me = (await w.call('GET', '/api/me', { cookie })).json()
+    expect(me).toMatchObject({ kind: 'person', personKind: 'participant', name: '' })
+    const [session] = await w.db.select().from(sessions).where(eq(sessions.personId, me.personId))
+    expect(JSON.stringify(session)).not.toMatch(/127\.0\.0\.1|::1/)
+    // The participant now reads the session (its questions), which the public does not.
+    expect((await pulled(cookie)).some((c) => c.entityId === ids.session && c.data)).toBe(true)
+    expect((await pulled(null)).some((c) => c.entityId === ids.session)).toBe(false)
+  })
+
+  it('numbers contributions, lands a resent one once, and keeps the role; anonymous ones carry no person', async () => {
+    const cookie = w.sessionCookie(await join(null, 'user', 'Bent'))!
+    const first = await contribute(cookie)
+    expect(first.result).toMatchObject({ status: 'applied', data: { ref: expect.stringMatching(/^B-\d+$/) } })
+    const again = await contribute(cookie, {}, first.id)
+    expect(again.result).toMatchObject({ status: 'applied', data: { ref: first.result.data!.ref } })
+    const records = (await pulled(staff)).filter((c) => c.entityId === first.id)
+    expect(records).toHaveLength(1)
+    expect(records[0]!.data).toMatchObject({ role: 'user', name: 'Bent', anonymous: false, relative: false })
+
+    const anonymous = await contribute(cookie, { anonymous: true, text: 'Bedre kaffe' })
+    const stored = (await pulled(staff)).find((c) => c.entityId === anonymous.id)!.data!
+    expect(stored).toMatchObject({ personId: null, name: null, anonymous: true, relative: false, onBehalfOf: null })
+  })
+
+  it('a signed-in relative contributes as a relative, and it shows', async () => {
+    const lene = await w.cardSignIn(DEMO_ACCOUNTS.relativeCard)
+    expect((await join(lene, 'relative')).json().newParticipant).toBe(false)
+    const sent = await contribute(lene, { role: 'relative', text: 'Flere ture for dem der bruger kørestol' })
+    expect(sent.result.status).toBe('applied')
+    expect((await pulled(staff)).find((c) => c.entityId === sent.id)!.data).toMatchObject({ role: 'relative', relative: true, personId: w.ids.relativeId })
+  })
+
+  it('refuses input to a closed session, to a stranger, and an interview from a non-staff person', async () => {
+    const cookie = w.sessionCookie(await join(null))!
+    expect((await contribute(cookie, { sessionId: ids.closed })).result).toMatchObject({ status: 'rejected', code: 'closed' })
+    const stranger = await w.sessionFor(await w.newPerson('participant'))
+    expect((await contribute(stranger)).result).toMatchObject({ status: 'rejected', code: 'forbidden' })
+    expect((await contribute(cookie, { interviewConsentOn: '2026-06-01' })).result).toMatchObject({ status: 'rejected', code: 'forbidden' })
+    expect((await contribute(cookie, { text: '   ' })).result).toMatchObject({ status: 'rejected', code: 'invalid' })
+    expect((await push(cookie, [{ entity: 'workshop-process', entityId: ids.process, op: 'patch', patch: { title: 'Mit' } }]))[0]!.status).toBe('rejected')
+  })
+
+  it('staff enter an interview with consent and no person; a hidden contribution is gone for others and its reason shown to its author', async () => {
+    const interview = await contribute(staff, { text: 'Hun vil gerne have bankospil', role: 'user', interviewConsentOn: '2026-06-01' })
+    expect((await pulled(staff)).find((c) => c.entityId === interview.id)!.data).toMatchObject({ personId: null, interview: { consentOn: '2026-06-01' } })
+
+    const author = w.sessionCookie(await join(null))!
+    const other = w.sessionCookie(await join(null))!
+    const hidden = await contribute(author, { text: 'Navnet på en anden beboer' })
+    expect((await pulled(other)).find((c) => c.entityId === hidden.id)?.data).toBeTruthy()
+    const reason = 'Den nævner en anden beboer ved navn'
+    expect((await push(staff, [{ entity: 'workshop-contribution', entityId: hidden.id, op: 'patch', patch: { hiddenReason: reason } }]))[0]!.status).toBe('applied')
+    expect((await pulled(other)).find((c) => c.entityId === hidden.id)?.data ?? null).toBeNull()
+    expect((await pulled(author)).find((c) => c.entityId === hidden.id)!.data).toMatchObject({ hiddenReason: reason })
+    const mine = await w.call('POST', '/api/workshops/mine', { cookie: author, payload: { ids: [hidden.id] } })
+    expect(mine.json()).toEqual([expect.objectContaining({ place: 'hidden', hiddenReason: reason })])
+    // Staff change where it ended up, never the words.
+    expect((await push(staff, [{ entity: 'workshop-contribution', entityId: hidden.id, op: 'patch', patch: { text: 'Pænere' } }]))[0]!.status).toBe('rejected')
+  })
+
+  it('a merge keeps both references, each pointing at the other, in the theme', async () => {
+    const cookie = w.sessionCookie(await join(null))!
+    const a = await contribute(cookie, { text: 'Mere musik' })
+    const b = await contribute(cookie, { text: 'Musik om aftenen' })
+    const results = await push(staff, [
+      { entity: 'workshop-contribution', entityId: a.id, op: 'patch', patch: { themeId: ids.theme, mergedWith: [b.id] } },
+      { entity: 'workshop-contribution', entityId: b.id, op: 'patch', patch: { mergedWith: [a.id] } },
+    ])
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied'])
+    const built: Report = (await report(staff)).json()
+    const musik = built.themes.find((t) => t.title === 'Musik')!
+    expect(musik.entries.map((e) => [e.ref, e.mergedWith])).toEqual(
+      expect.arrayContaining([[a.result.data!.ref, [b.result.data!.ref]], [b.result.data!.ref, [a.result.data!.ref]]]),
+    )
+    const placed = (await w.call('POST', '/api/workshops/mine', { payload: { ids: [a.id, b.id] } })).json()
+    expect(placed.map((p: { place: string; themeTitle: string; inProposal: boolean }) => [p.place, p.themeTitle, p.inProposal])).toEqual([['theme', 'Musik', true], ['theme', 'Musik', true]])
+  })
+
+  it('a late viewpoint to a consultation is kept and marked', async () => {
+    const karen = await w.cardSignIn(DEMO_ACCOUNTS.memberCard)
+    const onTime = await contribute(karen, { processId: ids.consultation, sessionId: null, questionId: null, text: 'Åbent til kl. 22' })
+    expect(onTime.result.status).toBe('applied')
+    // The push takes the wall clock, so the deadline moves into the past instead of the clock forward.
+    const passed = await push(staff, [{ entity: 'workshop-process', entityId: ids.consultation, op: 'patch', patch: { deadline: new Date(Date.now() - 60_000).toISOString() } }])
+    expect(passed[0]!.status).toBe('applied')
+    const late = await contribute(karen, { processId: ids.consultation, sessionId: null, questionId: null, text: 'Også om søndagen' })
+    expect(late.result.status).toBe('applied')
+    const built: Report = (await report(staff, ids.consultation)).json()
+    expect(reportEntries(built).map((e) => [e.text, e.late])).toEqual([['Åbent til kl. 22', false], ['Også om søndagen', true]])
+  })
+
+  it('reactions and dots count once per person, within the budget frame, by count', async () => {
+    const cookie = w.sessionCookie(await join(null))!
+    const react = (answer: string) => push(cookie, [{ entity: 'workshop-react', entityId: uuidv7(), patch: { statementId: ids.statement, answer } }])
+    expect((await react('disagree'))[0]!.status).toBe('applied')
+    expect((await react('agree'))[0]!.status).toBe('applied')
+    const allocate = (allocation: Record<string, number>) => push(cookie, [{ entity: 'workshop-allocate', entityId: uuidv7(), patch: { prioritisationId: ids.prio, allocation } }])
+    expect((await allocate({ [ids.cafe]: 1, [ids.bus]: 1 }))[0]).toMatchObject({ status: 'rejected', code: 'invalid' })
+    expect((await allocate({ [ids.cafe]: 4 }))[0]).toMatchObject({ status: 'rejected' })
+    expect((await allocate({ [ids.cafe]: 2 }))[0]!.status).toBe('applied')
+    const results = (await w.call('GET', `/api/workshops/${ids.process}/results`, { cookie })).json()
+    expect(results.statements[0]).toMatchObject({ agree: 1, disagree: 0, pass: 0, verdict: 'unclear' })
+    expect(results.priorities[0].totals[0]).toMatchObject({ optionId: ids.cafe, total: 2, people: 1 })
+    expect(results.mine).toEqual({ answers: { [ids.statement]: 'agree' }, allocations: { [ids.prio]: { [ids.cafe]: 2 } } })
+    expect((await w.call('GET', `/api/workshops/${ids.process}/results`)).statusCode).toBe(401)
+  })
+
+  it('the report places every reference once, is for staff until published, then public without personal data', async () => {
+    const inside: Report = (await report(staff)).json()
+    const refs = reportEntries(inside).map((e) => e.ref)
+    const stored = (await pulled(staff)).filter((c) => c.entity === 'workshop-contribution' && (c.data as ContributionData | null)?.processId === ids.process)
+    expect(refs.sort()).toEqual(stored.map((c) => (c.data as ContributionData).ref).sort())
+    expect(new Set(refs).size).toBe(refs.length)
+    expect(inside.sessions.find((s) => s.id === ids.session)!.participants.some((p) => p.names.includes('Bent'))).toBe(true)
+
+    expect((await report(null)).statusCode).toBe(401)
+    const participant = w.sessionCookie(await join(null))!
+    expect((await report(participant)).statusCode).toBe(403)
+    expect((await push(staff, [{ entity: 'workshop-process', entityId: ids.process, op: 'patch', patch: { reportPublished: true } }]))[0]!.status).toBe('applied')
+    const open = await report(null)
+    expect(open.statusCode).toBe(200)
+    const text = open.body
+    expect(text).not.toContain('Bent')
+    expect(text).not.toContain(w.ids.relativeId)
+    expect(text).not.toContain('personId')
+    expect(open.json().public).toBe(true)
+    const csv = await w.call('GET', `/api/workshops/${ids.process}/report.csv`)
+    expect(csv.headers['content-type']).toContain('text/csv')
+    expect(csv.body.trim().split('\r\n')).toHaveLength(refs.length + 1)
+    const api = (await w.call('GET', '/api/openapi.json')).json()
+    expect(Object.keys(api.paths)).toContain('/api/workshops/{id}/report.json')
+  })
+
+  it('erasing a participant anonymises their contributions and keeps the report whole', async () => {
+    const joined = await join(null, 'user', 'Gitte')
+    const cookie = w.sessionCookie(joined)!
+    const personId = joined.json().personId as string
+    const sent = await contribute(cookie, { text: 'Gittes idé' })
+    await push(cookie, [{ entity: 'workshop-react', entityId: uuidv7(), patch: { statementId: ids.statement, answer: 'agree' } }])
+    const before: Report = (await report(staff)).json()
+    await w.db.transaction((tx) => erasePerson(tx, w.registry, personId, { kind: 'system' }, new Date()))
+    const after: Report = (await report(staff)).json()
+    expect(reportEntries(after).map((e) => e.ref).sort()).toEqual(reportEntries(before).map((e) => e.ref).sort())
+    expect(after.statements[0]!.total).toBe(before.statements[0]!.total)
+    expect(after.sessions.flatMap((x) => x.participants.flatMap((p) => p.names))).not.toContain('Gitte')
+    expect(before.sessions.flatMap((x) => x.participants.flatMap((p) => p.names))).toContain('Gitte')
+    expect((await pulled(staff)).find((c) => c.entityId === sent.id)!.data).toMatchObject({ personId: null, name: null, text: 'Gittes idé' })
+    const [row] = await w.db.select().from(people).where(eq(people.id, personId))
+    expect(row!.name).toBe('')
+  })
+})
