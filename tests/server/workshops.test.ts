@@ -181,8 +181,8 @@ describe.each(databasesUnderTest())('workshops, on $name', (target) => {
     const karen = await w.cardSignIn(DEMO_ACCOUNTS.memberCard)
     const onTime = await contribute(karen, { processId: ids.consultation, sessionId: null, questionId: null, text: 'Åbent til kl. 22' })
     expect(onTime.result.status).toBe('applied')
-    // The push takes the wall clock, so the deadline moves into the past instead of the clock forward.
-    const passed = await push(staff, [{ entity: 'workshop-process', entityId: ids.consultation, op: 'patch', patch: { deadline: new Date(Date.now() - 60_000).toISOString() } }])
+    // The push decides by the server's clock; staff move the deadline to just before it.
+    const passed = await push(staff, [{ entity: 'workshop-process', entityId: ids.consultation, op: 'patch', patch: { deadline: new Date(w.clock.now().getTime() - 60_000).toISOString() } }])
     expect(passed[0]!.status).toBe('applied')
     const late = await contribute(karen, { processId: ids.consultation, sessionId: null, questionId: null, text: 'Også om søndagen' })
     expect(late.result.status).toBe('applied')

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { Type, type Static } from 'typebox'
+import { Type } from 'typebox'
 import { uuidv7 } from '../../shared/sync/uuidv7.js'
 import { JoinAnswer, JoinPreview, JoinRequest, MineRequest, Placement, Results } from '../../shared/workshops/api.js'
 import { WorkshopContribution, WorkshopPrioritisation, WorkshopStatement, type ContributionData, type PrioritisationData, type StatementData } from '../../shared/workshops/entities.js'
