@@ -18,6 +18,21 @@ const AuditQuery = Type.Object(
   { additionalProperties: false },
 )
 
+/** An audit row as staff and the person it names see it. */
+export function auditEntryView({ entry, actorName }: { entry: typeof auditLog.$inferSelect; actorName: string | null }): AuditEntry {
+  return {
+    id: entry.id,
+    at: entry.at.toISOString(),
+    actorId: entry.actorId,
+    // An erased person's name is blank; the id still ties their actions together.
+    actorName: actorName || null,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    details: entry.details,
+  }
+}
+
 export function registerAdminAuditRoutes(parent: FastifyInstance, ctx: AccountsContext): void {
   const app = typed(parent)
   app.get(
@@ -32,17 +47,7 @@ export function registerAdminAuditRoutes(parent: FastifyInstance, ctx: AccountsC
         .where(before ? lt(auditLog.id, before) : undefined)
         .orderBy(desc(auditLog.id))
         .limit(limit)
-      return rows.map(({ entry, actorName }) => ({
-        id: entry.id,
-        at: entry.at.toISOString(),
-        actorId: entry.actorId,
-        // An erased person's name is blank; the id still ties their actions together.
-        actorName: actorName || null,
-        action: entry.action,
-        targetType: entry.targetType,
-        targetId: entry.targetId,
-        details: entry.details,
-      }))
+      return rows.map(auditEntryView)
     },
   )
 }

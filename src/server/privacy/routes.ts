@@ -6,6 +6,7 @@ import { uuidv7 } from '../../shared/sync/uuidv7.js'
 import { adminErrors, EmptyBody, IdParams, inTransaction, memberViews, NoQuery, peopleViews } from '../accounts/admin-common.js'
 import { cardView } from '../accounts/admin-cards.js'
 import { linkViews } from '../accounts/admin-relatives.js'
+import { auditEntryView } from '../accounts/admin-audit.js'
 import { audit } from '../accounts/audit.js'
 import type { AccountsContext } from '../accounts/context.js'
 import { personOf, requireAdmin, requirePerson } from '../accounts/guards.js'
@@ -40,16 +41,7 @@ async function auditEntriesAbout(db: Db, personId: string): Promise<AuditEntry[]
     .leftJoin(people, eq(people.id, auditLog.actorId))
     .where(or(eq(auditLog.actorId, personId), eq(auditLog.targetId, personId), sql`strpos(${auditLog.details}::text, ${personId}) > 0`))
     .orderBy(asc(auditLog.id))
-  return rows.map(({ entry, actorName }) => ({
-    id: entry.id,
-    at: entry.at.toISOString(),
-    actorId: entry.actorId,
-    actorName: actorName || null,
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId,
-    details: entry.details,
-  }))
+  return rows.map(auditEntryView)
 }
 
 export function registerPrivacyRoutes(parent: FastifyInstance, ctx: AccountsContext): void {
