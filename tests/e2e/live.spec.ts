@@ -7,7 +7,9 @@ import { pushFromPage, serverRecords, signInAsSecretary } from './sync-helpers.j
  * A whole meeting held with the app: the secretary runs it from a phone, a member follows on
  * hers and holds up cards, and the common-room TV shows it, each in its own browser.
  */
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' })
+// Far enough ahead that these meetings never become the demo council's "next meeting", which
+// other tests open while this one runs; running a meeting live does not depend on its date.
+const meetingDay = () => new Date(Date.now() + 300 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' })
 const uuid = () => crypto.randomUUID()
 
 const item = (councilId: string, meetingId: string, position: number, extra: Record<string, unknown>) => ({
@@ -32,7 +34,7 @@ const item = (councilId: string, meetingId: string, position: number, extra: Rec
 async function newMeeting(page: Page, councilId: string): Promise<{ meetingId: string; items: string[] }> {
   const meetingId = uuid()
   const items = [uuid(), uuid(), uuid()]
-  const meeting = { councilId, title: 'Brugerrådsmøde med live', date: today(), startTime: '13:30', endTime: '15:00', place: 'Fælleshuset', placePhoto: null, participants: '', absent: '', published: true, minutesPublished: false }
+  const meeting = { councilId, title: 'Brugerrådsmøde med live', date: meetingDay(), startTime: '13:30', endTime: '15:00', place: 'Fælleshuset', placePhoto: null, participants: '', absent: '', published: true, minutesPublished: false }
   expect(await pushFromPage(page, { entity: 'meeting', entityId: meetingId, op: 'put', patch: meeting, baseVersion: null })).toBe('applied')
   const puts = [
     item(councilId, meetingId, 1, { title: 'Velkommen og dagsorden', easyTitle: 'Velkommen', easyText: 'Vi siger hej til hinanden.', pictogram: 'welcome', sections: [{ kind: 'description', heading: 'Baggrund', text: 'Formanden byder velkommen og læser dagsordenen op.' }] }),
