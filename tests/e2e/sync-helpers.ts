@@ -8,7 +8,9 @@ export const SECRETARY = { email: 'sekretaer@demo.brugerstemme.dk', password: 'd
  * sign-in form itself is tested in sign-in.spec.ts.
  */
 export async function signInAsSecretary(page: Page): Promise<string> {
-  await page.goto('/mig')
+  // The app may still be finishing a navigation of its own (a page restoring its route after a
+  // reload); going to /mig once more then lands where the helper needs to be.
+  await page.goto('/mig').catch(() => page.goto('/mig'))
   const me = await page.evaluate(async (credentials) => {
     const response = await fetch('/api/auth/staff', {
       method: 'POST',
