@@ -5,6 +5,7 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { webManifest } from './src/app/pwa/manifest.config.js'
+import { SPLIT_MESSAGES_DIR, splitMessages } from './scripts/vite-split-messages.js'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 // APP_BUILD_ID lets a second build differ from the first (the update test needs that) and
@@ -21,8 +22,10 @@ export default defineConfig({
   },
   plugins: [
     vue(),
+    // Route tables name every screen's title: scanned, they would pull every namespace into the start.
+    ...splitMessages({ root: fileURLToPath(new URL('.', import.meta.url)), skip: /(\/routes|-routes)\.ts$/ }),
     VueI18nPlugin({
-      include: [fileURLToPath(new URL('./locales/*.json', import.meta.url))],
+      include: [fileURLToPath(new URL('./locales/*.json', import.meta.url)), fileURLToPath(new URL(`./${SPLIT_MESSAGES_DIR}/*/*.json`, import.meta.url))],
       // Messages are compiled at build time, so the runtime needs no compiler and no eval.
       runtimeOnly: true,
       compositionOnly: true,
