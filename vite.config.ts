@@ -14,20 +14,36 @@ const buildId = process.env.APP_BUILD_ID ?? new Date().toISOString().slice(0, 10
 
 export default defineConfig({
   resolve: {
-    alias: { '@locales': fileURLToPath(new URL('./locales', import.meta.url)) },
+    alias: [
+      { find: '@locales', replacement: fileURLToPath(new URL('./locales', import.meta.url)) },
+      // The app builds the shared schemas but never validates with them: plain JSON Schema
+      // builders instead of TypeBox's engine (src/app/typebox-lite.ts says why and how it is checked).
+      { find: /^typebox$/, replacement: fileURLToPath(new URL('./src/app/typebox-lite.ts', import.meta.url)) },
+    ],
   },
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
     __APP_BUILD_ID__: JSON.stringify(buildId),
   },
   plugins: [
+    {
+      name: 'brugerstemme:no-typebox-engine',
+      enforce: 'pre',
+      resolveId(id, importer) {
+        // typebox-lite only builds schemas; a validator on the device needs the real package back.
+        if (/^typebox\//.test(id)) this.error(`${importer ?? 'the app'} imports ${id}, but the app's typebox is src/app/typebox-lite.ts (no validation): remove its alias in vite.config.ts first`)
+      },
+    },
     vue(),
     // Route tables name every screen's title: scanned, they would pull every namespace into the start.
     ...splitMessages({ root: fileURLToPath(new URL('.', import.meta.url)), skip: /(\/routes|-routes)\.ts$/ }),
     VueI18nPlugin({
       include: [fileURLToPath(new URL('./locales/*.json', import.meta.url)), fileURLToPath(new URL(`./${SPLIT_MESSAGES_DIR}/*/*.json`, import.meta.url))],
-      // Messages are compiled at build time, so the runtime needs no compiler and no eval.
+      // Messages are compiled at build time, so the runtime needs no compiler and no eval; the
+      // compiler is dropped from the bundle too (about 9 KiB gzip), which leaves the app unable
+      // to show a message that was not compiled by this plugin (none is: see src/app/i18n.ts).
       runtimeOnly: true,
+      dropMessageCompiler: true,
       compositionOnly: true,
       fullInstall: false,
       strictMessage: false,
