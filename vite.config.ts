@@ -35,8 +35,9 @@ export default defineConfig({
       },
     },
     vue(),
-    // Route tables name every screen's title: scanned, they would pull every namespace into the start.
-    ...splitMessages({ root: fileURLToPath(new URL('.', import.meta.url)), skip: /(\/routes|-routes)\.ts$/ }),
+    // Route tables name every screen's title: their units are loaded as a route resolves, not
+    // imported (which would put every screen's titles into the first download).
+    ...splitMessages({ root: fileURLToPath(new URL('.', import.meta.url)), indirect: /(\/routes|-routes)\.ts$/ }),
     VueI18nPlugin({
       include: [fileURLToPath(new URL('./locales/*.json', import.meta.url)), fileURLToPath(new URL(`./${SPLIT_MESSAGES_DIR}/*/*.json`, import.meta.url))],
       // Messages are compiled at build time, so the runtime needs no compiler and no eval; the

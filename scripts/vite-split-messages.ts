@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Plugin } from 'vite'
 
@@ -16,8 +16,9 @@ import type { Plugin } from 'vite'
  * `virtual:messages/<unit>` registers a unit with the app's i18n (src/app/i18n.ts); its messages
  * come from `locales/split/da/<unit>.json`, a file that exists only inside the build, which
  * @intlify/unplugin-vue-i18n compiles like the real one (include that path in its `include`).
- * `virtual:messages/loaders` maps every unit to a dynamic import of it, for keys the source
- * names only indirectly (route titles in meta.titleKey).
+ * Files matched by `indirect` (the route tables, which name every screen's title) bring no
+ * units; `virtual:messages/loaders` maps the units they name to dynamic imports instead, which
+ * src/app/i18n.ts uses for a route's meta.titleKey.
  *
  * Other languages are not split: a person who chooses English loads all of locales/en.json once.
  */
@@ -95,7 +96,7 @@ export function unitsNamedIn(source: string, units: Unit[], namespaces: string[]
   return used
 }
 
-export function splitMessages(options: { root: string; locale?: string; skip?: RegExp }): Plugin[] {
+export function splitMessages(options: { root: string; locale?: string; indirect: RegExp }): Plugin[] {
   const locale = options.locale ?? 'da'
   const file = path.join(options.root, 'locales', `${locale}.json`)
   const splitDir = path.join(options.root, SPLIT_MESSAGES_DIR, locale)
@@ -103,10 +104,18 @@ export function splitMessages(options: { root: string; locale?: string; skip?: R
   const sources = [path.join(options.root, 'src/app') + path.sep, path.join(options.root, 'src/shared') + path.sep]
   let messages: Tree = {}
   let units = new Map<string, Unit>()
+  let loaded = new Set<string>()
 
   const read = () => {
     messages = JSON.parse(readFileSync(file, 'utf8')) as Tree
     units = new Map(messageUnits(messages).map((unit) => [unit.name, unit]))
+    loaded = new Set()
+    for (const dir of sources) {
+      for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+        const source = path.join(dir, name)
+        if (options.indirect.test(source)) for (const unit of unitsNamedIn(readFileSync(source, 'utf8'), [...units.values()], Object.keys(messages))) loaded.add(unit)
+      }
+    }
   }
   const unit = (name: string, fail: (message: string) => never): Unit => units.get(name) ?? fail(`locales/${locale}.json has no message unit "${name}"`)
 
@@ -127,7 +136,7 @@ export function splitMessages(options: { root: string; locale?: string; skip?: R
     load(id) {
       const fail = (message: string) => this.error(message)
       if (id === `${RESOLVED_PREFIX}loaders`) {
-        const entries = [...units.keys()].map((name) => `  ${JSON.stringify(name)}: () => import(${JSON.stringify(UNIT_ID + name)}),`)
+        const entries = [...loaded].sort().map((name) => `  ${JSON.stringify(name)}: () => import(${JSON.stringify(UNIT_ID + name)}),`)
         return `export default {\n${entries.join('\n')}\n}\n`
       }
       if (id.startsWith(RESOLVED_PREFIX)) {
@@ -147,7 +156,7 @@ export function splitMessages(options: { root: string; locale?: string; skip?: R
     enforce: 'post',
     transform(code, id) {
       if (id.includes('?') || id.includes('\0') || !/\.(ts|vue)$/.test(id)) return null
-      if (!sources.some((dir) => id.startsWith(dir)) || id === registry || options.skip?.test(id)) return null
+      if (!sources.some((dir) => id.startsWith(dir)) || id === registry || options.indirect.test(id)) return null
       // The source as written (a .vue file's template included), not what earlier plugins made of it.
       const used = unitsNamedIn(readFileSync(id, 'utf8'), [...units.values()], Object.keys(messages))
       if (used.size === 0) return null

@@ -45,9 +45,9 @@ export function addMessages(locale: 'da', messages: Messages, depth: number): vo
 }
 
 /**
- * Loads the unit of a key that no module names in its source (a route's meta.titleKey is
- * written only in the route table, which is not scanned so it does not pull in every screen's
- * texts). Resolves at once when it is there already.
+ * Loads the unit of a route's meta.titleKey: route tables are not scanned for keys (that would
+ * put every screen's title into the first download), so the unit may not have come with the
+ * page. `loaders` holds the units the route tables name. Resolves at once when it is there.
  */
 export function messagesFor(key: string): Promise<unknown> {
   const parts = key.split('.')
