@@ -80,8 +80,9 @@ export function messageUnits(messages: Tree, limit = UNIT_BYTES): Unit[] {
  * and brings every unit with a key that starts with it, as does a key that matches nothing whole.
  */
 export function unitsNamedIn(source: string, units: Unit[], namespaces: string[]): Set<string> {
-  const names = [...namespaces].sort((a, b) => b.length - a.length).map((n) => n.replace(/[$]/g, '\\$&'))
-  const mention = new RegExp(`['"\`]((?:${names.join('|')})\\.[\\w$.-]*)(\\$\\{)?`, 'g')
+  const names = [...namespaces].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  // Key words are letters, digits, _ and -; a key ends where anything else starts (`${` included).
+  const mention = new RegExp(`['"\`]((?:${names.join('|')})\\.[\\w.-]*)(\\$\\{)?`, 'g')
   const used = new Set<string>()
   for (const match of source.matchAll(mention)) {
     const text = match[1]!
@@ -89,7 +90,11 @@ export function unitsNamedIn(source: string, units: Unit[], namespaces: string[]
     const whole = (key: string) => key === text || key.startsWith(`${text}.`)
     let found = false
     if (!open) {
-      for (const unit of units) if (unit.keys.some(whole)) (used.add(unit.name), (found = true))
+      for (const unit of units) {
+        if (!unit.keys.some(whole)) continue
+        used.add(unit.name)
+        found = true
+      }
     }
     if (!found) for (const unit of units) if (unit.keys.some((key) => key.startsWith(text))) used.add(unit.name)
   }

@@ -59,6 +59,31 @@ export function messagesFor(key: string): Promise<unknown> {
   return Promise.resolve()
 }
 
+const loading = new Map<Locale, Promise<boolean>>()
+
+function loadMessages(locale: Locale): Promise<boolean> {
+  if (i18n.global.availableLocales.includes(locale)) return Promise.resolve(true)
+  let pending = loading.get(locale)
+  if (!pending) {
+    const load = others[`../../locales/${locale}.json`]
+    pending = load
+      ? load().then(
+          (messages) => {
+            i18n.global.setLocaleMessage(locale, messages)
+            return true
+          },
+          () => {
+            // Offline before the service worker had it: stay in Danish, try again next time.
+            loading.delete(locale)
+            return false
+          },
+        )
+      : Promise.resolve(false)
+    loading.set(locale, pending)
+  }
+  return pending
+}
+
 let chosen: Locale = 'da'
 let ready: Promise<void> = Promise.resolve()
 
