@@ -25,7 +25,7 @@ import type { Plugin } from 'vite'
 export const SPLIT_MESSAGES_DIR = 'locales/split'
 
 /** Subtrees larger than this (as JSON) are cut into their children; a unit costs about 50 bytes of code. */
-const UNIT_BYTES = 1500
+const UNIT_BYTES = 600
 const LEAVES = '@leaves'
 const UNIT_ID = 'virtual:messages/'
 const LOADERS_ID = 'virtual:messages/loaders'
@@ -34,7 +34,7 @@ const RESOLVED_PREFIX = '\0virtual:messages/'
 type Tree = { [key: string]: string | Tree }
 
 interface Unit {
-  /** "elections.ballot.done" or "elections.ballot@leaves". */
+  /** "elections.ballot.done", or "elections.ballot@leaves" (…@leaves2, …) for the plain strings of a cut subtree. */
   name: string
   path: string[]
   /** The messages, wrapped in their path: { elections: { ballot: { done: … } } }. */
@@ -66,9 +66,24 @@ export function messageUnits(messages: Tree, limit = UNIT_BYTES): Unit[] {
       if (typeof value === 'string') leaves[key] = value
       else walk([...path, key], value)
     }
-    if (Object.keys(leaves).length > 0) {
-      units.push({ name: `${path.join('.')}${LEAVES}`, path, wrapped: wrap(path, leaves), depth: path.length, keys: Object.keys(leaves).map((key) => `${path.join('.')}.${key}`) })
+    // The plain strings of a cut subtree, in groups of about the same size, in file order.
+    let group: Tree = {}
+    let size = 0
+    let count = 0
+    const flush = () => {
+      if (Object.keys(group).length === 0) return
+      count += 1
+      const name = `${path.join('.')}${LEAVES}${count > 1 ? count : ''}`
+      units.push({ name, path, wrapped: wrap(path, group), depth: path.length, keys: Object.keys(group).map((key) => `${path.join('.')}.${key}`) })
+      group = {}
+      size = 0
     }
+    for (const [key, value] of Object.entries(leaves)) {
+      if (size > 0 && size + value.length > limit) flush()
+      group[key] = value
+      size += key.length + value.length
+    }
+    flush()
   }
   walk([], messages)
   return units
@@ -79,12 +94,20 @@ export function messageUnits(messages: Tree, limit = UNIT_BYTES): Unit[] {
  * namespace; a key followed by `${` or ending in a dot is a prefix (`` `admin.audit.${action}` ``)
  * and brings every unit with a key that starts with it, as does a key that matches nothing whole.
  */
-export function unitsNamedIn(source: string, units: Unit[], namespaces: string[]): Set<string> {
+function mentions(source: string, namespaces: string[]) {
   const names = [...namespaces].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
   // Key words are letters, digits, _ and -; a key ends where anything else starts (`${` included).
-  const mention = new RegExp(`['"\`]((?:${names.join('|')})\\.[\\w.-]*)(\\$\\{)?`, 'g')
+  return source.matchAll(new RegExp(`['"\`]((?:${names.join('|')})\\.[\\w.-]*)(\\$\\{)?`, 'g'))
+}
+
+/** The whole keys a source names (a route table's titles). */
+export function keysNamedIn(source: string, namespaces: string[]): Set<string> {
+  return new Set([...mentions(source, namespaces)].filter((match) => !match[2]).map((match) => match[1]!))
+}
+
+export function unitsNamedIn(source: string, units: Unit[], namespaces: string[]): Set<string> {
   const used = new Set<string>()
-  for (const match of source.matchAll(mention)) {
+  for (const match of mentions(source, namespaces)) {
     const text = match[1]!
     const open = Boolean(match[2]) || text.endsWith('.')
     const whole = (key: string) => key === text || key.startsWith(`${text}.`)
@@ -109,16 +132,22 @@ export function splitMessages(options: { root: string; locale?: string; indirect
   const sources = [path.join(options.root, 'src/app') + path.sep, path.join(options.root, 'src/shared') + path.sep]
   let messages: Tree = {}
   let units = new Map<string, Unit>()
-  let loaded = new Set<string>()
+  /** Key named in an `indirect` file → the unit that holds it. */
+  let loaded = new Map<string, string>()
 
   const read = () => {
     messages = JSON.parse(readFileSync(file, 'utf8')) as Tree
     units = new Map(messageUnits(messages).map((unit) => [unit.name, unit]))
-    loaded = new Set()
+    loaded = new Map()
+    const all = [...units.values()]
     for (const dir of sources) {
       for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
         const source = path.join(dir, name)
-        if (options.indirect.test(source)) for (const unit of unitsNamedIn(readFileSync(source, 'utf8'), [...units.values()], Object.keys(messages))) loaded.add(unit)
+        if (!options.indirect.test(source)) continue
+        for (const key of keysNamedIn(readFileSync(source, 'utf8'), Object.keys(messages))) {
+          const holder = all.find((unit) => unit.keys.includes(key))
+          if (holder) loaded.set(key, holder.name)
+        }
       }
     }
   }
@@ -141,7 +170,7 @@ export function splitMessages(options: { root: string; locale?: string; indirect
     load(id) {
       const fail = (message: string) => this.error(message)
       if (id === `${RESOLVED_PREFIX}loaders`) {
-        const entries = [...loaded].sort().map((name) => `  ${JSON.stringify(name)}: () => import(${JSON.stringify(UNIT_ID + name)}),`)
+        const entries = [...loaded].sort().map(([key, name]) => `  ${JSON.stringify(key)}: () => import(${JSON.stringify(UNIT_ID + name)}),`)
         return `export default {\n${entries.join('\n')}\n}\n`
       }
       if (id.startsWith(RESOLVED_PREFIX)) {

@@ -47,16 +47,10 @@ export function addMessages(locale: 'da', messages: Messages, depth: number): vo
 /**
  * Loads the unit of a route's meta.titleKey: route tables are not scanned for keys (that would
  * put every screen's title into the first download), so the unit may not have come with the
- * page. `loaders` holds the units the route tables name. Resolves at once when it is there.
+ * page. `loaders` maps each key the route tables name to its unit. Resolves at once when it is there.
  */
 export function messagesFor(key: string): Promise<unknown> {
-  const parts = key.split('.')
-  for (let i = parts.length; i > 0; i--) {
-    const prefix = parts.slice(0, i).join('.')
-    const load = loaders[prefix] ?? (i === parts.length - 1 ? loaders[`${prefix}@leaves`] : undefined)
-    if (load) return load()
-  }
-  return Promise.resolve()
+  return loaders[key]?.() ?? Promise.resolve()
 }
 
 const loading = new Map<Locale, Promise<boolean>>()
