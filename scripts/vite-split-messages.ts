@@ -61,13 +61,13 @@ export function messageUnits(messages: Tree, limit = UNIT_BYTES): Unit[] {
       units.push({ name: path.join('.'), path, wrapped: wrap(path.slice(0, -1), { [path.at(-1)!]: tree }), depth: path.length - 1, keys: keysOf(path.join('.'), tree) })
       return
     }
-    const leaves: Tree = {}
+    const leaves: Record<string, string> = {}
     for (const [key, value] of Object.entries(tree)) {
       if (typeof value === 'string') leaves[key] = value
       else walk([...path, key], value)
     }
     // The plain strings of a cut subtree, in groups of about the same size, in file order.
-    let group: Tree = {}
+    let group: Record<string, string> = {}
     let size = 0
     let count = 0
     const flush = () => {

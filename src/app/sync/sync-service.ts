@@ -81,7 +81,7 @@ export function startSync(pinia: Pinia): SyncService {
   const engine = new SyncEngine(db, httpTransport(), scopes)
   // Unsent work from an older app version gets its photos as media before anything is sent
   // (at the first sync, not before the first paint).
-  let ready: Promise<void> | null = null
+  let ready: Promise<unknown> | null = null
   const scheduler = new SyncScheduler({
     syncOnce: async () => {
       await (ready ??= convertLegacyMedia(db).catch((error: unknown) => console.error('old photos could not be converted', error)))
