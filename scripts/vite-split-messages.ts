@@ -30,6 +30,10 @@ const LEAVES = '@leaves'
 const UNIT_ID = 'virtual:messages/'
 const LOADERS_ID = 'virtual:messages/loaders'
 const RESOLVED_PREFIX = '\0virtual:messages/'
+// In module ids a unit's dots are slashes: Vite's dev server takes "councils.kinds" for a file
+// with the extension ".kinds" and serves it as an asset.
+const unitId = (name: string) => UNIT_ID + name.replaceAll('.', '/')
+const unitName = (resolved: string) => resolved.slice(RESOLVED_PREFIX.length).replace(/\?.*$/, '').replaceAll('/', '.')
 
 type Tree = { [key: string]: string | Tree }
 
@@ -163,23 +167,25 @@ export function splitMessages(options: { root: string; locale?: string; indirect
     },
     resolveId(id) {
       if (id === LOADERS_ID) return `${RESOLVED_PREFIX}loaders`
-      if (id.startsWith(UNIT_ID)) return `${RESOLVED_PREFIX}${id.slice(UNIT_ID.length)}`
-      if (id.startsWith(splitDir + path.sep) && id.endsWith('.json')) return id
+      if (id.startsWith(UNIT_ID)) return `${RESOLVED_PREFIX}${id.slice(UNIT_ID.length).replace(/\?.*$/, '')}`
+      const file = id.replace(/\?.*$/, '')
+      if (file.startsWith(splitDir + path.sep) && file.endsWith('.json')) return file
       return null
     },
     load(id) {
       const fail = (message: string) => this.error(message)
       if (id === `${RESOLVED_PREFIX}loaders`) {
-        const entries = [...loaded].sort().map(([key, name]) => `  ${JSON.stringify(key)}: () => import(${JSON.stringify(UNIT_ID + name)}),`)
+        const entries = [...loaded].sort().map(([key, name]) => `  ${JSON.stringify(key)}: () => import(${JSON.stringify(unitId(name))}),`)
         return `export default {\n${entries.join('\n')}\n}\n`
       }
       if (id.startsWith(RESOLVED_PREFIX)) {
-        const { name, depth } = unit(id.slice(RESOLVED_PREFIX.length), fail)
+        const { name, depth } = unit(unitName(id), fail)
         const json = path.join(splitDir, `${name}.json`)
         return `import messages from ${JSON.stringify(json)}\nimport { addMessages } from ${JSON.stringify(registry)}\naddMessages(${JSON.stringify(locale)}, messages, ${depth})\n`
       }
-      if (id.startsWith(splitDir + path.sep) && id.endsWith('.json')) {
-        return JSON.stringify(unit(path.basename(id, '.json'), fail).wrapped)
+      const file = id.replace(/\?.*$/, '')
+      if (file.startsWith(splitDir + path.sep) && file.endsWith('.json')) {
+        return JSON.stringify(unit(path.basename(file, '.json'), fail).wrapped)
       }
       return null
     },
@@ -194,7 +200,7 @@ export function splitMessages(options: { root: string; locale?: string; indirect
       // The source as written (a .vue file's template included), not what earlier plugins made of it.
       const used = unitsNamedIn(readFileSync(id, 'utf8'), [...units.values()], Object.keys(messages))
       if (used.size === 0) return null
-      const imports = [...used].sort().map((name) => `import ${JSON.stringify(UNIT_ID + name)};`)
+      const imports = [...used].sort().map((name) => `import ${JSON.stringify(unitId(name))};`)
       return { code: `${imports.join('')}${code}`, map: null }
     },
   }
