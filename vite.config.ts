@@ -5,6 +5,7 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { webManifest } from './src/app/pwa/manifest.config.js'
+import { SPLIT_MESSAGES_DIR, splitMessages } from './scripts/vite-split-messages.js'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 // APP_BUILD_ID lets a second build differ from the first (the update test needs that) and
@@ -13,18 +14,37 @@ const buildId = process.env.APP_BUILD_ID ?? new Date().toISOString().slice(0, 10
 
 export default defineConfig({
   resolve: {
-    alias: { '@locales': fileURLToPath(new URL('./locales', import.meta.url)) },
+    alias: [
+      { find: '@locales', replacement: fileURLToPath(new URL('./locales', import.meta.url)) },
+      // The app builds the shared schemas but never validates with them: plain JSON Schema
+      // builders instead of TypeBox's engine (src/app/typebox-lite.ts says why and how it is checked).
+      { find: /^typebox$/, replacement: fileURLToPath(new URL('./src/app/typebox-lite.ts', import.meta.url)) },
+    ],
   },
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
     __APP_BUILD_ID__: JSON.stringify(buildId),
   },
   plugins: [
+    {
+      name: 'brugerstemme:no-typebox-engine',
+      enforce: 'pre',
+      resolveId(id, importer) {
+        // typebox-lite only builds schemas; a validator on the device needs the real package back.
+        if (/^typebox\//.test(id)) this.error(`${importer ?? 'the app'} imports ${id}, but the app's typebox is src/app/typebox-lite.ts (no validation): remove its alias in vite.config.ts first`)
+      },
+    },
     vue(),
+    // Route tables name every screen's title: their units are loaded as a route resolves, not
+    // imported (which would put every screen's titles into the first download).
+    ...splitMessages({ root: fileURLToPath(new URL('.', import.meta.url)), indirect: /(\/routes|-routes)\.ts$/ }),
     VueI18nPlugin({
-      include: [fileURLToPath(new URL('./locales/*.json', import.meta.url))],
-      // Messages are compiled at build time, so the runtime needs no compiler and no eval.
+      include: [fileURLToPath(new URL('./locales/*.json', import.meta.url)), fileURLToPath(new URL(`./${SPLIT_MESSAGES_DIR}/*/*.json`, import.meta.url))],
+      // Messages are compiled at build time, so the runtime needs no compiler and no eval; the
+      // compiler is dropped from the bundle too (about 9 KiB gzip), which leaves the app unable
+      // to show a message that was not compiled by this plugin (none is: see src/app/i18n.ts).
       runtimeOnly: true,
+      dropMessageCompiler: true,
       compositionOnly: true,
       fullInstall: false,
       strictMessage: false,

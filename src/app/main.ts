@@ -18,13 +18,32 @@ async function start() {
   // Applies the person's text size, theme and language before the first paint.
   useSettingsStore(pinia)
   registerFeatures()
-  startFeatures(startSync(pinia))
+  const sync = startSync(pinia)
   // The cached session lets the app start offline; the server has the last word when it answers
-  // (a staff session ends with the browser, a card can be revoked). Started in the same tick as
-  // sync, so a first sync that finds the session ended already has someone to tell.
+  // (a staff session ends with the browser, a card can be revoked). Started before sync, so a
+  // first sync that finds the session ended already has someone to tell.
   startAccounts()
   await Promise.all([router.isReady(), localeReady()])
   app.mount('#app')
+  // What the device holds shows first; the first pull (a network round trip, then IndexedDB
+  // writes) and the pictogram bookkeeping start once that frame is painted.
+  afterNextPaint(() => {
+    sync.scheduler.start()
+    startFeatures(sync)
+  })
+}
+
+/** After the browser has painted the next frame (a task queued from an animation frame runs after it). */
+function afterNextPaint(run: () => void): void {
+  let done = false
+  const once = () => {
+    if (done) return
+    done = true
+    run()
+  }
+  requestAnimationFrame(() => setTimeout(once, 0))
+  // A tab opened in the background paints nothing until it is shown; it syncs all the same.
+  setTimeout(once, 1000)
 }
 
 void start()

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import { useSessionStore } from './accounts/session-store'
+import { messagesFor } from './i18n'
 import { routes } from './routes'
 
 export const router = createRouter({
@@ -20,4 +21,10 @@ router.beforeEach((to) => {
   if (to.name === 'kiosk') return { path: '/mig', replace: true }
   if (to.name === 'kiosk-start' && !session.isStaff) return { path: '/log-ind', query: { vej: 'medarbejder', next: to.fullPath } }
   return true
+})
+
+// A page's title key is written only in the route table, so its Danish namespace may not have
+// come with the page's code: fetch it before the page shows (at once when it is there).
+router.beforeResolve(async (to) => {
+  if (to.meta.titleKey) await messagesFor(to.meta.titleKey)
 })

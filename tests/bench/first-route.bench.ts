@@ -14,9 +14,9 @@ const BUDGET = 1.15
 /**
  * The framework floor (DESIGN.md): the least an app on this stack ships, built by the same Vite
  * with the same Vue and i18n plugins in the same run. Vue, vue-router, Pinia, vue-i18n (runtime
- * only, messages compiled at build time, as the app does), Dexie opened, and workbox-window loaded
- * the way vite-plugin-pwa loads it in the app (a dynamic import, so not eager there either); the
- * start route is a lazy component, as in the app.
+ * only, messages compiled at build time and the message compiler left out of the bundle, as the
+ * app does), Dexie opened, and workbox-window loaded the way vite-plugin-pwa loads it in the app
+ * (a dynamic import, so not eager there either); the start route is a lazy component, as in the app.
  */
 const floorFiles: Record<string, string> = {
   'index.html': '<!doctype html><html lang="da"><head><title>Gulv</title></head><body><div id="app"></div><script type="module" src="/main.ts"></script></body></html>',
@@ -55,7 +55,7 @@ async function buildFloor(): Promise<{ manifest: ViteManifest; dir: string }> {
     configFile: false,
     root: dir,
     logLevel: 'warn',
-    plugins: [vue(), VueI18nPlugin({ include: [path.join(dir, 'locales/*.json')], runtimeOnly: true, compositionOnly: true, fullInstall: false, strictMessage: false })],
+    plugins: [vue(), VueI18nPlugin({ include: [path.join(dir, 'locales/*.json')], runtimeOnly: true, dropMessageCompiler: true, compositionOnly: true, fullInstall: false, strictMessage: false })],
     build: { outDir: path.join(dir, 'dist'), emptyOutDir: true, manifest: true },
   })
   const manifest = JSON.parse(readFileSync(path.join(dir, 'dist/.vite/manifest.json'), 'utf8')) as ViteManifest

@@ -1,7 +1,15 @@
+import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations, expectTabWalk, runA11yKit } from './a11y/kit.js'
 import { chooseSettings } from './helpers.js'
 import { screens } from './routes.js'
+
+// A message the page did not load shows as its key: the Danish messages come in pieces with the
+// code that shows them (scripts/vite-split-messages.ts), so every screen is checked for keys.
+type Tree = { [key: string]: string | Tree }
+const keysOf = (prefix: string, tree: Tree): string[] =>
+  Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : keysOf(`${prefix}${key}.`, value)))
+const messageKeys = keysOf('', JSON.parse(readFileSync(new URL('../../locales/da.json', import.meta.url), 'utf8')) as Tree)
 
 const variants = [
   { theme: 'Lyse farver', english: false },
@@ -20,6 +28,8 @@ test.describe('axe on every screen, in both themes and both languages', () => {
       for (const screen of screens) {
         await page.goto(screen.path)
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(variant.english ? screen.en : screen.da)
+        const text = await page.locator('body').innerText()
+        expect(messageKeys.filter((key) => text.includes(key)), `${screen.path} shows message keys`).toEqual([])
         await expectNoAxeViolations(page, `${screen.path} ${label}`)
       }
     })

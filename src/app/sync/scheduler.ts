@@ -26,10 +26,14 @@ export class SyncScheduler {
   private attempt = 0
   private events: EventSource | null = null
   private readonly cleanups: (() => void)[] = []
+  /** Requests before start() wait for it: the app starts syncing after its first paint. */
+  private started = false
 
   constructor(private readonly options: SchedulerOptions) {}
 
   start(): void {
+    if (this.started) return
+    this.started = true
     const on = (target: EventTarget, type: string, handler: () => void) => {
       target.addEventListener(type, handler)
       this.cleanups.push(() => target.removeEventListener(type, handler))
@@ -44,6 +48,7 @@ export class SyncScheduler {
   }
 
   stop(): void {
+    this.started = false
     clearTimeout(this.timer)
     this.events?.close()
     this.events = null
@@ -56,6 +61,7 @@ export class SyncScheduler {
 
   /** Opens or closes the poke stream when what the device follows changes. */
   refreshEvents(): void {
+    if (!this.started) return
     const url = this.options.eventsUrl()
     if (!url) {
       this.events?.close()
@@ -68,6 +74,7 @@ export class SyncScheduler {
   }
 
   request(delayMs: number): void {
+    if (!this.started) return
     clearTimeout(this.timer)
     this.timer = setTimeout(() => void this.run(), delayMs)
   }

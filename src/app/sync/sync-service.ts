@@ -70,7 +70,7 @@ export function isSignedIn(): boolean {
 }
 
 /**
- * The app's single sync engine. Features write through `writer` and read `db` with
+ * The app's single sync engine; `scheduler.start()` begins syncing. Features write through `writer` and read `db` with
  * useLiveQuery; they never talk to the server themselves.
  */
 export function startSync(pinia: Pinia): SyncService {
@@ -79,11 +79,12 @@ export function startSync(pinia: Pinia): SyncService {
   const store = useSyncStore(pinia)
   const scopes = (): string[] => [...new Set([...scopeSources].flatMap((source) => source()))].sort()
   const engine = new SyncEngine(db, httpTransport(), scopes)
-  // Unsent work from an older app version gets its photos as media before anything is sent.
-  const ready = convertLegacyMedia(db).catch((error: unknown) => console.error('old photos could not be converted', error))
+  // Unsent work from an older app version gets its photos as media before anything is sent
+  // (at the first sync, not before the first paint).
+  let ready: Promise<unknown> | null = null
   const scheduler = new SyncScheduler({
     syncOnce: async () => {
-      await ready
+      await (ready ??= convertLegacyMedia(db).catch((error: unknown) => console.error('old photos could not be converted', error)))
       if (beforeSync && !(await beforeSync())) throw new TransportError('network', 'the sign-out could not reach the server yet')
       try {
         await engine.syncOnce()
@@ -102,7 +103,9 @@ export function startSync(pinia: Pinia): SyncService {
     scheduler.afterWrite()
     void askForPersistentStorage()
   })
-  scheduler.start()
+  // Not started here: main.ts starts the scheduler after the first paint, so the first pull and
+  // its IndexedDB writes do not compete with the page's first render. Requests made before
+  // (features registering what they follow) wait for it.
   service = { db, writer, scheduler, engine }
   return service
 }
