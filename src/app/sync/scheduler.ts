@@ -83,7 +83,7 @@ export class SyncScheduler {
       return
     }
     this.running = true
-    let done = false
+    let done: boolean
     try {
       let applied = false
       const ran = await this.withLock(async () => {
@@ -91,6 +91,7 @@ export class SyncScheduler {
       })
       done = ran && applied
     } catch {
+      // Whatever went wrong, a whole sync puts it right (and reports it).
       done = false
     } finally {
       this.running = false
