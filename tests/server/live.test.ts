@@ -7,7 +7,7 @@ import { councilScope } from '../../src/shared/accounts/entities.js'
 import { formatHlc } from '../../src/shared/live/hlc.js'
 import type { LiveQuestionData, LiveStateData } from '../../src/shared/live/entities.js'
 import type { AgendaItemData, MeetingData } from '../../src/shared/meetings/entities.js'
-import { SYNC_PROTOCOL_VERSION, type MutationResult, type PullResponse } from '../../src/shared/sync/protocol.js'
+import { SYNC_PROTOCOL_VERSION, type MutationResult, type Poke, type PullResponse } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { DEMO_ACCOUNTS, openWorld, type World } from './accounts-fixture.js'
 import { buildTestServer, databasesUnderTest } from './helpers.js'
@@ -266,7 +266,80 @@ describe.each(databasesUnderTest())('live meetings on $name', (target) => {
     expect((await pull(member)).some((c) => c.entity === 'live-presence')).toBe(false)
     expect(dataOf(await pull(secretary), 'live-presence', meetingId)).toMatchObject({ personIds: [world.ids.memberId] })
   })
+
+  it('a stream nobody signed in to carries each public change as an anonymous pull sees it; other streams only poke', async () => {
+    const { meetingId, items } = await newMeeting()
+    const pushed = async (cookie: string, mutations: unknown[]) => {
+      const reply = await world.call('POST', '/api/sync/push', { cookie, payload: { clientId: uuidv7(), protocolVersion: SYNC_PROTOCOL_VERSION, mutations } })
+      const body = reply.json() as { version: number; results: MutationResult[] }
+      expect(body.results.map((r) => r.status)).toEqual(mutations.map(() => 'applied'))
+      return body.version
+    }
+    /** Exactly what a device nobody signed in to pulls from `after`, in the council's scope and any the poke names. */
+    const matchesPull = async (poke: Poke) => {
+      const scopes = [...new Set([councilScope(council), ...(poke.changes ?? []).map((c) => c.scope)])].join(',')
+      const pulled = (await world.call('GET', `/api/sync/pull?since=${poke.after}&scopes=${scopes}&protocolVersion=${SYNC_PROTOCOL_VERSION}`)).json() as PullResponse
+      expect(pulled.changes.filter((c) => c.version < poke.version)).toEqual([])
+      expect(poke.changes).toEqual(pulled.changes.filter((c) => c.version === poke.version))
+      expect(poke.changes!.length).toBeGreaterThan(0)
+    }
+    const first = await pushed(secretary, [move(meetingId, items[0]!)])
+    const base = await world.app.listen({ port: 0, host: '127.0.0.1' })
+    const publicStream = stream(base, null)
+    const memberStream = stream(base, member)
+    const kioskStream = stream(base, kiosk)
+    await until(() => publicStream.open() && memberStream.open() && kioskStream.open())
+
+    // "Next" to the closed item: the public's poke holds the live state, and nothing of the item.
+    const toClosed = await pushed(secretary, [move(meetingId, items[1]!)])
+    await until(() => [publicStream, memberStream, kioskStream].every((s) => s.pokes.some((p) => p.version === toClosed)))
+    const poke = publicStream.pokes.find((p) => p.version === toClosed)!
+    // The live state's row now holds the newer version, so the poke follows on from the meeting's.
+    expect(poke.after).toBeLessThan(first)
+    expect(dataOf<LiveStateData>(poke.changes!, 'live-state', meetingId)).toMatchObject({ currentItemId: items[1], agenda: [{ id: items[0], closed: false }, { id: items[1], closed: true }, { id: items[2], closed: false }] })
+    expect(JSON.stringify(poke)).not.toContain('Personsag')
+    await matchesPull(poke)
+    // Signed-in streams and the kiosk's have views of their own: they are told to pull.
+    expect(memberStream.pokes.find((p) => p.version === toClosed)).toEqual({ version: toClosed })
+    expect(kioskStream.pokes.find((p) => p.version === toClosed)).toEqual({ version: toClosed })
+
+    // A staff-only change is no poke for the public, and the next public poke follows on from
+    // the last public one.
+    const privateVersion = await pushed(secretary, [put('live-presence', meetingId, { councilId: council, meetingId, personIds: [world.ids.memberId] })])
+    const next = await pushed(secretary, [move(meetingId, items[2]!)])
+    await until(() => publicStream.pokes.some((p) => p.version === next))
+    expect(publicStream.pokes.map((p) => p.version)).not.toContain(privateVersion)
+    const nextPoke = publicStream.pokes.find((p) => p.version === next)!
+    expect(nextPoke.after).not.toBe(privateVersion)
+    await matchesPull(nextPoke)
+    expect(JSON.stringify(publicStream.pokes)).not.toContain('personIds')
+    for (const s of [publicStream, memberStream, kioskStream]) s.close()
+  })
 })
+
+/** Opens the event stream as `cookie`'s session (or nobody's) and collects each poke whole. */
+function stream(base: string, cookie: string | null) {
+  const pokes: Poke[] = []
+  let buffer = ''
+  let open = false
+  const headers: Record<string, string> = { 'last-event-id': '999999999' }
+  if (cookie) headers.cookie = `${SESSION_COOKIE}=${cookie}`
+  const request = http.get(`${base}/api/sync/events`, { headers }, (response) => {
+    open = true
+    response.setEncoding('utf8')
+    response.on('data', (chunk: string) => {
+      buffer += chunk
+      let end: number
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const data = /^data: (.*)$/m.exec(buffer.slice(0, end))
+        buffer = buffer.slice(end + 2)
+        if (data) pokes.push(JSON.parse(data[1]!) as Poke)
+      }
+    })
+  })
+  request.on('error', () => {})
+  return { pokes, open: () => open, close: () => request.destroy() }
+}
 
 /** Opens the event stream and collects the versions it announces. */
 function listen(base: string) {
@@ -278,7 +351,7 @@ function listen(base: string) {
     response.setEncoding('utf8')
     response.on('data', (chunk: string) => {
       buffer += chunk
-      for (const match of buffer.matchAll(/event: poke\ndata: \{"version":(\d+)\}/g)) versions.push(Number(match[1]))
+      for (const match of buffer.matchAll(/event: poke\ndata: \{"version":(\d+)[,}]/g)) versions.push(Number(match[1]))
       buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2)
     })
   })

@@ -18,7 +18,7 @@ function listen(base: string, headers: Record<string, string> = {}) {
     response.setEncoding('utf8')
     response.on('data', (chunk: string) => {
       buffer += chunk
-      for (const match of buffer.matchAll(/event: poke\ndata: \{"version":(\d+)\}/g)) versions.push(Number(match[1]))
+      for (const match of buffer.matchAll(/event: poke\ndata: \{"version":(\d+)[,}]/g)) versions.push(Number(match[1]))
       buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2)
     })
   })

@@ -147,7 +147,7 @@ describe.each(databasesUnderTest())('sync hygiene on $name', (target) => {
     const request = http.get(`${base}/api/sync/events`, { headers: { 'last-event-id': '999999' } }, (response) => {
       response.setEncoding('utf8')
       response.on('data', (chunk: string) => {
-        for (const match of chunk.matchAll(/event: poke\ndata: \{"version":(\d+)\}/g)) versions.push(Number(match[1]))
+        for (const match of chunk.matchAll(/event: poke\ndata: \{"version":(\d+)[,}]/g)) versions.push(Number(match[1]))
       })
     })
     request.on('error', () => {})

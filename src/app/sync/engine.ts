@@ -1,4 +1,4 @@
-import { PUSH_BATCH_BYTES, PUSH_BATCH_LIMIT, SYNC_PROTOCOL_VERSION, type Change, type Mutation, type MutationResult } from '../../shared/sync/protocol.js'
+import { PUSH_BATCH_BYTES, PUSH_BATCH_LIMIT, SYNC_PROTOCOL_VERSION, type Change, type Mutation, type MutationResult, type Poke } from '../../shared/sync/protocol.js'
 import { uuidv7 } from '../../shared/sync/uuidv7.js'
 import { ConflictResolved } from '../../shared/sync/conflict-resolution.js'
 import { mediaRefsIn } from '../../shared/sync/media.js'
@@ -189,6 +189,34 @@ export class SyncEngine {
         if (!page.hasMore) break
       }
     }
+  }
+
+  /**
+   * Applies a poke that carries its version's changes (see Poke in protocol.ts) instead of
+   * pulling. Only scopes whose cursor is at least `poke.after` take it; true when every followed
+   * scope now holds `poke.version`, false when the device must pull (a scope is further behind,
+   * or the poke carries no changes). Media the changes name are fetched as after a pull.
+   */
+  async applyPoke(poke: Poke): Promise<boolean> {
+    const generation = this.generation
+    const scopes = this.scopes()
+    if (scopes.length === 0 || poke.changes === undefined || poke.after === undefined) return false
+    const cursors = await this.db.meta.bulkGet(scopes.map(cursorKey))
+    const behind: string[] = []
+    for (const [i, scope] of scopes.entries()) {
+      const value = cursors[i]?.value
+      const cursor = typeof value === 'string' ? Number(value) : 0
+      if (cursor >= poke.version) continue
+      if (cursor < poke.after || typeof value !== 'string') return false
+      behind.push(scope)
+    }
+    if (behind.length === 0) return true
+    const followed = new Set(behind)
+    const changes = poke.changes.filter((change) => followed.has(change.scope))
+    await this.applyChanges(changes, behind, String(poke.version), generation)
+    if (generation !== this.generation) return false
+    if (changes.some((change) => change.data !== null && mediaRefsIn(change.data).length > 0)) await this.fetchMedia(MEDIA_PER_ROUND)
+    return true
   }
 
   /**

@@ -12,6 +12,11 @@ export interface SchedulerOptions {
   onPhase(phase: SyncPhase): void
   /** Where pokes come from; null while the device follows nothing. */
   eventsUrl(): string | null
+  /**
+   * Applies a poke's own changes (the event's data) instead of a whole sync; false when a sync
+   * is needed after all. Without it every poke syncs.
+   */
+  applyPoke?(data: string): Promise<boolean>
 }
 
 /**
@@ -70,7 +75,37 @@ export class SyncScheduler {
     }
     if (this.events) return
     this.events = new EventSource(url)
-    this.events.addEventListener('poke', () => this.request(0))
+    this.events.addEventListener('poke', (event) => void this.poked((event as MessageEvent<string>).data))
+  }
+
+  /**
+   * A poke: its changes are applied at once when they are enough (nothing else is running and
+   * the device is not behind); otherwise, or when applying fails, it syncs as before.
+   */
+  private async poked(data: string): Promise<void> {
+    const applyPoke = this.options.applyPoke
+    if (!applyPoke || this.running || !navigator.onLine) {
+      this.request(0)
+      return
+    }
+    this.running = true
+    let done: boolean
+    try {
+      let applied = false
+      const ran = await this.withLock(async () => {
+        applied = await applyPoke(data)
+      })
+      done = ran && applied
+    } catch {
+      // Whatever went wrong, a whole sync puts it right (and reports it).
+      done = false
+    } finally {
+      this.running = false
+    }
+    if (!done || this.again) {
+      this.again = false
+      this.request(0)
+    }
   }
 
   request(delayMs: number): void {

@@ -1,4 +1,5 @@
 import type { Pinia } from 'pinia'
+import type { Poke } from '../../shared/sync/protocol'
 import { SyncEngine } from './engine'
 import { createLocalDb, type LocalDb } from './local-db'
 import { convertLegacyMedia } from './media-store'
@@ -97,6 +98,13 @@ export function startSync(pinia: Pinia): SyncService {
     },
     onPhase: store.setPhase,
     eventsUrl: () => (scopes().length > 0 ? '/api/sync/events' : null),
+    // A poke's changes are the public's view, sent only on a stream nobody is signed in to: a
+    // device someone signed in to since the stream opened pulls its own view instead.
+    applyPoke: async (data) => {
+      await ready
+      if (isSignedIn() || (beforeSync && !(await beforeSync()))) return false
+      return engine.applyPoke(parsePoke(data))
+    },
   })
   const writer = new SyncWriter(db)
   writer.onWrite(() => {
@@ -108,6 +116,16 @@ export function startSync(pinia: Pinia): SyncService {
   // (features registering what they follow) wait for it.
   service = { db, writer, scheduler, engine }
   return service
+}
+
+/** The poke's data; one that does not parse carries no changes, so the device pulls. */
+function parsePoke(data: string): Poke {
+  try {
+    const value = JSON.parse(data) as Poke
+    return typeof value?.version === 'number' && Number.isInteger(value.version) ? value : { version: 0 }
+  } catch {
+    return { version: 0 }
+  }
 }
 
 export function useSync(): SyncService {

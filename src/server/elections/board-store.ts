@@ -32,18 +32,9 @@ export type BoardHead = Pick<ElectionRow, 'id' | 'boardHead' | 'boardLength' | '
  * sealing key is already on the board) instead of failing the transaction.
  */
 export async function tryAppendEntry(tx: Tx, locked: BoardHead, body: BoardEntryBody): Promise<{ index: number; hash: string; entry: BoardEntry } | null> {
-  const entry = linkEntry(locked.boardLength, locked.boardHead ?? locked.manifestHash!, body)
-  const hash = entryHash(p, entry)
-  const inserted = await tx.insert(electionBoard).values({
-    electionId: locked.id,
-    index: entry.index,
-    hash,
-    type: entry.type,
-    entry: canonicalJson(entry),
-    card: entry.type === 'ballot' ? entry.envelope.card : entry.type === 'closed' ? null : entry.card,
-    enc: entry.type === 'ballot' ? entry.envelope.enc : null,
-    envelopeHash: entry.type === 'ballot' ? envelopeHash(p, entry.envelope) : null,
-  })
+  const { row, entry } = boardRow(locked, body)
+  const hash = row.hash
+  const inserted = await tx.insert(electionBoard).values(row)
     .onConflictDoNothing()
     .returning({ index: electionBoard.index })
   if (inserted.length === 0) return null
@@ -51,6 +42,24 @@ export async function tryAppendEntry(tx: Tx, locked: BoardHead, body: BoardEntry
   locked.boardHead = hash
   locked.boardLength = entry.index + 1
   return { index: entry.index, hash, entry }
+}
+
+/** The board row of `body` appended after `head`: the entry linked to it, stored as its exact canonical JSON. */
+export function boardRow(head: BoardHead, body: BoardEntryBody, digest?: string): { row: typeof electionBoard.$inferInsert & { hash: string; index: number }; entry: BoardEntry } {
+  const entry = linkEntry(head.boardLength, head.boardHead ?? head.manifestHash!, body)
+  return {
+    entry,
+    row: {
+      electionId: head.id,
+      index: entry.index,
+      hash: entryHash(p, entry),
+      type: entry.type,
+      entry: canonicalJson(entry),
+      card: entry.type === 'ballot' ? entry.envelope.card : entry.type === 'closed' ? null : entry.card,
+      enc: entry.type === 'ballot' ? entry.envelope.enc : null,
+      envelopeHash: entry.type === 'ballot' ? (digest ?? envelopeHash(p, entry.envelope)) : null,
+    },
+  }
 }
 
 export async function readBoard(db: Db | Tx, electionId: string): Promise<BoardEntry[]> {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { toBase64url } from '../../shared/elections/bytes.js'
 import { canonicalJson } from '../../shared/elections/canonical-json.js'
-import { openBallot } from '../../shared/elections/envelope.js'
+import { openBallots } from './open-ballots.js'
 import { ballotLength, manifestHash, MANIFEST_PROTOCOL, type Manifest } from '../../shared/elections/manifest.js'
 import { ElectionAdminView, Turnout, type ElectionStatus } from '../../shared/elections/model.js'
 import { countBoard, ElectionResult } from '../../shared/elections/result.js'
@@ -77,8 +77,12 @@ async function tally(tx: Tx, ctx: ElectionsContext, election: ElectionRow): Prom
     throw error
   }
   const key = { privateKey, publicKey: p.x25519PublicKey(privateKey) }
-  const opened = board.ballots.map((b) => openBallot(p, key, b.envelope))
-  privateKey.fill(0)
+  let opened: (string[] | null)[]
+  try {
+    opened = await openBallots(key, board.ballots.map((b) => b.envelope))
+  } finally {
+    privateKey.fill(0)
+  }
   const [late] = await tx.select({ n: count() }).from(electionLateCards).where(eq(electionLateCards.electionId, election.id))
   return countBoard(manifest, hash, board, opened, late?.n ?? 0)
 }

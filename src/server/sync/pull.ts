@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, eq, gt, inArray, lte, or } from 'drizzle-orm'
+import { and, arrayOverlaps, asc, desc, eq, gt, inArray, lt, lte, or } from 'drizzle-orm'
 import { PULL_PAGE_BYTES, type Change, type PullResponse } from '../../shared/sync/protocol.js'
 import type { Db } from '../db/database.js'
 import { syncRecords, syncState } from '../db/schema.js'
@@ -53,6 +53,28 @@ export async function readChanges(
   }
   const cursor = hasMore ? page[page.length - 1]!.version : upTo
   return { changes, cursor: String(cursor), hasMore }
+}
+
+/**
+ * The changes of one version as `principals` see them (every scope), and the version before it
+ * that last changed anything they can see: what an inline poke carries (see Poke in protocol.ts).
+ * The same visibility as readChanges: a record they never could read is not there at all, one
+ * they could read once goes out as a deletion. null when the version changed nothing they see.
+ * Asked after `version` committed; versions commit in order (the sync_state row lock), so every
+ * version below it has committed too and `after` cannot miss a change still on its way.
+ */
+export async function readVersion(db: Db, registry: SyncRegistry, principals: string[], version: number): Promise<{ after: number; changes: Change[] } | null> {
+  const visible = or(arrayOverlaps(syncRecords.audience, principals), arrayOverlaps(syncRecords.everAudience, principals))
+  const rows = await db.select().from(syncRecords).where(and(eq(syncRecords.version, version), visible)).orderBy(asc(syncRecords.entity), asc(syncRecords.id))
+  if (rows.length === 0) return null
+  const [before] = await db.select({ version: syncRecords.version }).from(syncRecords).where(and(lt(syncRecords.version, version), visible)).orderBy(desc(syncRecords.version)).limit(1)
+  const changes: Change[] = []
+  for (const row of rows) {
+    const registered = registry.get(row.entity)
+    if (!registered) continue
+    changes.push({ entity: row.entity, entityId: row.id, scope: row.scope, version: row.version, data: viewFor(row, principals, registered.policy.publicView) })
+  }
+  return { after: before?.version ?? 0, changes }
 }
 
 function viewFor(row: Row, principals: string[], publicView?: (data: Record<string, unknown>) => Record<string, unknown>) {

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { ErrorResponse } from '../../shared/system/health.js'
 import {
   MIN_CLIENT_PROTOCOL_VERSION,
+  INLINE_POKE_BYTES,
   PULL_PAGE_SIZE,
   PUSH_BODY_LIMIT,
   PullQuery,
@@ -12,7 +13,7 @@ import {
   isScope,
   parseScopes,
 } from '../../shared/sync/protocol.js'
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { desc, sql } from 'drizzle-orm'
 import type { Db } from '../db/database.js'
 import { syncRecords, syncState } from '../db/schema.js'
 import { PUBLIC } from './audience.js'
@@ -20,7 +21,7 @@ import { loggableError, sendError } from '../http/errors.js'
 import { ANONYMOUS_PUSH_RULE, type AttemptLimiter } from '../accounts/rate-limit.js'
 import type { PokeBus } from './pokes.js'
 import { applyPush } from './push.js'
-import { readChanges } from './pull.js'
+import { readChanges, readVersion } from './pull.js'
 import { sharedPulls } from './shared-pulls.js'
 import type { Actor, SyncRegistry } from './registry.js'
 import { typed } from '../http/typed-app.js'
@@ -64,7 +65,7 @@ const outdatedMessage =
 
 export function registerSyncRoutes(parent: FastifyInstance, deps: { db: Db; registry: SyncRegistry; pokes: PokeBus; now: () => Date; limiter: AttemptLimiter }): void {
   const app = typed(parent)
-  const publicPokes = publicVersionCache(deps.db)
+  const publicPokes = publicPokeFrames(deps.db, deps.registry)
   const pulls = sharedPulls((principals, since, scopes, limit) => readChanges(deps.db, deps.registry, principals, since, scopes, limit))
   const stopWatching = deps.pokes.subscribe((version) => pulls.poked(version))
   app.addHook('onClose', async () => stopWatching())
@@ -160,8 +161,12 @@ export function registerSyncRoutes(parent: FastifyInstance, deps: { db: Db; regi
       const send = (version: number) => raw.write(`id: ${version}\nevent: poke\ndata: {"version":${version}}\n\n`)
       raw.write('retry: 5000\n\n')
       // Nobody signed in: pokes only for changes the public can read, so an open stream does not
-      // tell a stranger when a council's staff or members are at work.
+      // tell a stranger when a council's staff or members are at work. Those pokes carry the
+      // public's changes of that version (read and serialised once per process, see publicPokes),
+      // so a follower need not pull. A device whose session ended gets plain pokes, so that its
+      // next pull tells it (401 session_ended) and it wipes what it held.
       const anonymous = request.actor.kind === 'anonymous'
+      const inline = anonymous && !request.sessionEnded && isPublicOnly(await deps.registry.principalsOf(deps.db, request.actor))
       const newest = () => (anonymous ? publicVersion(deps.db) : currentVersion(deps.db))
       const lastSeen = Number(request.headers['last-event-id'])
       const current = await newest()
@@ -171,7 +176,14 @@ export function registerSyncRoutes(parent: FastifyInstance, deps: { db: Db; regi
         // -1: the bus itself reconnected and may have missed pokes; send the real version.
         if (version < 0) void newest().then(send, () => {})
         else if (!anonymous) send(version)
-        else void publicPokes.touches(version).then((yes) => yes && send(version), () => {})
+        else {
+          void publicPokes.frame(version).then(
+            (frame) => {
+              if (frame) raw.write(inline ? frame.withChanges : frame.plain)
+            },
+            () => {},
+          )
+        }
       })
       const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS)
       const close = () => {
@@ -199,19 +211,40 @@ async function publicVersion(db: Db): Promise<number> {
   return row?.version ?? 0
 }
 
-/** Whether a version touched public records: asked once per version and process, for all anonymous streams. */
-function publicVersionCache(db: Db) {
-  const answers = new Map<number, Promise<boolean>>()
+const isPublicOnly = (principals: string[]) => principals.length === 1 && principals[0] === PUBLIC
+
+interface PublicFrames {
+  /** The poke with the version's public changes, for a stream of the public. */
+  withChanges: Buffer
+  /** The plain poke, for a stream of the public that must pull (its session ended). */
+  plain: Buffer
+}
+
+/**
+ * What the public's streams are sent for a version, or null when it changed nothing the public
+ * may read: read and serialised once per version and process, for every anonymous stream, so a
+ * "next item" costs two queries per process however many follow. Frames are made in the order
+ * the versions were heard, so a device is not handed a newer version before an older one.
+ */
+function publicPokeFrames(db: Db, registry: SyncRegistry) {
+  const answers = new Map<number, Promise<PublicFrames | null>>()
+  let last: Promise<unknown> = Promise.resolve()
   return {
-    touches(version: number): Promise<boolean> {
+    frame(version: number): Promise<PublicFrames | null> {
       let answer = answers.get(version)
       if (!answer) {
-        answer = db
-          .select({ version: syncRecords.version })
-          .from(syncRecords)
-          .where(and(eq(syncRecords.version, version), isPublic))
-          .limit(1)
-          .then((rows) => rows.length > 0)
+        answer = last.then(async () => {
+          const read = await readVersion(db, registry, [PUBLIC], version)
+          if (!read) return null
+          const plain = `id: ${version}\nevent: poke\ndata: {"version":${version}}\n\n`
+          const changes = JSON.stringify(read.changes)
+          const inline = read.changes.length > 0 && changes.length <= INLINE_POKE_BYTES
+          return {
+            plain: Buffer.from(plain),
+            withChanges: inline ? Buffer.from(`id: ${version}\nevent: poke\ndata: {"version":${version},"after":${read.after},"changes":${changes}}\n\n`) : Buffer.from(plain),
+          }
+        })
+        last = answer.catch(() => {})
         answers.set(version, answer)
         // Only the last few versions are ever asked about.
         if (answers.size > 64) answers.delete(answers.keys().next().value!)

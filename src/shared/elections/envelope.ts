@@ -49,7 +49,17 @@ export function decodeChoices(plaintext: Uint8Array): string[] | null {
   }
 }
 
-const sealInfo = (manifestHashHex: string) => concatBytes(utf8(SEAL_INFO), fromHex(manifestHashHex))
+// Every ballot of an election has the same info: made once per manifest hash, not per ballot.
+const sealInfos = new Map<string, Uint8Array>()
+function sealInfo(manifestHashHex: string): Uint8Array {
+  let info = sealInfos.get(manifestHashHex)
+  if (!info) {
+    info = concatBytes(utf8(SEAL_INFO), fromHex(manifestHashHex))
+    if (sealInfos.size >= 64) sealInfos.clear()
+    sealInfos.set(manifestHashHex, info)
+  }
+  return info
+}
 
 /** The bytes the card signs: the canonical JSON of the envelope without its signature. */
 export const signedBytes = (envelope: UnsignedEnvelope): Uint8Array => utf8(canonicalJson(envelope))

@@ -1,4 +1,4 @@
-import { concatBytes, i2osp, utf8 } from './bytes.js'
+import { concatBytes, equalBytes, i2osp, utf8 } from './bytes.js'
 import { hkdfExpand, hkdfExtract, type Primitives } from './primitives.js'
 
 /**
@@ -32,7 +32,12 @@ const empty = new Uint8Array(0)
 // One election's ballots all share their info, so the context is worked out once per info.
 const contexts = new Map<string, Uint8Array>()
 
+// The same info array (envelope.ts makes one per election) is found without spelling it out.
+const contextsByArray = new WeakMap<Uint8Array, { copy: Uint8Array; context: Uint8Array }>()
+
 function scheduleContext(p: Primitives, info: Uint8Array): Uint8Array {
+  const known = contextsByArray.get(info)
+  if (known && equalBytes(known.copy, info)) return known.context
   const id = Array.from(info, (b) => b.toString(16).padStart(2, '0')).join('')
   let context = contexts.get(id)
   if (!context) {
@@ -40,6 +45,7 @@ function scheduleContext(p: Primitives, info: Uint8Array): Uint8Array {
     if (contexts.size >= 64) contexts.clear()
     contexts.set(id, context)
   }
+  contextsByArray.set(info, { copy: info.slice(), context })
   return context
 }
 

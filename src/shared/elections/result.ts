@@ -37,10 +37,12 @@ export const ElectionResult = Type.Object(
 )
 export type ElectionResult = Static<typeof ElectionResult>
 
-const byCanonical = (a: string[], b: string[]) => {
-  const x = canonicalJson(a)
-  const y = canonicalJson(b)
-  return x < y ? -1 : x > y ? 1 : 0
+/** Sorted by canonical JSON, each ballot's JSON made once (not once per comparison). */
+function sortByCanonical(ballots: string[][]): string[][] {
+  return ballots
+    .map((ballot) => ({ ballot, key: canonicalJson(ballot) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((entry) => entry.ballot)
 }
 
 /**
@@ -54,7 +56,7 @@ export function countBoard(
   opened: readonly (string[] | null)[],
   late: number,
 ): ElectionResult {
-  const counted = opened.filter((b): b is string[] => b !== null).map((b) => [...b].sort()).sort(byCanonical)
+  const counted = sortByCanonical(opened.filter((b): b is string[] => b !== null).map((b) => [...b].sort()))
   const undecryptable = opened.length - counted.length
   const tally = tallyElection({
     candidates: manifest.candidates.map((c) => c.id),

@@ -124,3 +124,21 @@ export type PullResponse = Static<typeof PullResponse>
 export function parseScopes(raw: string): string[] {
   return [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))]
 }
+
+/**
+ * A poke on /api/sync/events. A stream of the public (nobody signed in) is also sent the
+ * changes of `version` itself with `after`, the version before it that last changed anything the
+ * public may read: a device whose cursor for a scope is at least `after` and below `version`
+ * holds nothing older that it lacks, so it applies `changes` (those in its scopes) and moves that
+ * cursor to `version` without a pull. With a thousand followers of a meeting, that is a thousand
+ * pulls fewer at every "next item". Without `changes` (signed-in streams, or a version too large
+ * to send inline) the device pulls as before.
+ */
+export interface Poke {
+  version: number
+  after?: number
+  changes?: Change[]
+}
+
+/** A version whose public changes exceed this many bytes of JSON is announced without them. */
+export const INLINE_POKE_BYTES = 16 * 1024
