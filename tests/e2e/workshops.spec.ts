@@ -3,7 +3,7 @@ import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { joinCode } from '../../src/shared/workshops/rules.js'
 import { runA11yKit } from './a11y/kit.js'
 import { LENE, SECRETARY, SOLBAKKEN, tabTo } from './accounts-helpers.js'
-import { councilIdByName, signInAsStaff, signInWithCard } from './admin-helpers.js'
+import { councilIdByName, pngOf, signInAsStaff, signInWithCard } from './admin-helpers.js'
 import { chooseSettings } from './helpers.js'
 
 interface Made {
@@ -73,6 +73,35 @@ async function give(page: Page, text: string): Promise<string> {
   return (await receipt.textContent())!.match(/B-\d+/)![0]
 }
 
+/**
+ * The browser's microphone, played by a stand-in: a headless browser has no microphone, and the
+ * test is about what the app does with a recording, not about the sound card. Pressing "Optag" and
+ * "Stop" still goes through the app's own recorder, which stores the result like a real one.
+ */
+async function fakeMicrophone(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    class StandInRecorder {
+      state = 'inactive'
+      mimeType = 'audio/webm'
+      ondataavailable: ((event: { data: Blob }) => void) | null = null
+      onstop: (() => void) | null = null
+      start(): void {
+        this.state = 'recording'
+      }
+      stop(): void {
+        this.state = 'inactive'
+        // An EBML header, as a WebM file starts, and some sound.
+        const bytes = new Uint8Array(800).fill(42)
+        bytes.set([0x1a, 0x45, 0xdf, 0xa3])
+        this.ondataavailable?.({ data: new Blob([bytes], { type: 'audio/webm' }) })
+        this.onstop?.()
+      }
+    }
+    Object.defineProperty(window, 'MediaRecorder', { value: StandInRecorder, configurable: true })
+    Object.defineProperty(navigator.mediaDevices, 'getUserMedia', { value: async () => new MediaStream(), configurable: true })
+  })
+}
+
 test.describe('Workshops', () => {
   test('a relative joins by the QR link on a phone, writes offline, and it lands once', async ({ browser, page, context, baseURL }) => {
     test.setTimeout(120_000)
@@ -104,6 +133,65 @@ test.describe('Workshops', () => {
     const report = await staff.evaluate(async (id) => (await fetch(`/api/workshops/${id}/report.json`)).json(), made.processId)
     const texts = [...report.ungrouped, ...report.hidden, ...report.themes.flatMap((t: { entries: unknown[] }) => t.entries)].map((e: { text: string; role: string; relative: boolean }) => [e.text, e.role, e.relative])
     expect(texts).toEqual([['Aftenåbent en gang om ugen', 'relative', true]])
+  })
+
+  test('a relative gives input as a photo and her voice, offline; the facilitator, Mine bidrag and the report show it', async ({ browser, page, context, baseURL }) => {
+    test.setTimeout(150_000)
+    const staff = await staffPage(browser, baseURL)
+    const made = await makeProcess(staff)
+    await fakeMicrophone(page)
+    await signInWithCard(page, LENE.code)
+    await page.goto(`/workshops/deltag/${made.code}`)
+    await page.getByRole('button', { name: 'Vær med' }).click()
+    await page.getByRole('link', { name: 'Kom med input til Værksted i caféen' }).click()
+    await expect(page.getByRole('group', { name: 'Et foto (hvis du vil)' })).toBeVisible()
+
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(page.getByText('Skriv noget, tag et foto eller optag din stemme, før du sender.')).toBeVisible()
+    await runA11yKit(page, 'input: nothing to send')
+    await page.getByLabel('Vælg et foto').setInputFiles({ name: 'haven.png', mimeType: 'image/png', buffer: pngOf(1200, 900) })
+    await expect(page.getByRole('img', { name: 'Det valgte foto' })).toBeVisible()
+    await page.getByRole('button', { name: 'Optag din stemme' }).click()
+    await expect(page.getByText('Optager …')).toBeVisible()
+    await page.getByRole('button', { name: /Stop optagelsen/ }).click()
+    await expect(page.getByRole('button', { name: 'Slet optagelsen' })).toBeVisible()
+    await expect(page.getByText('Skriv noget, tag et foto')).toBeHidden()
+    await runA11yKit(page, 'input: a photo and a recording chosen')
+    // They survive leaving the page: the draft names them, the device keeps their bytes.
+    await page.getByRole('link', { name: 'Workshops' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Workshops' })).toBeVisible()
+    await page.goBack()
+    await expect(page.getByRole('img', { name: 'Det valgte foto' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Slet optagelsen' })).toBeVisible()
+    await page.getByRole('radio', { name: 'Pårørende' }).check()
+    // Sent without a connection: nothing reaches the server until the phone is online again.
+    await context.setOffline(true)
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'gemt på telefonen' })).toBeVisible()
+    await runA11yKit(page, 'input: a photo and a recording saved offline')
+    await context.setOffline(false)
+    await page.evaluate(() => window.dispatchEvent(new Event('online')))
+    const receipt = page.getByRole('status').filter({ hasText: /Dit bidrag er B-\d+/ })
+    await expect(receipt).toBeVisible({ timeout: 20_000 })
+    const ref = (await receipt.textContent())!.match(/B-\d+/)![0]
+
+    await page.goto('/workshops/mine')
+    const mine = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Bidrag ${ref}` }) })
+    await expect(mine).toContainText('Med foto · Med lydoptagelse')
+    await runA11yKit(page, 'Mine bidrag with a photo and a recording')
+
+    await staff.goto(`/workshops/${made.processId}/styr`)
+    const photo = staff.getByRole('img', { name: `Foto til ${ref}` })
+    await expect(photo).toBeVisible({ timeout: 20_000 })
+    // Decoded, so the page no longer moves under the keyboard walk when it gets its height.
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+    await expect(staff.getByRole('button', { name: `Hør ${ref}` })).toBeVisible()
+    await expect(staff.getByText('Med foto · Med lydoptagelse')).toBeVisible()
+    await runA11yKit(staff, 'facilitator: a contribution with a photo and a recording')
+
+    await staff.goto(`/workshops/${made.processId}/rapport`)
+    await expect(staff.getByText(new RegExp(`${ref} · Pårørende.*Med foto · Med lydoptagelse`))).toBeVisible()
+    await runA11yKit(staff, 'report with a photo and a recording')
   })
 
   test('a participant reacts and prioritises by keyboard at 320 px with the largest text', async ({ page }) => {

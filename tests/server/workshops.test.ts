@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import type { Database } from '../../src/server/db/database.js'
@@ -10,6 +11,10 @@ import { DEMO_ACCOUNTS, openWorld, type World } from './accounts-fixture.js'
 import { databasesUnderTest } from './helpers.js'
 
 const CODE = 'KAFE23'
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+/** Enough of a JPEG and a WebM for the server's check of the first bytes. */
+const PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1200, 7)])
+const VOICE = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(900, 3)])
 
 describe.each(databasesUnderTest())('workshops, on $name', (target) => {
   let database: Database
@@ -204,6 +209,41 @@ describe.each(databasesUnderTest())('workshops, on $name', (target) => {
     expect(results.priorities[0].totals[0]).toMatchObject({ optionId: ids.cafe, total: 2, people: 1 })
     expect(results.mine).toEqual({ answers: { [ids.statement]: 'agree' }, allocations: { [ids.prio]: { [ids.cafe]: 2 } } })
     expect((await w.call('GET', `/api/workshops/${ids.process}/results`)).statusCode).toBe(401)
+  })
+
+  it('takes input as a photo or a voice recording once the media are uploaded; participants may fetch them, strangers not; the report says so', async () => {
+    const cookie = w.sessionCookie(await join(null, 'relative'))!
+    const photo = { sha256: sha(PHOTO), type: 'image/jpeg', bytes: PHOTO.length }
+    const recording = { sha256: sha(VOICE), type: 'audio/webm', bytes: VOICE.length }
+    // Named before it was uploaded: the device is told to upload it and try again, nothing is stored.
+    const early = await contribute(cookie, { text: '', photo, role: 'relative' })
+    expect(early.result).toMatchObject({ status: 'rejected', code: 'media_missing' })
+    expect((await pulled(staff)).some((c) => c.entityId === early.id)).toBe(false)
+    for (const [bytes, type] of [[PHOTO, 'image/jpeg'], [VOICE, 'audio/webm']] as const) {
+      const put = await w.call('PUT', `/api/media/${sha(bytes)}`, { cookie, payload: bytes, headers: { 'content-type': type } })
+      expect(put.statusCode, put.body).toBeLessThan(300)
+    }
+    // A reference that calls the recording a photo is refused with a reason.
+    const mislabelled = await contribute(cookie, { text: '', photo: { ...recording, type: 'image/jpeg' } })
+    expect(mislabelled.result).toMatchObject({ status: 'rejected', code: 'invalid', reason: expect.stringMatching(/audio\/webm/) })
+    // The same contribution sent again after the upload lands, without any text.
+    const sent = await contribute(cookie, { text: '', photo, recording, role: 'relative' }, early.id)
+    expect(sent.result).toMatchObject({ status: 'applied', data: { ref: expect.stringMatching(/^B-\d+$/) } })
+    expect((await pulled(staff)).find((c) => c.entityId === sent.id)!.data).toMatchObject({ text: '', photo, recording, role: 'relative', relative: false })
+
+    const other = w.sessionCookie(await join(null))!
+    expect((await w.call('GET', `/api/media/${photo.sha256}`, { cookie: other })).statusCode).toBe(200)
+    expect((await w.call('GET', `/api/media/${recording.sha256}`, { cookie: staff })).statusCode).toBe(200)
+    const stranger = await w.sessionFor(await w.newPerson('participant'))
+    expect((await w.call('GET', `/api/media/${photo.sha256}`, { cookie: stranger })).statusCode).toBe(404)
+    expect((await w.call('GET', `/api/media/${photo.sha256}`)).statusCode).toBe(404)
+
+    const entry = reportEntries((await report(staff)).json()).find((e) => e.ref === sent.result.data!.ref)!
+    expect(entry).toMatchObject({ hasPhoto: true, hasRecording: true, role: 'relative', text: '' })
+    const csv = (await w.call('GET', `/api/workshops/${ids.process}/report.csv`, { cookie: staff })).body
+    const lines = csv.split('\r\n')
+    expect(lines[0]).toMatch(/"photo","recording"$/)
+    expect(lines.find((l) => l.startsWith(`"${sent.result.data!.ref}",`))).toMatch(/,"?true"?,"?true"?$/)
   })
 
   it('the report places every reference once, is for staff until published, then public without personal data', async () => {

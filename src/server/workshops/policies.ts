@@ -1,4 +1,5 @@
-import { and, eq, isNotNull } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull } from 'drizzle-orm'
+import type { MediaRef } from '../../shared/sync/media.js'
 import { uuidv7 } from '../../shared/sync/uuidv7.js'
 import {
   Allocate,
@@ -24,7 +25,7 @@ import {
 } from '../../shared/workshops/entities.js'
 import { allocationProblem, formatRef, isLate } from '../../shared/workshops/rules.js'
 import { isStaffFor, type Actor } from '../accounts/actor.js'
-import { workshopAllocations, workshopParticipants, workshopReactions } from '../db/schema.js'
+import { media, workshopAllocations, workshopParticipants, workshopReactions } from '../db/schema.js'
 import { insidePrincipal, personPrincipal, PUBLIC, staffPrincipal } from '../sync/audience.js'
 import { SIGN_IN_REQUIRED, type CommandResult, type SyncPolicy, type SyncRegistry, type WriteAttempt } from '../sync/registry.js'
 import { writeServerRecords, type Tx } from '../sync/server-write.js'
@@ -81,6 +82,22 @@ async function mayTakePart(tx: Tx, actor: Actor, processId: string, councilId: s
   return isParticipant(tx, processId, actor.personId)
 }
 
+/**
+ * A photo or recording must be on the server, as what the contribution calls it, before the
+ * contribution names it. The device uploads it first (the outbox sends the media its entries
+ * name); when it has not arrived, "media_missing" makes the device upload it again and retry.
+ */
+async function mediaProblem(tx: Tx, refs: MediaRef[]): Promise<CommandResult | null> {
+  if (refs.length === 0) return null
+  const stored = await tx.select({ sha256: media.sha256, type: media.type }).from(media).where(inArray(media.sha256, refs.map((r) => r.sha256)))
+  for (const ref of refs) {
+    const found = stored.find((m) => m.sha256 === ref.sha256)
+    if (!found) return rejected('media_missing', 'A photo or recording has not been uploaded yet; it is sent first.')
+    if (found.type !== ref.type) return rejected('invalid', `The ${ref.type.startsWith('image/') ? 'photo' : 'recording'} on the server is a ${found.type} file, not ${ref.type}.`)
+  }
+  return null
+}
+
 async function contribute(tx: Tx, registry: SyncRegistry, actor: Actor, p: ContributeData, now: Date, version: number): Promise<CommandResult> {
   const existing = await recordOf<ContributionData>(tx, WorkshopContribution.name, p.id)
   if (existing) {
@@ -92,6 +109,8 @@ async function contribute(tx: Tx, registry: SyncRegistry, actor: Actor, p: Contr
   if (!process) return rejected('not_found', 'There is no such workshop or consultation.')
   if (!(await mayTakePart(tx, actor, p.processId, process.councilId))) return rejected('forbidden', 'Join a session of this process first, by its link or code.')
   if (!p.text.trim() && !p.photo && !p.recording) return rejected('invalid', 'Write something, or add a photo or a recording.')
+  const missing = await mediaProblem(tx, [p.photo, p.recording].filter((r): r is MediaRef => r !== null))
+  if (missing) return missing
   const interview = p.interviewConsentOn !== null
   if (interview && !isStaffFor(actor, process.councilId)) return rejected('forbidden', 'Only staff enter what a person said in an interview.')
   if (p.sessionId) {
