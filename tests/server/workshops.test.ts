@@ -22,7 +22,7 @@ describe.each(databasesUnderTest())('workshops, on $name', (target) => {
   let staff: string
   const ids = { process: uuidv7(), consultation: uuidv7(), session: uuidv7(), closed: uuidv7(), question: uuidv7(), statement: uuidv7(), prio: uuidv7(), theme: uuidv7(), cafe: uuidv7(), bus: uuidv7() }
 
-  const push = async (cookie: string | null, mutations: { entity: string; entityId: string; op?: 'put' | 'patch' | 'delete'; patch: Record<string, unknown> }[]) => {
+  const push = async (cookie: string | null, mutations: { entity: string; entityId: string; op?: 'put' | 'patch' | 'delete'; baseVersion?: number; patch: Record<string, unknown> }[]) => {
     const reply = await w.call('POST', '/api/sync/push', {
       cookie,
       payload: { clientId: uuidv7(), protocolVersion: 1, mutations: mutations.map((m) => ({ id: uuidv7(), op: 'put', baseVersion: null, ...m })) },
@@ -95,6 +95,59 @@ describe.each(databasesUnderTest())('workshops, on $name', (target) => {
       expect(reply.statusCode, reply.body).toBeLessThan(500)
       expect(reply.json().message).toMatch(/\w/)
     }
+  })
+
+  it('a facilitator creates a process from scratch, keeps its invitee list and writes minutes; bad input is refused with a reason', async () => {
+    const councilId = w.ids.councilId
+    const id = uuidv7()
+    const session = uuidv7()
+    const base: ProcessData = {
+      councilId, kind: 'co-creation', title: 'Ny café', purpose: 'Hvad skal caféen kunne?', frame: '', budget: null, phase: 'collect', templateId: null, invitees: [],
+      status: '', statusEasy: '', proposal: '', proposalEasy: '', deadline: null, caseText: '', caseEasy: '', response: '', responseSentOn: null, reportPublished: false,
+    }
+    const first: SessionData = { councilId, processId: id, kind: 'dialogue', title: 'Dialogmøde', date: null, place: '', code: 'NYCAFE', inputOpen: false, allowAnonymous: true, questions: [], minutes: '' }
+    const created = (await push(staff, [{ entity: 'workshop-process', entityId: id, patch: base }, { entity: 'workshop-session', entityId: session, patch: first }])) as { status: string; reason?: string; version?: number }[]
+    expect(created.map((r) => r.reason ?? r.status)).toEqual(['applied', 'applied'])
+    // Minutes are protected text: a change names the version it was written on, as the app's writer does.
+    const baseVersion = created[1]!.version!
+
+    const invitee = { id: uuidv7(), name: 'Ældresagen', how: 'Brev', invitedOn: '2026-05-01' }
+    const patchProcess = (cookie: string | null, patch: Record<string, unknown>) => push(cookie, [{ entity: 'workshop-process', entityId: id, op: 'patch', patch }])
+    expect((await patchProcess(staff, { invitees: [invitee] }))[0]!.status).toBe('applied')
+    const written = (await push(staff, [{ entity: 'workshop-session', entityId: session, op: 'patch', baseVersion, patch: { minutes: '12 kom. Musik var det vigtigste.' } }]))[0] as { status: string; version?: number }
+    expect(written.status).toBe('applied')
+    const seen = written.version!
+    const built: Report = (await report(staff, id)).json()
+    expect(built.invitees).toEqual([invitee])
+    expect(built.sessions[0]).toMatchObject({ title: 'Dialogmøde', minutes: '12 kom. Musik var det vigtigste.' })
+
+    const participant = w.sessionCookie(await join(null))!
+    const refused = [
+      ...(await patchProcess(staff, { title: '   ' })),
+      ...(await patchProcess(staff, { invitees: [{ ...invitee, invitedOn: 'i går' }] })),
+      ...(await patchProcess(staff, { invitees: [{ ...invitee, name: '' }] })),
+      ...(await patchProcess(staff, { invitees: [invitee, invitee] })),
+      ...(await patchProcess(staff, { budget: -5 })),
+      ...(await patchProcess(staff, { deadline: new Date().toISOString() })),
+      ...(await push(staff, [{ entity: 'workshop-process', entityId: uuidv7(), patch: { ...base, kind: 'consultation' } }])),
+      ...(await push(staff, [{ entity: 'workshop-session', entityId: session, op: 'patch', baseVersion: seen, patch: { minutes: 'x'.repeat(20_001) } }])),
+      ...(await push(staff, [{ entity: 'workshop-session', entityId: session, op: 'patch', patch: { questions: [{ id: invitee.id, text: 'A', easyText: '' }, { id: invitee.id, text: 'B', easyText: '' }] } }])),
+      ...(await push(participant, [{ entity: 'workshop-session', entityId: session, op: 'patch', baseVersion: seen, patch: { minutes: 'Mit referat' } }])),
+      ...(await patchProcess(participant, { invitees: [] })),
+      ...(await patchProcess(null, { invitees: [] })),
+    ]
+    for (const r of refused) {
+      expect(r.status, JSON.stringify(r)).toBe('rejected')
+      expect(r.reason).toMatch(/\w{3}/)
+    }
+    expect(refused.map((r) => r.reason).slice(3, 7)).toEqual([
+      'Each invitee is on the list once; two have the same id.',
+      expect.stringMatching(/budget/),
+      'Only a consultation has a deadline.',
+      'A consultation needs a deadline.',
+    ])
+    // Nothing refused changed the record.
+    expect(((await report(staff, id)).json() as Report).invitees).toEqual([invitee])
   })
 
   it('a person joins by link without an account: a participant, signed in on the device, with no address kept', async () => {

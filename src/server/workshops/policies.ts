@@ -19,6 +19,7 @@ import {
   type ContributePayload as ContributeData,
   type ContributionData,
   type PrioritisationData,
+  type ProcessData,
   type ReactPayload as ReactData,
   type SessionData,
   type StatementData,
@@ -41,8 +42,35 @@ const staffOnly = (actor: Actor, councilId: string) =>
 
 const staffWrites = <T extends { councilId: string }>(): SyncPolicy<T>['canWrite'] => (actor, attempt) => staffOnly(actor, (attempt.next ?? attempt.current)!.councilId)
 
+/** What the schema cannot say about a process: the rules a facilitator's form keeps too. */
+function processProblem(p: ProcessData): string | null {
+  const ids = p.invitees.map((i) => i.id)
+  if (new Set(ids).size !== ids.length) return 'Each invitee is on the list once; two have the same id.'
+  if (p.kind === 'consultation' && p.deadline === null) return 'A consultation needs a deadline.'
+  if (p.kind === 'co-creation' && p.deadline !== null) return 'Only a consultation has a deadline.'
+  return null
+}
+
 /** Announced processes are public: title, phases, frame, invitees (organisations), case and proposal. */
-const processPolicy: SyncPolicy<{ councilId: string }> = { audience: () => [PUBLIC], canWrite: staffWrites() }
+const processPolicy: SyncPolicy<ProcessData> = {
+  audience: () => [PUBLIC],
+  canWrite: (actor, attempt) => {
+    const allowed = staffOnly(actor, (attempt.next ?? attempt.current)!.councilId)
+    if (allowed !== true) return allowed
+    return (attempt.next && processProblem(attempt.next)) ?? true
+  },
+}
+
+/** A session's questions each have their own id, which contributions point at. */
+const sessionPolicy: SyncPolicy<SessionData> = {
+  audience: (d) => [staffPrincipal(d.councilId), insidePrincipal(d.councilId), participantPrincipal(d.processId)],
+  canWrite: (actor, attempt) => {
+    const allowed = staffOnly(actor, (attempt.next ?? attempt.current)!.councilId)
+    if (allowed !== true) return allowed
+    const ids = attempt.next?.questions.map((q) => q.id) ?? []
+    return new Set(ids).size === ids.length ? true : 'Each question has its own id; two are the same.'
+  },
+}
 
 /** What joined participants, the council and its staff read. */
 const insideProcess = <T extends Scoped>(): SyncPolicy<T> => ({
@@ -196,7 +224,7 @@ async function allocate(tx: Tx, actor: Actor, p: AllocateData): Promise<CommandR
 export function registerWorkshopEntities(registry: SyncRegistry): void {
   if (registry.get(WorkshopProcess.name)) return
   registry.register(WorkshopProcess, processPolicy)
-  registry.register(WorkshopSession, insideProcess())
+  registry.register(WorkshopSession, sessionPolicy)
   registry.register(WorkshopTheme, insideProcess())
   registry.register(WorkshopStatement, insideProcess())
   registry.register(WorkshopPrioritisation, insideProcess())
