@@ -194,6 +194,55 @@ test.describe('Workshops', () => {
     await runA11yKit(staff, 'report with a photo and a recording')
   })
 
+  test('the facilitator starts a process from scratch, lists the invitees and writes the minutes', async ({ browser, baseURL }) => {
+    test.setTimeout(150_000)
+    const staff = await staffPage(browser, baseURL)
+    const name = `Haven ved Solbakken ${Date.now()}`
+    await staff.goto('/workshops')
+    await staff.getByRole('link', { name: 'Start en ny proces' }).click()
+    await expect(staff.getByRole('heading', { level: 1, name: 'Start en ny proces' })).toBeVisible()
+    await runA11yKit(staff, 'new process')
+    await staff.getByRole('button', { name: 'Opret processen' }).click()
+    await expect(staff.getByText('Giv processen et navn.').first()).toBeVisible()
+    await runA11yKit(staff, 'new process: names missing')
+    await staff.getByLabel('Navn på processen').fill(name)
+    await staff.getByLabel('Budget i kroner (hvis der er et)').fill('50000')
+    await staff.getByLabel('Navn på mødet').fill('Dialogmøde i haven')
+    await staff.getByLabel('Slags møde').selectOption('dialogue')
+    await staff.getByLabel('Første spørgsmål til deltagerne').fill('Hvad vil du gøre i haven?')
+    await staff.getByRole('button', { name: 'Opret processen' }).click()
+    await expect(staff.getByRole('heading', { level: 1, name: `Styr: ${name}` })).toBeVisible()
+
+    await staff.getByRole('button', { name: 'Tilføj til listen' }).click()
+    await expect(staff.getByText('Skriv navnet på den, der er inviteret.')).toBeVisible()
+    await staff.getByLabel('Organisation eller gruppe').fill('Ældresagen')
+    await staff.getByLabel('Hvordan blev de inviteret?').fill('Brev')
+    await staff.getByLabel('Hvornår blev de inviteret?').fill('2026-11-02')
+    await staff.getByRole('button', { name: 'Tilføj til listen' }).click()
+    await expect(staff.getByRole('status').filter({ hasText: 'Ældresagen er på listen.' })).toBeVisible()
+    await staff.getByLabel('Organisation eller gruppe').fill('Pårørendegruppen')
+    await staff.getByRole('button', { name: 'Tilføj til listen' }).click()
+    await expect(staff.getByText('Pårørendegruppen · ikke inviteret endnu')).toBeVisible()
+    await staff.getByLabel('Referat fra Dialogmøde i haven').fill('Vi var 11. Flest ville have højbede.')
+    await staff.getByRole('button', { name: 'Gem referatet fra Dialogmøde i haven' }).click()
+    await expect(staff.getByRole('status').filter({ hasText: 'Referatet fra Dialogmøde i haven er gemt.' })).toBeVisible()
+    await runA11yKit(staff, 'facilitator: invitees and minutes')
+
+    const processId = new URL(staff.url()).pathname.split('/')[2]!
+    await expect
+      .poll(async () => {
+        const r = await staff.evaluate(async (id) => (await fetch(`/api/workshops/${id}/report.json`)).json(), processId)
+        return [r.process?.budget, r.invitees?.map((i: { name: string; how: string; invitedOn: string | null }) => [i.name, i.how, i.invitedOn]), r.sessions?.map((x: { kind: string; minutes: string }) => [x.kind, x.minutes])]
+      }, { timeout: 20_000 })
+      .toEqual([50_000, [['Ældresagen', 'Brev', '2026-11-02'], ['Pårørendegruppen', '', null]], [['dialogue', 'Vi var 11. Flest ville have højbede.']]])
+    await staff.getByRole('button', { name: 'Tag Pårørendegruppen af listen' }).click()
+    await expect(staff.getByText('Pårørendegruppen · ikke inviteret endnu')).toBeHidden()
+    await staff.getByRole('link', { name: 'Rapport' }).click()
+    await expect(staff.getByText('Vi var 11. Flest ville have højbede.')).toBeVisible()
+    await expect(staff.getByText(/Ældresagen — Brev 2026-11-02/)).toBeVisible()
+    await runA11yKit(staff, 'report with invitees and minutes')
+  })
+
   test('a participant reacts and prioritises by keyboard at 320 px with the largest text', async ({ page }) => {
     test.setTimeout(120_000)
     const staff = await staffPage(page.context().browser()!, test.info().project.use.baseURL)
