@@ -243,6 +243,56 @@ test.describe('Workshops', () => {
     await runA11yKit(staff, 'report with invitees and minutes')
   })
 
+  test('the facilitator writes status and proposal with easy-read versions, enters an interview with consent, and copies the structure', async ({ browser, page, baseURL }) => {
+    test.setTimeout(150_000)
+    const staff = await staffPage(browser, baseURL)
+    const made = await makeProcess(staff)
+    await staff.goto(`/workshops/${made.processId}/styr`)
+    await expect(staff.getByRole('heading', { level: 2, name: 'Skriv et interview ind' })).toBeVisible()
+
+    await staff.getByLabel('Dato for samtykke').fill('')
+    await staff.getByRole('button', { name: 'Gem interviewet' }).click()
+    await expect(staff.getByText('Skriv, hvad personen sagde, og datoen for samtykket.')).toBeVisible()
+    await runA11yKit(staff, 'interview: words and consent missing')
+    await staff.getByLabel('Det, personen sagde').fill('Hun vil gerne have bankospil om torsdagen')
+    await staff.getByRole('group', { name: 'Du siger det som' }).getByRole('radio', { name: 'Bruger eller beboer' }).check()
+    await staff.getByLabel('Dato for samtykke').fill('2026-11-20')
+    await staff.getByRole('button', { name: 'Gem interviewet' }).click()
+    await expect(staff.getByRole('status').filter({ hasText: 'Gemt. Det får et nummer' })).toBeVisible()
+    await runA11yKit(staff, 'interview saved')
+    await expect
+      .poll(async () => {
+        const r = await staff.evaluate(async (id) => (await fetch(`/api/workshops/${id}/report.json`)).json(), made.processId)
+        return r.ungrouped?.map((e: { text: string; role: string; interview: boolean; name: string | null }) => [e.text, e.role, e.interview, e.name])
+      }, { timeout: 20_000 })
+      .toEqual([['Hun vil gerne have bankospil om torsdagen', 'user', true, null]])
+
+    await staff.getByRole('radio', { name: '4. Status' }).check()
+    await staff.getByLabel('Status', { exact: true }).fill('Vi har fået 14 idéer. Mange vil have musik om aftenen.')
+    await staff.getByLabel('Status i let sprog').fill('Mange vil have musik.')
+    await staff.getByLabel('Forslag', { exact: true }).fill('Caféen holder åbent med musik hver torsdag aften.')
+    await staff.getByLabel('Forslag i let sprog').fill('Musik i caféen hver torsdag.')
+    await staff.getByRole('button', { name: 'Gem', exact: true }).click()
+    await expect(staff.getByRole('status').filter({ hasText: 'Gemt.' }).first()).toBeVisible()
+    await runA11yKit(staff, 'status and proposal written')
+
+    // The participant sees the easy-read version first, then the whole text.
+    await joinAsNewParticipant(page, made.code)
+    await expect(page.getByRole('heading', { level: 2, name: 'Status' })).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByText('Mange vil have musik.', { exact: true })).toBeVisible()
+    await expect(page.getByText('Musik i caféen hver torsdag.', { exact: true })).toBeVisible()
+    await expect(page.getByText('Caféen holder åbent med musik hver torsdag aften.')).toBeVisible()
+    await runA11yKit(page, 'status and proposal with easy-read versions')
+
+    await staff.getByRole('button', { name: 'Start en ny proces med samme opbygning' }).click()
+    await expect(staff.getByRole('heading', { level: 1, name: /Styr: Ny proces efter: Fremtidens café/ })).toBeVisible()
+    await expect(staff.getByText(/Værksted i caféen \(workshop\)/)).toBeVisible()
+    await expect(staff.getByRole('button', { name: 'Åbn for input til Værksted i caféen' })).toBeVisible()
+    // The copy has a join code of its own, and its input starts closed.
+    await expect(staff.getByText(`kode ${made.code}`)).toBeHidden()
+    await runA11yKit(staff, 'a copy of the structure')
+  })
+
   test('a participant reacts and prioritises by keyboard at 320 px with the largest text', async ({ page }) => {
     test.setTimeout(120_000)
     const staff = await staffPage(page.context().browser()!, test.info().project.use.baseURL)
