@@ -3,7 +3,7 @@ import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { joinCode } from '../../src/shared/workshops/rules.js'
 import { runA11yKit } from './a11y/kit.js'
 import { LENE, SECRETARY, SOLBAKKEN, tabTo } from './accounts-helpers.js'
-import { councilIdByName, signInAsStaff, signInWithCard } from './admin-helpers.js'
+import { councilIdByName, pngOf, signInAsStaff, signInWithCard } from './admin-helpers.js'
 import { chooseSettings } from './helpers.js'
 
 interface Made {
@@ -73,6 +73,35 @@ async function give(page: Page, text: string): Promise<string> {
   return (await receipt.textContent())!.match(/B-\d+/)![0]
 }
 
+/**
+ * The browser's microphone, played by a stand-in: a headless browser has no microphone, and the
+ * test is about what the app does with a recording, not about the sound card. Pressing "Optag" and
+ * "Stop" still goes through the app's own recorder, which stores the result like a real one.
+ */
+async function fakeMicrophone(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    class StandInRecorder {
+      state = 'inactive'
+      mimeType = 'audio/webm'
+      ondataavailable: ((event: { data: Blob }) => void) | null = null
+      onstop: (() => void) | null = null
+      start(): void {
+        this.state = 'recording'
+      }
+      stop(): void {
+        this.state = 'inactive'
+        // An EBML header, as a WebM file starts, and some sound.
+        const bytes = new Uint8Array(800).fill(42)
+        bytes.set([0x1a, 0x45, 0xdf, 0xa3])
+        this.ondataavailable?.({ data: new Blob([bytes], { type: 'audio/webm' }) })
+        this.onstop?.()
+      }
+    }
+    Object.defineProperty(window, 'MediaRecorder', { value: StandInRecorder, configurable: true })
+    Object.defineProperty(navigator.mediaDevices, 'getUserMedia', { value: async () => new MediaStream(), configurable: true })
+  })
+}
+
 test.describe('Workshops', () => {
   test('a relative joins by the QR link on a phone, writes offline, and it lands once', async ({ browser, page, context, baseURL }) => {
     test.setTimeout(120_000)
@@ -104,6 +133,164 @@ test.describe('Workshops', () => {
     const report = await staff.evaluate(async (id) => (await fetch(`/api/workshops/${id}/report.json`)).json(), made.processId)
     const texts = [...report.ungrouped, ...report.hidden, ...report.themes.flatMap((t: { entries: unknown[] }) => t.entries)].map((e: { text: string; role: string; relative: boolean }) => [e.text, e.role, e.relative])
     expect(texts).toEqual([['Aftenåbent en gang om ugen', 'relative', true]])
+  })
+
+  test('a relative gives input as a photo and her voice, offline; the facilitator, Mine bidrag and the report show it', async ({ browser, page, context, baseURL }) => {
+    test.setTimeout(150_000)
+    const staff = await staffPage(browser, baseURL)
+    const made = await makeProcess(staff)
+    await fakeMicrophone(page)
+    await signInWithCard(page, LENE.code)
+    await page.goto(`/workshops/deltag/${made.code}`)
+    await page.getByRole('button', { name: 'Vær med' }).click()
+    await page.getByRole('link', { name: 'Kom med input til Værksted i caféen' }).click()
+    await expect(page.getByRole('group', { name: 'Et foto (hvis du vil)' })).toBeVisible()
+
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(page.getByText('Skriv noget, tag et foto eller optag din stemme, før du sender.')).toBeVisible()
+    await runA11yKit(page, 'input: nothing to send')
+    await page.getByLabel('Vælg et foto').setInputFiles({ name: 'haven.png', mimeType: 'image/png', buffer: pngOf(1200, 900) })
+    await expect(page.getByRole('img', { name: 'Det valgte foto' })).toBeVisible()
+    await page.getByRole('button', { name: 'Optag din stemme' }).click()
+    await expect(page.getByText('Optager …')).toBeVisible()
+    await page.getByRole('button', { name: /Stop optagelsen/ }).click()
+    await expect(page.getByRole('button', { name: 'Slet optagelsen' })).toBeVisible()
+    await expect(page.getByText('Skriv noget, tag et foto')).toBeHidden()
+    await runA11yKit(page, 'input: a photo and a recording chosen')
+    // They survive leaving the page: the draft names them, the device keeps their bytes.
+    await page.getByRole('link', { name: 'Workshops' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Workshops' })).toBeVisible()
+    await page.goBack()
+    await expect(page.getByRole('img', { name: 'Det valgte foto' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Slet optagelsen' })).toBeVisible()
+    await page.getByRole('radio', { name: 'Pårørende' }).check()
+    // Sent without a connection: nothing reaches the server until the phone is online again.
+    await context.setOffline(true)
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'gemt på telefonen' })).toBeVisible()
+    await runA11yKit(page, 'input: a photo and a recording saved offline')
+    await context.setOffline(false)
+    await page.evaluate(() => window.dispatchEvent(new Event('online')))
+    const receipt = page.getByRole('status').filter({ hasText: /Dit bidrag er B-\d+/ })
+    await expect(receipt).toBeVisible({ timeout: 20_000 })
+    const ref = (await receipt.textContent())!.match(/B-\d+/)![0]
+
+    await page.goto('/workshops/mine')
+    const mine = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Bidrag ${ref}` }) })
+    await expect(mine).toContainText('Med foto · Med lydoptagelse')
+    await runA11yKit(page, 'Mine bidrag with a photo and a recording')
+
+    await staff.goto(`/workshops/${made.processId}/styr`)
+    const photo = staff.getByRole('img', { name: `Foto til ${ref}` })
+    await expect(photo).toBeVisible({ timeout: 20_000 })
+    // Decoded, so the page no longer moves under the keyboard walk when it gets its height.
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+    await expect(staff.getByRole('button', { name: `Hør ${ref}` })).toBeVisible()
+    await expect(staff.getByText('Med foto · Med lydoptagelse')).toBeVisible()
+    await runA11yKit(staff, 'facilitator: a contribution with a photo and a recording')
+
+    await staff.goto(`/workshops/${made.processId}/rapport`)
+    await expect(staff.getByText(new RegExp(`${ref} · Pårørende.*Med foto · Med lydoptagelse`))).toBeVisible()
+    await runA11yKit(staff, 'report with a photo and a recording')
+  })
+
+  test('the facilitator starts a process from scratch, lists the invitees and writes the minutes', async ({ browser, baseURL }) => {
+    test.setTimeout(150_000)
+    const staff = await staffPage(browser, baseURL)
+    const name = `Haven ved Solbakken ${Date.now()}`
+    await staff.goto('/workshops')
+    await staff.getByRole('link', { name: 'Start en ny proces' }).click()
+    await expect(staff.getByRole('heading', { level: 1, name: 'Start en ny proces' })).toBeVisible()
+    await runA11yKit(staff, 'new process')
+    await staff.getByRole('button', { name: 'Opret processen' }).click()
+    await expect(staff.getByText('Giv processen et navn.').first()).toBeVisible()
+    await runA11yKit(staff, 'new process: names missing')
+    await staff.getByLabel('Navn på processen').fill(name)
+    await staff.getByLabel('Budget i kroner (hvis der er et)').fill('50000')
+    await staff.getByLabel('Navn på mødet').fill('Dialogmøde i haven')
+    await staff.getByLabel('Slags møde').selectOption('dialogue')
+    await staff.getByLabel('Første spørgsmål til deltagerne').fill('Hvad vil du gøre i haven?')
+    await staff.getByRole('button', { name: 'Opret processen' }).click()
+    await expect(staff.getByRole('heading', { level: 1, name: `Styr: ${name}` })).toBeVisible()
+
+    await staff.getByRole('button', { name: 'Tilføj til listen' }).click()
+    await expect(staff.getByText('Skriv navnet på den, der er inviteret.')).toBeVisible()
+    await staff.getByLabel('Organisation eller gruppe').fill('Ældresagen')
+    await staff.getByLabel('Hvordan blev de inviteret?').fill('Brev')
+    await staff.getByLabel('Hvornår blev de inviteret?').fill('2026-11-02')
+    await staff.getByRole('button', { name: 'Tilføj til listen' }).click()
+    await expect(staff.getByRole('status').filter({ hasText: 'Ældresagen er på listen.' })).toBeVisible()
+    await staff.getByLabel('Organisation eller gruppe').fill('Pårørendegruppen')
+    await staff.getByRole('button', { name: 'Tilføj til listen' }).click()
+    await expect(staff.getByText('Pårørendegruppen · ikke inviteret endnu')).toBeVisible()
+    await staff.getByLabel('Referat fra Dialogmøde i haven').fill('Vi var 11. Flest ville have højbede.')
+    await staff.getByRole('button', { name: 'Gem referatet fra Dialogmøde i haven' }).click()
+    await expect(staff.getByRole('status').filter({ hasText: 'Referatet fra Dialogmøde i haven er gemt.' })).toBeVisible()
+    await runA11yKit(staff, 'facilitator: invitees and minutes')
+
+    const processId = new URL(staff.url()).pathname.split('/')[2]!
+    await expect
+      .poll(async () => {
+        const r = await staff.evaluate(async (id) => (await fetch(`/api/workshops/${id}/report.json`)).json(), processId)
+        return [r.process?.budget, r.invitees?.map((i: { name: string; how: string; invitedOn: string | null }) => [i.name, i.how, i.invitedOn]), r.sessions?.map((x: { kind: string; minutes: string }) => [x.kind, x.minutes])]
+      }, { timeout: 20_000 })
+      .toEqual([50_000, [['Ældresagen', 'Brev', '2026-11-02'], ['Pårørendegruppen', '', null]], [['dialogue', 'Vi var 11. Flest ville have højbede.']]])
+    await staff.getByRole('button', { name: 'Tag Pårørendegruppen af listen' }).click()
+    await expect(staff.getByText('Pårørendegruppen · ikke inviteret endnu')).toBeHidden()
+    await staff.getByRole('link', { name: 'Rapport' }).click()
+    await expect(staff.getByText('Vi var 11. Flest ville have højbede.')).toBeVisible()
+    await expect(staff.getByText(/Ældresagen — Brev 2026-11-02/)).toBeVisible()
+    await runA11yKit(staff, 'report with invitees and minutes')
+  })
+
+  test('the facilitator writes status and proposal with easy-read versions, enters an interview with consent, and copies the structure', async ({ browser, page, baseURL }) => {
+    test.setTimeout(150_000)
+    const staff = await staffPage(browser, baseURL)
+    const made = await makeProcess(staff)
+    await staff.goto(`/workshops/${made.processId}/styr`)
+    await expect(staff.getByRole('heading', { level: 2, name: 'Skriv et interview ind' })).toBeVisible()
+
+    await staff.getByLabel('Dato for samtykke').fill('')
+    await staff.getByRole('button', { name: 'Gem interviewet' }).click()
+    await expect(staff.getByText('Skriv, hvad personen sagde, og datoen for samtykket.')).toBeVisible()
+    await runA11yKit(staff, 'interview: words and consent missing')
+    await staff.getByLabel('Det, personen sagde').fill('Hun vil gerne have bankospil om torsdagen')
+    await staff.getByRole('group', { name: 'Du siger det som' }).getByRole('radio', { name: 'Bruger eller beboer' }).check()
+    await staff.getByLabel('Dato for samtykke').fill('2026-11-20')
+    await staff.getByRole('button', { name: 'Gem interviewet' }).click()
+    await expect(staff.getByRole('status').filter({ hasText: 'Gemt. Det får et nummer' })).toBeVisible()
+    await runA11yKit(staff, 'interview saved')
+    await expect
+      .poll(async () => {
+        const r = await staff.evaluate(async (id) => (await fetch(`/api/workshops/${id}/report.json`)).json(), made.processId)
+        return r.ungrouped?.map((e: { text: string; role: string; interview: boolean; name: string | null }) => [e.text, e.role, e.interview, e.name])
+      }, { timeout: 20_000 })
+      .toEqual([['Hun vil gerne have bankospil om torsdagen', 'user', true, null]])
+
+    await staff.getByRole('radio', { name: '4. Status' }).check()
+    await staff.getByLabel('Status', { exact: true }).fill('Vi har fået 14 idéer. Mange vil have musik om aftenen.')
+    await staff.getByLabel('Status i let sprog').fill('Mange vil have musik.')
+    await staff.getByLabel('Forslag', { exact: true }).fill('Caféen holder åbent med musik hver torsdag aften.')
+    await staff.getByLabel('Forslag i let sprog').fill('Musik i caféen hver torsdag.')
+    await staff.getByRole('button', { name: 'Gem', exact: true }).click()
+    await expect(staff.getByRole('status').filter({ hasText: 'Gemt.' }).first()).toBeVisible()
+    await runA11yKit(staff, 'status and proposal written')
+
+    // The participant sees the easy-read version first, then the whole text.
+    await joinAsNewParticipant(page, made.code)
+    await expect(page.getByRole('heading', { level: 2, name: 'Status' })).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByText('Mange vil have musik.', { exact: true })).toBeVisible()
+    await expect(page.getByText('Musik i caféen hver torsdag.', { exact: true })).toBeVisible()
+    await expect(page.getByText('Caféen holder åbent med musik hver torsdag aften.')).toBeVisible()
+    await runA11yKit(page, 'status and proposal with easy-read versions')
+
+    await staff.getByRole('button', { name: 'Start en ny proces med samme opbygning' }).click()
+    await expect(staff.getByRole('heading', { level: 1, name: /Styr: Ny proces efter: Fremtidens café/ })).toBeVisible()
+    await expect(staff.getByText(/Værksted i caféen \(workshop\)/)).toBeVisible()
+    await expect(staff.getByRole('button', { name: 'Åbn for input til Værksted i caféen' })).toBeVisible()
+    // The copy has a join code of its own, and its input starts closed.
+    await expect(staff.getByText(`kode ${made.code}`)).toBeHidden()
+    await runA11yKit(staff, 'a copy of the structure')
   })
 
   test('a participant reacts and prioritises by keyboard at 320 px with the largest text', async ({ page }) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import type { Database } from '../../src/server/db/database.js'
@@ -10,6 +11,10 @@ import { DEMO_ACCOUNTS, openWorld, type World } from './accounts-fixture.js'
 import { databasesUnderTest } from './helpers.js'
 
 const CODE = 'KAFE23'
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+/** Enough of a JPEG and a WebM for the server's check of the first bytes. */
+const PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1200, 7)])
+const VOICE = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(900, 3)])
 
 describe.each(databasesUnderTest())('workshops, on $name', (target) => {
   let database: Database
@@ -17,7 +22,7 @@ describe.each(databasesUnderTest())('workshops, on $name', (target) => {
   let staff: string
   const ids = { process: uuidv7(), consultation: uuidv7(), session: uuidv7(), closed: uuidv7(), question: uuidv7(), statement: uuidv7(), prio: uuidv7(), theme: uuidv7(), cafe: uuidv7(), bus: uuidv7() }
 
-  const push = async (cookie: string | null, mutations: { entity: string; entityId: string; op?: 'put' | 'patch' | 'delete'; patch: Record<string, unknown> }[]) => {
+  const push = async (cookie: string | null, mutations: { entity: string; entityId: string; op?: 'put' | 'patch' | 'delete'; baseVersion?: number; patch: Record<string, unknown> }[]) => {
     const reply = await w.call('POST', '/api/sync/push', {
       cookie,
       payload: { clientId: uuidv7(), protocolVersion: 1, mutations: mutations.map((m) => ({ id: uuidv7(), op: 'put', baseVersion: null, ...m })) },
@@ -90,6 +95,59 @@ describe.each(databasesUnderTest())('workshops, on $name', (target) => {
       expect(reply.statusCode, reply.body).toBeLessThan(500)
       expect(reply.json().message).toMatch(/\w/)
     }
+  })
+
+  it('a facilitator creates a process from scratch, keeps its invitee list and writes minutes; bad input is refused with a reason', async () => {
+    const councilId = w.ids.councilId
+    const id = uuidv7()
+    const session = uuidv7()
+    const base: ProcessData = {
+      councilId, kind: 'co-creation', title: 'Ny café', purpose: 'Hvad skal caféen kunne?', frame: '', budget: null, phase: 'collect', templateId: null, invitees: [],
+      status: '', statusEasy: '', proposal: '', proposalEasy: '', deadline: null, caseText: '', caseEasy: '', response: '', responseSentOn: null, reportPublished: false,
+    }
+    const first: SessionData = { councilId, processId: id, kind: 'dialogue', title: 'Dialogmøde', date: null, place: '', code: 'NYCAFE', inputOpen: false, allowAnonymous: true, questions: [], minutes: '' }
+    const created = (await push(staff, [{ entity: 'workshop-process', entityId: id, patch: base }, { entity: 'workshop-session', entityId: session, patch: first }])) as { status: string; reason?: string; version?: number }[]
+    expect(created.map((r) => r.reason ?? r.status)).toEqual(['applied', 'applied'])
+    // Minutes are protected text: a change names the version it was written on, as the app's writer does.
+    const baseVersion = created[1]!.version!
+
+    const invitee = { id: uuidv7(), name: 'Ældresagen', how: 'Brev', invitedOn: '2026-05-01' }
+    const patchProcess = (cookie: string | null, patch: Record<string, unknown>) => push(cookie, [{ entity: 'workshop-process', entityId: id, op: 'patch', patch }])
+    expect((await patchProcess(staff, { invitees: [invitee] }))[0]!.status).toBe('applied')
+    const written = (await push(staff, [{ entity: 'workshop-session', entityId: session, op: 'patch', baseVersion, patch: { minutes: '12 kom. Musik var det vigtigste.' } }]))[0] as { status: string; version?: number }
+    expect(written.status).toBe('applied')
+    const seen = written.version!
+    const built: Report = (await report(staff, id)).json()
+    expect(built.invitees).toEqual([invitee])
+    expect(built.sessions[0]).toMatchObject({ title: 'Dialogmøde', minutes: '12 kom. Musik var det vigtigste.' })
+
+    const participant = w.sessionCookie(await join(null))!
+    const refused = [
+      ...(await patchProcess(staff, { title: '   ' })),
+      ...(await patchProcess(staff, { invitees: [{ ...invitee, invitedOn: 'i går' }] })),
+      ...(await patchProcess(staff, { invitees: [{ ...invitee, name: '' }] })),
+      ...(await patchProcess(staff, { invitees: [invitee, invitee] })),
+      ...(await patchProcess(staff, { budget: -5 })),
+      ...(await patchProcess(staff, { deadline: new Date().toISOString() })),
+      ...(await push(staff, [{ entity: 'workshop-process', entityId: uuidv7(), patch: { ...base, kind: 'consultation' } }])),
+      ...(await push(staff, [{ entity: 'workshop-session', entityId: session, op: 'patch', baseVersion: seen, patch: { minutes: 'x'.repeat(20_001) } }])),
+      ...(await push(staff, [{ entity: 'workshop-session', entityId: session, op: 'patch', patch: { questions: [{ id: invitee.id, text: 'A', easyText: '' }, { id: invitee.id, text: 'B', easyText: '' }] } }])),
+      ...(await push(participant, [{ entity: 'workshop-session', entityId: session, op: 'patch', baseVersion: seen, patch: { minutes: 'Mit referat' } }])),
+      ...(await patchProcess(participant, { invitees: [] })),
+      ...(await patchProcess(null, { invitees: [] })),
+    ]
+    for (const r of refused) {
+      expect(r.status, JSON.stringify(r)).toBe('rejected')
+      expect(r.reason).toMatch(/\w{3}/)
+    }
+    expect(refused.map((r) => r.reason).slice(3, 7)).toEqual([
+      'Each invitee is on the list once; two have the same id.',
+      expect.stringMatching(/budget/),
+      'Only a consultation has a deadline.',
+      'A consultation needs a deadline.',
+    ])
+    // Nothing refused changed the record.
+    expect(((await report(staff, id)).json() as Report).invitees).toEqual([invitee])
   })
 
   it('a person joins by link without an account: a participant, signed in on the device, with no address kept', async () => {
@@ -204,6 +262,41 @@ describe.each(databasesUnderTest())('workshops, on $name', (target) => {
     expect(results.priorities[0].totals[0]).toMatchObject({ optionId: ids.cafe, total: 2, people: 1 })
     expect(results.mine).toEqual({ answers: { [ids.statement]: 'agree' }, allocations: { [ids.prio]: { [ids.cafe]: 2 } } })
     expect((await w.call('GET', `/api/workshops/${ids.process}/results`)).statusCode).toBe(401)
+  })
+
+  it('takes input as a photo or a voice recording once the media are uploaded; participants may fetch them, strangers not; the report says so', async () => {
+    const cookie = w.sessionCookie(await join(null, 'relative'))!
+    const photo = { sha256: sha(PHOTO), type: 'image/jpeg', bytes: PHOTO.length }
+    const recording = { sha256: sha(VOICE), type: 'audio/webm', bytes: VOICE.length }
+    // Named before it was uploaded: the device is told to upload it and try again, nothing is stored.
+    const early = await contribute(cookie, { text: '', photo, role: 'relative' })
+    expect(early.result).toMatchObject({ status: 'rejected', code: 'media_missing' })
+    expect((await pulled(staff)).some((c) => c.entityId === early.id)).toBe(false)
+    for (const [bytes, type] of [[PHOTO, 'image/jpeg'], [VOICE, 'audio/webm']] as const) {
+      const put = await w.call('PUT', `/api/media/${sha(bytes)}`, { cookie, payload: bytes, headers: { 'content-type': type } })
+      expect(put.statusCode, put.body).toBeLessThan(300)
+    }
+    // A reference that calls the recording a photo is refused with a reason.
+    const mislabelled = await contribute(cookie, { text: '', photo: { ...recording, type: 'image/jpeg' } })
+    expect(mislabelled.result).toMatchObject({ status: 'rejected', code: 'invalid', reason: expect.stringMatching(/audio\/webm/) })
+    // The same contribution sent again after the upload lands, without any text.
+    const sent = await contribute(cookie, { text: '', photo, recording, role: 'relative' }, early.id)
+    expect(sent.result).toMatchObject({ status: 'applied', data: { ref: expect.stringMatching(/^B-\d+$/) } })
+    expect((await pulled(staff)).find((c) => c.entityId === sent.id)!.data).toMatchObject({ text: '', photo, recording, role: 'relative', relative: false })
+
+    const other = w.sessionCookie(await join(null))!
+    expect((await w.call('GET', `/api/media/${photo.sha256}`, { cookie: other })).statusCode).toBe(200)
+    expect((await w.call('GET', `/api/media/${recording.sha256}`, { cookie: staff })).statusCode).toBe(200)
+    const stranger = await w.sessionFor(await w.newPerson('participant'))
+    expect((await w.call('GET', `/api/media/${photo.sha256}`, { cookie: stranger })).statusCode).toBe(404)
+    expect((await w.call('GET', `/api/media/${photo.sha256}`)).statusCode).toBe(404)
+
+    const entry = reportEntries((await report(staff)).json()).find((e) => e.ref === sent.result.data!.ref)!
+    expect(entry).toMatchObject({ hasPhoto: true, hasRecording: true, role: 'relative', text: '' })
+    const csv = (await w.call('GET', `/api/workshops/${ids.process}/report.csv`, { cookie: staff })).body
+    const lines = csv.split('\r\n')
+    expect(lines[0]).toMatch(/"photo","recording"$/)
+    expect(lines.find((l) => l.startsWith(`"${sent.result.data!.ref}",`))).toMatch(/,"?true"?,"?true"?$/)
   })
 
   it('the report places every reference once, is for staff until published, then public without personal data', async () => {

@@ -84,6 +84,9 @@ export interface MineEntry {
   processId: string
   text: string
   sentAt: number
+  /** Whether it was sent with a photo or a voice recording (absent in entries kept before media). */
+  photo?: boolean
+  recording?: boolean
 }
 
 /**
@@ -105,7 +108,7 @@ function readMine(): MineEntry[] {
 export async function sendContribution(payload: ContributePayload): Promise<string> {
   const { writer } = useSync()
   await writer.send(Contribute, payload, payload.id)
-  mine.value = [...mine.value, { id: payload.id, processId: payload.processId, text: payload.text, sentAt: Date.now() }]
+  mine.value = [...mine.value, { id: payload.id, processId: payload.processId, text: payload.text, sentAt: Date.now(), photo: payload.photo !== null, recording: payload.recording !== null }]
   localStorage.setItem(MINE_KEY, JSON.stringify(mine.value))
   return payload.id
 }

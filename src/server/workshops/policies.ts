@@ -1,4 +1,5 @@
-import { and, eq, isNotNull } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull } from 'drizzle-orm'
+import type { MediaRef } from '../../shared/sync/media.js'
 import { uuidv7 } from '../../shared/sync/uuidv7.js'
 import {
   Allocate,
@@ -18,13 +19,14 @@ import {
   type ContributePayload as ContributeData,
   type ContributionData,
   type PrioritisationData,
+  type ProcessData,
   type ReactPayload as ReactData,
   type SessionData,
   type StatementData,
 } from '../../shared/workshops/entities.js'
 import { allocationProblem, formatRef, isLate } from '../../shared/workshops/rules.js'
 import { isStaffFor, type Actor } from '../accounts/actor.js'
-import { workshopAllocations, workshopParticipants, workshopReactions } from '../db/schema.js'
+import { media, workshopAllocations, workshopParticipants, workshopReactions } from '../db/schema.js'
 import { insidePrincipal, personPrincipal, PUBLIC, staffPrincipal } from '../sync/audience.js'
 import { SIGN_IN_REQUIRED, type CommandResult, type SyncPolicy, type SyncRegistry, type WriteAttempt } from '../sync/registry.js'
 import { writeServerRecords, type Tx } from '../sync/server-write.js'
@@ -40,8 +42,35 @@ const staffOnly = (actor: Actor, councilId: string) =>
 
 const staffWrites = <T extends { councilId: string }>(): SyncPolicy<T>['canWrite'] => (actor, attempt) => staffOnly(actor, (attempt.next ?? attempt.current)!.councilId)
 
+/** What the schema cannot say about a process: the rules a facilitator's form keeps too. */
+function processProblem(p: ProcessData): string | null {
+  const ids = p.invitees.map((i) => i.id)
+  if (new Set(ids).size !== ids.length) return 'Each invitee is on the list once; two have the same id.'
+  if (p.kind === 'consultation' && p.deadline === null) return 'A consultation needs a deadline.'
+  if (p.kind === 'co-creation' && p.deadline !== null) return 'Only a consultation has a deadline.'
+  return null
+}
+
 /** Announced processes are public: title, phases, frame, invitees (organisations), case and proposal. */
-const processPolicy: SyncPolicy<{ councilId: string }> = { audience: () => [PUBLIC], canWrite: staffWrites() }
+const processPolicy: SyncPolicy<ProcessData> = {
+  audience: () => [PUBLIC],
+  canWrite: (actor, attempt) => {
+    const allowed = staffOnly(actor, (attempt.next ?? attempt.current)!.councilId)
+    if (allowed !== true) return allowed
+    return (attempt.next && processProblem(attempt.next)) ?? true
+  },
+}
+
+/** A session's questions each have their own id, which contributions point at. */
+const sessionPolicy: SyncPolicy<SessionData> = {
+  audience: (d) => [staffPrincipal(d.councilId), insidePrincipal(d.councilId), participantPrincipal(d.processId)],
+  canWrite: (actor, attempt) => {
+    const allowed = staffOnly(actor, (attempt.next ?? attempt.current)!.councilId)
+    if (allowed !== true) return allowed
+    const ids = attempt.next?.questions.map((q) => q.id) ?? []
+    return new Set(ids).size === ids.length ? true : 'Each question has its own id; two are the same.'
+  },
+}
 
 /** What joined participants, the council and its staff read. */
 const insideProcess = <T extends Scoped>(): SyncPolicy<T> => ({
@@ -81,6 +110,22 @@ async function mayTakePart(tx: Tx, actor: Actor, processId: string, councilId: s
   return isParticipant(tx, processId, actor.personId)
 }
 
+/**
+ * A photo or recording must be on the server, as what the contribution calls it, before the
+ * contribution names it. The device uploads it first (the outbox sends the media its entries
+ * name); when it has not arrived, "media_missing" makes the device upload it again and retry.
+ */
+async function mediaProblem(tx: Tx, refs: MediaRef[]): Promise<CommandResult | null> {
+  if (refs.length === 0) return null
+  const stored = await tx.select({ sha256: media.sha256, type: media.type }).from(media).where(inArray(media.sha256, refs.map((r) => r.sha256)))
+  for (const ref of refs) {
+    const found = stored.find((m) => m.sha256 === ref.sha256)
+    if (!found) return rejected('media_missing', 'A photo or recording has not been uploaded yet; it is sent first.')
+    if (found.type !== ref.type) return rejected('invalid', `The ${ref.type.startsWith('image/') ? 'photo' : 'recording'} on the server is a ${found.type} file, not ${ref.type}.`)
+  }
+  return null
+}
+
 async function contribute(tx: Tx, registry: SyncRegistry, actor: Actor, p: ContributeData, now: Date, version: number): Promise<CommandResult> {
   const existing = await recordOf<ContributionData>(tx, WorkshopContribution.name, p.id)
   if (existing) {
@@ -92,6 +137,8 @@ async function contribute(tx: Tx, registry: SyncRegistry, actor: Actor, p: Contr
   if (!process) return rejected('not_found', 'There is no such workshop or consultation.')
   if (!(await mayTakePart(tx, actor, p.processId, process.councilId))) return rejected('forbidden', 'Join a session of this process first, by its link or code.')
   if (!p.text.trim() && !p.photo && !p.recording) return rejected('invalid', 'Write something, or add a photo or a recording.')
+  const missing = await mediaProblem(tx, [p.photo, p.recording].filter((r): r is MediaRef => r !== null))
+  if (missing) return missing
   const interview = p.interviewConsentOn !== null
   if (interview && !isStaffFor(actor, process.councilId)) return rejected('forbidden', 'Only staff enter what a person said in an interview.')
   if (p.sessionId) {
@@ -177,7 +224,7 @@ async function allocate(tx: Tx, actor: Actor, p: AllocateData): Promise<CommandR
 export function registerWorkshopEntities(registry: SyncRegistry): void {
   if (registry.get(WorkshopProcess.name)) return
   registry.register(WorkshopProcess, processPolicy)
-  registry.register(WorkshopSession, insideProcess())
+  registry.register(WorkshopSession, sessionPolicy)
   registry.register(WorkshopTheme, insideProcess())
   registry.register(WorkshopStatement, insideProcess())
   registry.register(WorkshopPrioritisation, insideProcess())

@@ -217,13 +217,13 @@ function cell(value: string | number | boolean | null): string {
   return `"${text.replaceAll('"', '""')}"`
 }
 
-export const CSV_HEADER = ['reference', 'place', 'theme', 'merged_with', 'hidden_reason', 'in_proposal', 'role', 'relative', 'late', 'interview', 'session', 'question', 'text'] as const
+export const CSV_HEADER = ['reference', 'place', 'theme', 'merged_with', 'hidden_reason', 'in_proposal', 'role', 'relative', 'late', 'interview', 'session', 'question', 'text', 'photo', 'recording'] as const
 
 /** One row per contribution, where it ended up: the same entries as the report, in its order. */
 export function reportCsv(report: Report): string {
   const rows: (string | number | boolean | null)[][] = [[...CSV_HEADER]]
   const row = (e: ReportEntry, place: string, theme: string | null) => [
-    e.ref, place, theme, e.mergedWith.join(' '), e.hiddenReason, e.inProposal, e.role, e.relative, e.late, e.interview, e.session, e.question, e.text,
+    e.ref, place, theme, e.mergedWith.join(' '), e.hiddenReason, e.inProposal, e.role, e.relative, e.late, e.interview, e.session, e.question, e.text, e.hasPhoto, e.hasRecording,
   ]
   for (const t of report.themes) for (const e of t.entries) rows.push(row(e, 'theme', t.title))
   for (const e of report.ungrouped) rows.push(row(e, 'ungrouped', null))
