@@ -16,6 +16,7 @@ import { nodePrimitives as p } from '../../src/server/elections/node-primitives.
 import { seedDemoAccounts } from '../../src/server/demo/accounts.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { buildTestServer } from '../server/helpers.js'
+import { bundleOpenWorker } from '../server/open-worker-bundle.js'
 import type { BenchFigure, BenchSuite } from './figure.js'
 
 const ACCEPT = 1000
@@ -133,6 +134,8 @@ async function benchTally(): Promise<BenchFigure[]> {
   const board = verifyBoard(p, manifest, hash, entries)
   if (!board.ok) throw new Error(board.problem)
 
+  // The built server starts its workers from a file; from the sources they need their bundle first.
+  await bundleOpenWorker()
   const clear = board.ballots.map((b) => openBallot(p, key, b.envelope))
   let started = performance.now()
   tallyElection({ candidates: manifest.candidates.map((c) => c.id), seats: 3, substitutes: 2, maxChoices: 2, ballots: clear.map((b) => b!), seed: board.headHash })

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { nodePrimitives as p } from '../../src/server/elections/node-primitives.js'
-import { openBallots } from '../../src/server/elections/open-ballots.js'
+import { openBallots, useSourceWorker } from '../../src/server/elections/open-ballots.js'
 import { openBallot, sealBallot, type Envelope } from '../../src/shared/elections/envelope.js'
 import { testElection } from './election-fixture.js'
+import { bundleOpenWorker } from './open-worker-bundle.js'
 
 describe('openBallots', () => {
   // A few hundred ballots, some that do not open (another key's, a changed ciphertext).
@@ -18,7 +19,15 @@ describe('openBallots', () => {
   })
   const serial = envelopes.map((envelope) => openBallot(p, election.key, envelope))
 
+  it('opens every ballot on this thread when no helper can start', async () => {
+    useSourceWorker(() => Promise.reject(new Error('no worker here')))
+    const stats = { byHelpers: 0 }
+    expect(await openBallots(election.key, envelopes, { helpers: 2, thisThread: false, stats })).toEqual(serial)
+    expect(stats.byHelpers).toBe(0)
+  })
+
   it('gives what openBallot gives for each envelope, in order, by worker threads alone or helping this one', async () => {
+    await bundleOpenWorker()
     expect(serial.filter((b) => b === null).length).toBe(24)
     const key = { privateKey: election.key.privateKey.slice(), publicKey: election.key.publicKey }
     const stats = { byHelpers: 0 }

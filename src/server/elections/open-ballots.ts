@@ -1,5 +1,4 @@
 import os from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { openBallot, type ElectionKeyPair, type Envelope } from '../../shared/elections/envelope.js'
 import { nodePrimitives as p } from './node-primitives.js'
@@ -77,18 +76,20 @@ async function helper(key: ElectionKeyPair, take: () => { start: number; envelop
   })
 }
 
-let bundled: Promise<string> | undefined
+let sourceWorker: (() => Promise<string>) | undefined
 
 /**
- * The worker beside this file: JavaScript when built. From the TypeScript sources (tests, the
- * bench) the worker and what it imports are bundled once per process by esbuild (which tsx
- * brings), since starting a TypeScript loader in every worker takes longer than the work.
+ * Run from the TypeScript sources (tests, the bench), the worker cannot be started as a file;
+ * they hand in its code bundled (tests/server/open-worker-bundle.ts), so the server itself never
+ * imports a bundler. Without one, a big tally from the sources opens every ballot on this thread.
  */
+export function useSourceWorker(load: () => Promise<string>): void {
+  sourceWorker = load
+}
+
+/** The worker beside this file: JavaScript when built, else the bundle handed in from the sources. */
 async function startWorker(workerData: { privateKey: Uint8Array; publicKey: Uint8Array }): Promise<Worker> {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./open-worker.js', import.meta.url), { workerData })
-  bundled ??= import('esbuild').then(async (esbuild) => {
-    const result = await esbuild.build({ entryPoints: [fileURLToPath(new URL('./open-worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' })
-    return result.outputFiles[0]!.text
-  })
-  return new Worker(await bundled, { eval: true, workerData })
+  if (!sourceWorker) throw new Error('No worker bundle for the TypeScript sources.')
+  return new Worker(await sourceWorker(), { eval: true, workerData })
 }
