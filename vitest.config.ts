@@ -16,6 +16,8 @@ export default defineConfig({
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
+          // Bundles the server once for the tests that start it as an OS process.
+          globalSetup: ['tests/server/global-setup.ts'],
           // Each file opens its own databases; two at a time suits the 2-core machine.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },

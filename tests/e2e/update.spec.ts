@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { cpSync, rmSync } from 'node:fs'
+import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './a11y/kit.js'
 import { waitForServiceWorker } from './helpers.js'
@@ -21,7 +22,8 @@ test.describe('a new version', () => {
       stdio: 'inherit',
     })
     served = tempDir('served')
-    cpSync('dist/client', served, { recursive: true })
+    // The build this run serves (E2E_DIST, as the suite's own server and own-server.ts use).
+    cpSync(path.join(process.env.E2E_DIST || 'dist', 'client'), served, { recursive: true })
     server = await startOwnServer({ STATIC_DIR: served, DATA_DIR: tempDir('update-data') })
   })
   test.afterAll(async () => {
@@ -53,7 +55,7 @@ test.describe('a new version', () => {
 
   test('"Senere" hides the prompt and keeps the person where they were', async ({ page }) => {
     const freshServed = tempDir('served-later')
-    cpSync('dist/client', freshServed, { recursive: true })
+    cpSync(path.join(process.env.E2E_DIST || 'dist', 'client'), freshServed, { recursive: true })
     const own = await startOwnServer({ STATIC_DIR: freshServed, DATA_DIR: tempDir('later-data') })
     try {
       await page.goto(`${own.url}/indstillinger`)

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { hashPassword } from '../../src/server/accounts/passwords.js'
@@ -10,12 +10,13 @@ import { councils, people, sessions, staffCouncils } from '../../src/server/db/s
 import { projectRoot } from '../../src/server/project-root.js'
 import { SYNC_PROTOCOL_VERSION, type Mutation, type PullResponse, type PushResponse } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
+import { buildSync } from 'esbuild'
 import { makeStaticFixture } from './helpers.js'
 
 /**
  * The real server (src/server/main.ts, the program `npm start` runs) as its own OS process, for
- * tests that kill it, restart it or run several of it. Run through tsx, so it is always the
- * current source and needs no build.
+ * tests that kill it, restart it or run several of it. It is always the current source and needs
+ * no build: see serverEntry.
  */
 export interface ServerProcess {
   url: string
@@ -29,13 +30,48 @@ export interface ServerProcess {
 export const tempDir = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), `brugerstemme-${prefix}-`))
 
 let staticDir: string | undefined
+/**
+ * How to run src/server/main.ts: with the bundle tests/server/global-setup.ts makes of the current
+ * source once per `vitest run` (see bundleServer), else through tsx as before (the benches).
+ */
+function serverEntry(): string[] {
+  const bundle = process.env.SERVER_UNDER_TEST_BUNDLE
+  return bundle ? [bundle] : ['--import', 'tsx', path.join('src', 'server', 'main.ts')]
+}
+
+/**
+ * One esbuild bundle of src/server/main.ts as it is now (dependencies stay imports from
+ * node_modules), so each start is plain `node main.mjs`. Through tsx every start transpiled and
+ * loaded each source file through tsx's loader again: about 2.5 s of every start on the loaded
+ * 2-core machine, and the durability test alone starts the server more than 40 times. The bundle
+ * sits under node_modules/.tmp, so its imports resolve and projectRoot() finds package.json as
+ * they do from src/. No source map: parsing one on every start cost more than it helps, and the
+ * bundle keeps each file's code readable under a "// src/server/…" comment.
+ */
+export function bundleServer(): { file: string; remove(): void } {
+  const dir = path.join(projectRoot(), 'node_modules', '.tmp')
+  mkdirSync(dir, { recursive: true })
+  const folder = mkdtempSync(path.join(dir, 'server-under-test-'))
+  const file = path.join(folder, 'main.mjs')
+  buildSync({
+    entryPoints: [path.join(projectRoot(), 'src', 'server', 'main.ts')],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  })
+  return { file, remove: () => rmSync(folder, { recursive: true, force: true }) }
+}
 
 /** Spawns the server; `ready` false returns as soon as it is spawned (to kill it while starting). */
 export function spawnServer(env: Record<string, string>): { child: ChildProcess; output(): string; ready: Promise<ServerProcess> } {
   staticDir ??= makeStaticFixture()
   // SERVER_NODE_ARGS adds Node flags to the server only, e.g. "--cpu-prof" to see where a bench's time goes.
   const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join('src', 'server', 'main.ts')], {
+  const child = spawn(process.execPath, [...nodeArgs, ...serverEntry()], {
     cwd: projectRoot(),
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'false', STATIC_DIR: staticDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,8 +8,10 @@
  * Checks leave the page as they found it (viewport, media emulation, injected styles, scroll
  * position) so they can be chained in any order on the same page.
  */
+import { createRequire } from 'node:module'
 import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test, type JSHandle, type Page } from '@playwright/test'
+import type { AxeResults, RunOptions } from 'axe-core'
 
 // ---------------------------------------------------------------------------------------------
 // Minimal DOM typings. tsconfig.node.json (which type-checks tests) has no DOM lib, and pulling
@@ -560,14 +562,53 @@ const TEXT_SPACING_CSS = `/* a11y-kit: WCAG 1.4.12 text spacing */
 * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
 p { margin-bottom: 2em !important; }`
 
+/**
+ * The axe-core that @axe-core/playwright itself loads, so both ways of running it below are the
+ * same version with the same rules.
+ */
+const axeCore = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'))('axe-core') as {
+  source: string
+  version: string
+}
+
+/**
+ * The same options AxeBuilder builds from `.options({ rules: { 'target-size': … } }).withTags()`:
+ * the WCAG tags, plus `target-size`, which a rule enabled under `rules` adds to the tags.
+ */
+const AXE_OPTIONS: RunOptions = {
+  rules: { 'target-size': { enabled: true } },
+  runOnly: { type: 'tag', values: AXE_TAGS },
+}
+
+/**
+ * One axe run on the page as it is now. AxeBuilder.analyze() evaluates axe's 0.5 MB source into
+ * the page on every call, then opens a blank tab, evaluates the source there too and finishes the
+ * run in it (that is how it merges results from iframes); on this 2-core machine that was most of
+ * an axe pass. The app has no iframes, so when the page has only its main frame, axe is put into
+ * the document once (a later call on the same document, such as the next screen reached by the
+ * app's own navigation, finds it there) and runs with `axe.run`, which gives the same results.
+ * A page with iframes still goes through AxeBuilder, which reaches into every frame.
+ */
+async function analyzeWithAxe(page: Page): Promise<AxeResults> {
+  if (page.frames().length > 1) {
+    // options() replaces the whole options object while withTags() only sets runOnly on it, so
+    // options() has to come first. A rule enabled under `rules` runs in addition to the tags.
+    return new AxeBuilder({ page }).options({ rules: { 'target-size': { enabled: true } } }).withTags(AXE_TAGS).analyze()
+  }
+  const loaded = await page.evaluate((version) => (globalThis as { axe?: { version?: string } }).axe?.version === version, axeCore.version)
+  if (!loaded) await page.evaluate(axeCore.source)
+  return page.evaluate(
+    (options) => (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResults> } }).axe.run(
+      (globalThis as unknown as DomWindow).document,
+      options,
+    ),
+    AXE_OPTIONS,
+  )
+}
+
 /** axe-core with the WCAG 2.0–2.2 A/AA rule sets plus `target-size`. */
 export async function expectNoAxeViolations(page: Page, context?: string): Promise<void> {
-  // options() replaces the whole options object while withTags() only sets runOnly on it, so
-  // options() has to come first. A rule enabled under `rules` runs in addition to the tags.
-  const results = await new AxeBuilder({ page })
-    .options({ rules: { 'target-size': { enabled: true } } })
-    .withTags(AXE_TAGS)
-    .analyze()
+  const results = await analyzeWithAxe(page)
   const problems = results.violations.map((v) => {
     const nodes = v.nodes.map((n) => {
       const selector = n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' ')
