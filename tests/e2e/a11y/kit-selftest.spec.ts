@@ -175,6 +175,28 @@ test.describe('expectTabWalk', () => {
     await expect(run).rejects.toThrow(/keyboard trap: Tab does not move focus away from button#trap "Trap"/)
     await expect(run).rejects.toThrow(/not reachable with Tab: button#after "After"/)
   })
+
+  test('walks again when a control arrives behind the walk, as a synced list grows', async ({ page }) => {
+    // The first Tab onto "Second" adds "Arrived" at the top, where this walk has already been.
+    await show(
+      page,
+      `<ul id="list"><li><button>First</button></li></ul><button id="second">Second</button>
+       <script>
+         document.getElementById('second').addEventListener('focus', () => {
+           if (document.getElementById('arrived')) return
+           const li = document.createElement('li')
+           li.innerHTML = '<button id="arrived">Arrived</button>'
+           document.getElementById('list').prepend(li)
+         })
+       </script>`,
+    )
+    await expect(expectTabWalk(page)).resolves.toEqual(['button#arrived "Arrived"', 'button "First"', 'button#second "Second"'])
+  })
+
+  test('still fails a control that was there from the start and that Tab never reaches', async ({ page }) => {
+    await show(page, `<button>Shown</button><span id="fake" tabindex="0" style="display:inline-block" onfocus="this.blur()">Gone</span>`)
+    await expect(expectTabWalk(page)).rejects.toThrow(/not reachable with Tab/)
+  })
 })
 
 test.describe('expectTargetSizes', () => {
