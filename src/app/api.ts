@@ -1,3 +1,5 @@
+import { sessionEpoch } from './session-epoch'
+
 /** An answer from the API that was not a success, with the server's code for the app to explain. */
 export class ApiError extends Error {
   constructor(
@@ -27,6 +29,7 @@ export function onApiSessionEnded(handler: () => void): () => void {
  * cookie goes along by itself; the browser adds the Origin header the server checks.
  */
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const epoch = sessionEpoch()
   let response: Response
   try {
     response = await fetch(path, {
@@ -42,7 +45,8 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   const json: unknown = text ? JSON.parse(text) : null
   if (!response.ok) {
     const error = json as { code?: string; message?: string } | null
-    if (response.status === 401 && error?.code === 'session_ended') for (const handler of sessionEndedHandlers) handler()
+    // Only news of the session this request went out under: see session-epoch.ts.
+    if (response.status === 401 && error?.code === 'session_ended' && epoch === sessionEpoch()) for (const handler of sessionEndedHandlers) handler()
     throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText)
   }
   return json as T

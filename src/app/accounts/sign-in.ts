@@ -1,4 +1,5 @@
 import type { Me } from '../../shared/accounts/model'
+import { replacingSession } from '../session-epoch'
 
 /** Why a sign-in did not work, with what the screen needs to explain it. */
 export class SignInError extends Error {
@@ -16,6 +17,7 @@ export class SignInError extends Error {
  * ("Vent 15 minutter"), and turns "no answer" into the code `offline`.
  */
 export async function postSignIn(path: '/api/auth/staff' | '/api/auth/card' | '/api/kiosk/leave', body: unknown): Promise<Me> {
+  replacingSession()
   let response: Response
   try {
     response = await fetch(path, {

@@ -1,5 +1,6 @@
 import type { Pinia } from 'pinia'
 import type { Poke } from '../../shared/sync/protocol'
+import { sessionEpoch } from '../session-epoch'
 import { SyncEngine } from './engine'
 import { createLocalDb, type LocalDb } from './local-db'
 import { convertLegacyMedia } from './media-store'
@@ -87,10 +88,11 @@ export function startSync(pinia: Pinia): SyncService {
     syncOnce: async () => {
       await (ready ??= convertLegacyMedia(db).catch((error: unknown) => console.error('old photos could not be converted', error)))
       if (beforeSync && !(await beforeSync())) throw new TransportError('network', 'the sign-out could not reach the server yet')
+      const epoch = sessionEpoch()
       try {
         await engine.syncOnce()
       } catch (error) {
-        if (error instanceof TransportError && error.status === 401 && error.code === 'session_ended') {
+        if (error instanceof TransportError && error.status === 401 && error.code === 'session_ended' && epoch === sessionEpoch()) {
           for (const listener of sessionEndedListeners) listener()
         }
         throw error
