@@ -54,6 +54,17 @@ export async function acceptBallot(ctx: ElectionsContext, electionId: string, en
 /** A board that keeps moving under a ballot (a crowd voting at once) sends it to the lock. */
 const FAST_ATTEMPTS = 3
 
+/** What a ballot's acceptance reads of its election, with or without the row lock. */
+const ELECTION_STATE = {
+      id: elections.id,
+      status: elections.status,
+      votingOpensAt: elections.votingOpensAt,
+      votingClosesAt: elections.votingClosesAt,
+      boardHead: elections.boardHead,
+      boardLength: elections.boardLength,
+      manifestHash: elections.manifestHash,
+}
+
 /**
  * One read of the election and the card's state, then one statement that locks the election's
  * row and appends the ballot only if the board's head is still the one read. Every change that
@@ -66,13 +77,7 @@ const FAST_ATTEMPTS = 3
 async function appendIfUnchanged(db: Db, electionId: string, envelope: Envelope, digest: string, now: Date): Promise<Acceptance | 'moved' | 'ask-the-lock'> {
   const [state] = await db
     .select({
-      id: elections.id,
-      status: elections.status,
-      votingOpensAt: elections.votingOpensAt,
-      votingClosesAt: elections.votingClosesAt,
-      boardHead: elections.boardHead,
-      boardLength: elections.boardLength,
-      manifestHash: elections.manifestHash,
+      ...ELECTION_STATE,
       card: electionCards.publicKey,
       revoked: electionCards.revoked,
       castIndex: electionBoard.index,
@@ -137,15 +142,7 @@ async function decide(tx: Tx, electionId: string, envelope: Envelope, digest: st
   // statement that starts after the lock is held (else a ballot or a revocation committed
   // while waiting would go unseen).
   const [locked] = await tx
-    .select({
-      id: elections.id,
-      status: elections.status,
-      votingOpensAt: elections.votingOpensAt,
-      votingClosesAt: elections.votingClosesAt,
-      boardHead: elections.boardHead,
-      boardLength: elections.boardLength,
-      manifestHash: elections.manifestHash,
-    })
+    .select(ELECTION_STATE)
     .from(elections)
     .where(eq(elections.id, electionId))
     .for('update')
