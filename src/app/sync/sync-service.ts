@@ -83,10 +83,11 @@ export function startSync(pinia: Pinia): SyncService {
   const engine = new SyncEngine(db, httpTransport(), scopes)
   // Unsent work from an older app version gets its photos as media before anything is sent
   // (at the first sync, not before the first paint).
-  let ready: Promise<unknown> | null = null
+  let converting: Promise<unknown> | null = null
+  const converted = () => (converting ??= convertLegacyMedia(db).catch((error: unknown) => console.error('old photos could not be converted', error)))
   const scheduler = new SyncScheduler({
     syncOnce: async () => {
-      await (ready ??= convertLegacyMedia(db).catch((error: unknown) => console.error('old photos could not be converted', error)))
+      await converted()
       if (beforeSync && !(await beforeSync())) throw new TransportError('network', 'the sign-out could not reach the server yet')
       const epoch = sessionEpoch()
       try {
@@ -103,7 +104,7 @@ export function startSync(pinia: Pinia): SyncService {
     // A poke's changes are the public's view, sent only on a stream nobody is signed in to: a
     // device someone signed in to since the stream opened pulls its own view instead.
     applyPoke: async (data) => {
-      await ready
+      await converted()
       if (isSignedIn() || (beforeSync && !(await beforeSync()))) return false
       return engine.applyPoke(parsePoke(data))
     },
