@@ -152,6 +152,25 @@ describe.each(databasesUnderTest())('elections on $name', (target) => {
     expect(board.entries.filter((e: BoardEntry) => e.type === 'ballot')).toHaveLength(1)
   })
 
+  it('accepts 30 ballots from different cards cast at once, each once, on a chain that verifies', async () => {
+    // They race for the same board head: the losers of each round try again on the new head or
+    // go through the election's lock, and none may be lost or appended twice.
+    w.clock.set(Date.parse('2026-06-01T10:00:00Z'))
+    const run = await preparedElection(w, { cards: 30 })
+    await run.open()
+    const envelopes = await Promise.all(run.cards.map((_, i) => run.seal(i, [run.candidateIds[i % run.candidateIds.length]!])))
+    const replies = await Promise.all(envelopes.map((envelope) => run.cast(envelope)))
+    expect(replies.map((r) => r.statusCode)).toEqual(Array(30).fill(200))
+    const indexes = replies.map((r) => r.json().index as number)
+    expect(new Set(indexes).size).toBe(30)
+    const { manifest, manifestHash } = await run.manifest()
+    const board = (await w.call('GET', `/api/elections/${run.id}/board`)).json()
+    expect(verifyBoard(p, manifest, manifestHash, board.entries)).toMatchObject({ ok: true })
+    expect(board.entries.filter((e: BoardEntry) => e.type === 'ballot').map((e: BoardEntry & { index: number }) => e.index).sort((a: number, b: number) => a - b)).toEqual(
+      [...indexes].sort((a, b) => a - b),
+    )
+  })
+
   it('refuses a second envelope from a used card, and a card revoked or of another election, each with its reason', async () => {
     w.clock.set(Date.parse('2026-06-01T10:00:00Z'))
     const run = await preparedElection(w)

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { checkEnvelope, envelopeHash, receiptCode, type Envelope, type EnvelopeProblem } from '../../shared/elections/envelope.js'
 import type { BallotAccepted } from '../../shared/elections/model.js'
 import { electionBoard, electionCards, electionLateCards, elections } from '../db/schema.js'
-import { boardRow, tryAppendEntry } from './board-store.js'
+import { boardRow, tryAppendEntry, type BoardHead } from './board-store.js'
 import type { Db } from '../db/database.js'
 import type { Tx } from '../sync/server-write.js'
 import type { ElectionsContext } from './context.js'
@@ -32,8 +32,8 @@ const cardUsed = () => refuse(409, 'card_used', 'This ballot card has already be
  * closing is counted as late and refused, and otherwise the envelope is appended to the board.
  * Nothing but the envelope is stored.
  *
- * The common case, a good ballot during voting, takes two statements (see appendIfUnchanged);
- * everything else, and any ballot that meets a board that moved meanwhile, goes through the
+ * The common case, a good ballot during voting, is one statement (see appendIfUnchanged);
+ * everything else, and any ballot that meets a board that keeps moving, goes through the
  * transaction under the election's row lock (decide), which answers with authority. The
  * acceptance budget in `npm run bench` is about these round trips.
  */
@@ -48,13 +48,14 @@ export async function acceptBallot(ctx: ElectionsContext, electionId: string, en
       break
     }
   }
+  heads.delete(electionId)
   return ctx.db.transaction((tx) => decide(tx, electionId, envelope, checked.digest, now))
 }
 
 /** A board that keeps moving under a ballot (a crowd voting at once) sends it to the lock. */
 const FAST_ATTEMPTS = 3
 
-/** What a ballot's acceptance reads of its election, with or without the row lock. */
+/** What a ballot's acceptance reads of its election under the row lock. */
 const ELECTION_STATE = {
       id: elections.id,
       status: elections.status,
@@ -66,51 +67,64 @@ const ELECTION_STATE = {
 }
 
 /**
- * One read of the election and the card's state, then one statement that locks the election's
- * row and appends the ballot only if the board's head is still the one read. Every change that
- * could alter the answer (another ballot from the card, its revocation, closing) appends to the
- * board and so moves the head, under the same row lock: a head that has not moved means the read
- * was still true when the lock was taken, which is what decide() gets by reading after the lock.
- * 'moved': the head moved, read again; 'ask-the-lock': anything but a plain acceptance (a refusal,
- * a late ballot, a clash with a unique index), which decide() answers in its transaction.
+ * The board head this process last saw per election: a guess the fast path builds the next
+ * entry on, never trusted (the statement appends only if the locked row still has it). Another
+ * process's ballots or a revocation make it stale; the statement then answers with the head as
+ * it is, and the next attempt builds on that.
+ */
+const heads = new Map<string, BoardHead>()
+
+async function currentHead(db: Db, electionId: string): Promise<BoardHead | null> {
+  const [row] = await db
+    .select({ id: elections.id, boardHead: elections.boardHead, boardLength: elections.boardLength, manifestHash: elections.manifestHash })
+    .from(elections)
+    .where(eq(elections.id, electionId))
+  return row?.manifestHash ? row : null
+}
+
+interface FastAnswer {
+  head: string | null
+  length: number
+  appended: number
+  known: boolean
+  cast_index: number | null
+  cast_hash: string | null
+}
+
+/**
+ * One statement, a call of accept_ballot_fast (drizzle/0008_ballot_fast_path.sql, a function so
+ * the database plans it once per connection): it appends the entry built on the guessed head only
+ * if the election's row, once locked, still has that head, the statement's snapshot saw the same
+ * head, and the card may vote now.
+ *
+ * Why a head that has not moved is enough: every change that could alter the answer (another
+ * ballot from the card, its revocation, closing) appends to the board and so moves the head,
+ * under the same row lock. In PostgreSQL a lock that had to wait returns the row as the other
+ * transaction left it, while the rest of the statement reads its snapshot; the same head in both
+ * means nothing of that committed between the snapshot the card's state was read in and the
+ * lock, which is what decide() gets by reading after the lock.
+ * 'moved': the head was not the guess, try again on the head as it is; 'ask-the-lock': anything
+ * but a plain acceptance (an unknown or revoked card, a late ballot, a clash with a unique
+ * index), which decide() answers in its transaction.
  */
 async function appendIfUnchanged(db: Db, electionId: string, envelope: Envelope, digest: string, now: Date): Promise<Acceptance | 'moved' | 'ask-the-lock'> {
-  const [state] = await db
-    .select({
-      ...ELECTION_STATE,
-      card: electionCards.publicKey,
-      revoked: electionCards.revoked,
-      castIndex: electionBoard.index,
-      castHash: electionBoard.envelopeHash,
-    })
-    .from(elections)
-    .leftJoin(electionCards, and(eq(electionCards.electionId, elections.id), eq(electionCards.publicKey, envelope.card)))
-    .leftJoin(electionBoard, and(eq(electionBoard.electionId, elections.id), eq(electionBoard.type, 'ballot'), eq(electionBoard.card, envelope.card)))
-    .where(eq(elections.id, electionId))
-  if (!state || state.card === null) return 'ask-the-lock'
-  if (state.castIndex !== null) return state.castHash === digest ? accepted(digest, state.castIndex) : cardUsed()
-  if (state.revoked || state.status !== 'open' || now < state.votingOpensAt || now >= state.votingClosesAt) return 'ask-the-lock'
-  const { row } = boardRow(state, { type: 'ballot', envelope }, digest)
-  const result = await db.execute(sql`
-    with locked as (
-      select ${elections.boardHead} as head, ${elections.boardLength} as length from ${elections}
-      where ${elections.id} = ${electionId}::uuid and ${elections.status} = 'open' for update
-    ), unchanged as (
-      select 1 from locked where head is not distinct from ${state.boardHead}::text and length = ${state.boardLength}::int
-    ), appended as (
-      insert into ${electionBoard} (election_id, "index", hash, type, entry, card, enc, envelope_hash)
-      select ${row.electionId}::uuid, ${row.index}::int, ${row.hash}::text, ${row.type}::text, ${row.entry}::text, ${row.card}::text, ${row.enc}::text, ${row.envelopeHash}::text from unchanged
-      on conflict do nothing
-      returning "index"
-    ), moved as (
-      update ${elections} set board_head = ${row.hash}, board_length = ${row.index + 1}
-      where ${elections.id} = ${electionId}::uuid and exists (select 1 from appended)
-    )
-    select (select head from locked) as head, (select length from locked) as length, (select count(*) from appended)::int as appended`)
+  const guess = heads.get(electionId) ?? (await currentHead(db, electionId))
+  if (!guess) return 'ask-the-lock'
+  const { row } = boardRow(guess, { type: 'ballot', envelope }, digest)
+  const result = await db.execute(sql`select * from accept_ballot_fast(${electionId}::uuid, ${envelope.card}::text, ${guess.boardHead}::text,
+    ${guess.boardLength}::integer, ${now.toISOString()}::timestamptz, ${row.hash}::text, ${row.entry}::text, ${row.enc}::text, ${digest}::text)`)
   // PGlite and node-postgres both answer with `rows`.
-  const [answer] = (result as unknown as { rows: { head: string | null; length: number | string; appended: number }[] }).rows
-  if (answer?.appended === 1) return accepted(digest, row.index)
-  if (answer && (answer.head !== state.boardHead || Number(answer.length) !== state.boardLength)) return 'moved'
+  const [answer] = (result as unknown as { rows: FastAnswer[] }).rows
+  if (!answer || !answer.known) return 'ask-the-lock'
+  if (answer.appended === 1) {
+    heads.set(electionId, { ...guess, boardHead: row.hash, boardLength: row.index + 1 })
+    return accepted(digest, row.index)
+  }
+  if (answer.cast_index !== null) return answer.cast_hash === digest ? accepted(digest, answer.cast_index) : cardUsed()
+  if (answer.head !== guess.boardHead || answer.length !== guess.boardLength) {
+    heads.set(electionId, { ...guess, boardHead: answer.head, boardLength: answer.length })
+    return 'moved'
+  }
   return 'ask-the-lock'
 }
 
