@@ -81,49 +81,68 @@ async function openedElection(cards: number, database?: Database) {
 }
 
 /**
- * Ballots accepted through the API, signature checks and all, one after the other, vs. the same
- * board rows inserted raw; on PGlite, and on PostgreSQL when TEST_DATABASE_URL names one.
+ * Ballots accepted through the API, signature checks and all, vs. the same board rows inserted
+ * raw: one at a time (every ballot waits for the one before), and ten at a time (voters at several
+ * kiosks and phones at once; they wait in turn for the election's lock); on PGlite, and on
+ * PostgreSQL when TEST_DATABASE_URL names one.
  */
 async function benchBallotAcceptance(): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = []
   for (const target of databasesUnderTest()) {
     // The server closes the database (and drops the scratch PostgreSQL one) as it closes.
-    figures.push(await acceptOn(await target.open(), target.name === 'pglite' ? 'PGlite' : 'PostgreSQL'))
+    figures.push(...(await acceptOn(await target.open(), target.name === 'pglite' ? 'PGlite' : 'PostgreSQL')))
   }
   return figures
 }
 
-async function acceptOn(db: Database, label: string): Promise<BenchFigure> {
-  const { database, electionId, secret, envelopes } = await openedElection(ACCEPT, db)
+const AT_ONCE = [1, 10]
+
+/** Runs `run` over `items` with `atOnce` of them in flight. */
+async function inFlight<T>(items: T[], atOnce: number, run: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++
+      await run(items[index]!, index)
+    }
+  }
+  await Promise.all(Array.from({ length: atOnce }, worker))
+}
+
+async function acceptOn(db: Database, label: string): Promise<BenchFigure[]> {
+  const { database, electionId, secret, envelopes } = await openedElection(ACCEPT * AT_ONCE.length, db)
   const app = await buildTestServer(database, { electionSecret: secret, now: () => new Date('2026-06-05T10:00:00Z'), logger: false })
   await app.ready()
-  let started = performance.now()
-  for (const envelope of envelopes) {
-    const reply = await app.inject({ method: 'POST', url: `/api/elections/${electionId}/ballots`, headers: { origin: 'http://localhost' }, payload: envelope })
-    if (reply.statusCode !== 200) throw new Error(`ballot refused: ${reply.body}`)
-  }
-  const apiSeconds = (performance.now() - started) / 1000
-
   const rawId = uuidv7()
   const [original] = await database.db.select().from(elections).where(eq(elections.id, electionId))
   await database.db.insert(elections).values({ ...original!, id: rawId })
-  started = performance.now()
-  for (const [index, envelope] of envelopes.entries()) {
-    await database.db.insert(electionBoard).values({ electionId: rawId, index, hash: envelope.signature, type: 'ballot', entry: JSON.stringify(envelope), card: envelope.card, enc: envelope.enc, envelopeHash: envelope.signature })
+  const figures: BenchFigure[] = []
+  for (const [round, atOnce] of AT_ONCE.entries()) {
+    const batch = envelopes.slice(round * ACCEPT, (round + 1) * ACCEPT)
+    let started = performance.now()
+    await inFlight(batch, atOnce, async (envelope) => {
+      const reply = await app.inject({ method: 'POST', url: `/api/elections/${electionId}/ballots`, headers: { origin: 'http://localhost' }, payload: envelope })
+      if (reply.statusCode !== 200) throw new Error(`ballot refused: ${reply.body}`)
+    })
+    const apiRate = ACCEPT / ((performance.now() - started) / 1000)
+    started = performance.now()
+    await inFlight(batch, atOnce, async (envelope, i) => {
+      const index = round * ACCEPT + i
+      await database.db.insert(electionBoard).values({ electionId: rawId, index, hash: envelope.signature, type: 'ballot', entry: JSON.stringify(envelope), card: envelope.card, enc: envelope.enc, envelopeHash: envelope.signature })
+    })
+    const rawRate = ACCEPT / ((performance.now() - started) / 1000)
+    figures.push({
+      measure: `accept ${ACCEPT.toLocaleString('en')} ballots ${atOnce === 1 ? 'one at a time' : `${atOnce} at a time`}, signatures checked (${label})`,
+      value: apiRate,
+      unit: '/s',
+      baseline: rawRate,
+      baselineLabel: `the same board rows inserted raw, ${atOnce === 1 ? 'one by one' : `${atOnce} at a time`}`,
+      goal: '≥ 500/s',
+      met: apiRate >= 500,
+    })
   }
-  const rawSeconds = (performance.now() - started) / 1000
   await app.close()
-  const apiRate = ACCEPT / apiSeconds
-  const rawRate = ACCEPT / rawSeconds
-  return {
-    measure: `accept ${ACCEPT.toLocaleString('en')} ballots, signatures checked (${label})`,
-    value: apiRate,
-    unit: '/s',
-    baseline: rawRate,
-    baselineLabel: 'the same board rows inserted raw, one by one',
-    goal: '≥ 500/s',
-    met: apiRate >= 500,
-  }
+  return figures
 }
 
 /**
