@@ -1,3 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 import { openDatabase } from '../../src/server/db/database.js'
 import { seedDemoIfEmpty } from '../../src/server/db/seed.js'
 import { DEMO_WORKSHOP_CODE } from '../../src/server/demo/workshops.js'
@@ -6,6 +10,7 @@ import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { buildTestServer } from '../server/helpers.js'
 import type { BenchFigure, BenchSuite } from './figure.js'
 
+const here = path.dirname(fileURLToPath(import.meta.url))
 const PARTICIPANTS = 200
 const SECONDS = Number(process.env.WORKSHOP_BENCH_SECONDS ?? 60)
 /** Each participant acts about every 1.5 s (typing and reading between), like a room of people. */
@@ -43,33 +48,26 @@ async function load(act: (i: number, n: number) => Promise<boolean>): Promise<Lo
   return result
 }
 
-/**
- * DESIGN.md "Performance budgets": 200 participants submitting and reacting for 60 s against one
- * server process on PGlite: 0 errors and p95 under 300 ms, beside the same number of requests to
- * /api/health from the same clients at the same pace.
- */
-const suite: BenchSuite = async () => {
-  const database = await openDatabase({ kind: 'pglite', dataDir: null })
-  const registry = createSyncRegistry()
-  await seedDemoIfEmpty(database.db, registry)
-  const app = await buildTestServer(database, { syncRegistry: registry, logger: false })
-  const address = await app.listen({ port: 0, host: '127.0.0.1' })
-  const origin = address
-  const headers = (cookie: string) => ({ origin, cookie, 'content-type': 'application/json' })
-
-  const preview = (await (await fetch(`${address}/api/workshops/join/${DEMO_WORKSHOP_CODE}`)).json()) as { processId: string; sessionId: string }
-  // Everyone joins first (by the link, without an account), as they would at the door.
+/** The participants' side: everyone joins by the link, then submits and reacts; then the baseline. */
+async function room(servers: string[]): Promise<{ work: Load; baseline: Load }> {
+  const serverOf = (i: number) => servers[i % servers.length]!
+  const preview = (await (await fetch(`${servers[0]}/api/workshops/join/${DEMO_WORKSHOP_CODE}`)).json()) as { processId: string; sessionId: string }
+  // Everyone joins first (by the link, without an account), as they would at the door; with two
+  // processes every other participant is on the other one, as behind a load balancer.
   const cookies: string[] = []
   for (let i = 0; i < PARTICIPANTS; i++) {
-    const response = await fetch(`${address}/api/workshops/join`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ code: DEMO_WORKSHOP_CODE, role: i % 3 === 0 ? 'relative' : 'user', name: null }) })
+    const origin = serverOf(i)
+    const response = await fetch(`${origin}/api/workshops/join`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ code: DEMO_WORKSHOP_CODE, role: i % 3 === 0 ? 'relative' : 'user', name: null }) })
+    if (!response.ok) throw new Error(`join failed: ${response.status} ${await response.text()}`)
     cookies.push(String(response.headers.get('set-cookie')).split(';')[0]!)
   }
-  const statements = ((await (await fetch(`${address}/api/workshops/${preview.processId}/results`, { headers: { cookie: cookies[0]! } })).json()) as { statements: { statementId: string }[] }).statements
+  const statements = ((await (await fetch(`${servers[0]}/api/workshops/${preview.processId}/results`, { headers: { cookie: cookies[0]! } })).json()) as { statements: { statementId: string }[] }).statements
 
-  const push = async (cookie: string, entity: string, payload: Record<string, unknown>) => {
-    const response = await fetch(`${address}/api/sync/push`, {
+  const push = async (i: number, entity: string, payload: Record<string, unknown>) => {
+    const origin = serverOf(i)
+    const response = await fetch(`${origin}/api/sync/push`, {
       method: 'POST',
-      headers: headers(cookie),
+      headers: { origin, cookie: cookies[i]!, 'content-type': 'application/json' },
       body: JSON.stringify({ clientId: uuidv7(), protocolVersion: 1, mutations: [{ id: uuidv7(), entity, entityId: uuidv7(), op: 'put', patch: payload, baseVersion: null }] }),
     })
     if (!response.ok) return false
@@ -78,22 +76,23 @@ const suite: BenchSuite = async () => {
   }
 
   const work = await load((i, n) => {
-    const cookie = cookies[i]!
     if (n % 2 === 0) {
       const id = uuidv7()
-      return push(cookie, 'workshop-contribute', {
+      return push(i, 'workshop-contribute', {
         id, processId: preview.processId, sessionId: preview.sessionId, questionId: null, text: `Idé ${i}-${n}`, photo: null, recording: null, role: 'user', anonymous: n % 4 === 0, interviewConsentOn: null,
       })
     }
     const statement = statements[(i + n) % statements.length]!
-    return push(cookie, 'workshop-react', { statementId: statement.statementId, answer: ['agree', 'disagree', 'pass'][(i + n) % 3] })
+    return push(i, 'workshop-react', { statementId: statement.statementId, answer: ['agree', 'disagree', 'pass'][(i + n) % 3] })
   })
-  const baseline = await load(async (i) => (await fetch(`${address}/api/health`, { headers: { cookie: cookies[i]! } })).ok)
-  await app.close()
+  const baseline = await load(async (i) => (await fetch(`${serverOf(i)}/api/health`, { headers: { cookie: cookies[i]! } })).ok)
+  return { work, baseline }
+}
 
+function figures(where: string, { work, baseline }: { work: Load; baseline: Load }): BenchFigure[] {
   return [
     {
-      measure: `workshop: ${PARTICIPANTS} participants submit/react ${SECONDS} s, p95 (PGlite, ${work.requests} requests)`,
+      measure: `workshop: ${PARTICIPANTS} participants submit/react ${SECONDS} s, p95 (${where}, ${work.requests} requests)`,
       value: p95(work.latencies),
       unit: 'ms',
       baseline: p95(baseline.latencies),
@@ -102,7 +101,7 @@ const suite: BenchSuite = async () => {
       met: p95(work.latencies) < 300,
     },
     {
-      measure: `workshop: errors of ${work.requests} submit/react requests (PGlite)`,
+      measure: `workshop: errors of ${work.requests} submit/react requests (${where})`,
       value: work.errors,
       unit: '',
       baseline: baseline.errors,
@@ -110,7 +109,90 @@ const suite: BenchSuite = async () => {
       goal: '0',
       met: work.errors === 0,
     },
-  ] satisfies BenchFigure[]
+  ]
+}
+
+/** One server process on PGlite, in this process, as a small centre runs it. */
+async function onPglite(): Promise<BenchFigure[]> {
+  const database = await openDatabase({ kind: 'pglite', dataDir: null })
+  const registry = createSyncRegistry()
+  await seedDemoIfEmpty(database.db, registry)
+  const app = await buildTestServer(database, { syncRegistry: registry, logger: false })
+  try {
+    return figures('PGlite', await room([await app.listen({ port: 0, host: '127.0.0.1' })]))
+  } finally {
+    await app.close()
+  }
+}
+
+/** A server process of its own (tests/bench/live-server.entry.ts) on the given PostgreSQL database. */
+async function startServer(url: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'live-server.entry.ts'), 'app', url], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000)
+    const read = (chunk: Buffer) => {
+      output += String(chunk)
+      const match = /READY (\S+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve({ url: match[1]!, child })
+      }
+    }
+    child.stdout!.on('data', read)
+    child.stderr!.on('data', read)
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
+  })
+}
+const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))))
+
+async function adminQuery(adminUrl: string, query: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  try {
+    await admin.query(query)
+  } finally {
+    await admin.end()
+  }
+}
+
+/**
+ * Two server processes on one PostgreSQL, as a municipality runs it behind a load balancer: the
+ * participants alternate between them, so both number contributions in the same process (the
+ * sync version lock keeps their references apart) and both answer reactions.
+ */
+async function onPostgres(adminUrl: string): Promise<BenchFigure[]> {
+  const name = `brugerstemme_bench_workshops_${process.pid}`
+  await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`)
+  await adminQuery(adminUrl, `create database "${name}"`)
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  const children: ChildProcess[] = []
+  try {
+    // Migrate and seed once, then let the two servers open the same database.
+    const database = await openDatabase({ kind: 'postgres', url: url.toString() })
+    await seedDemoIfEmpty(database.db, createSyncRegistry())
+    await database.close()
+    const servers = [await startServer(url.toString()), await startServer(url.toString())]
+    children.push(...servers.map((s) => s.child))
+    return figures('PostgreSQL, 2 processes', await room(servers.map((s) => s.url)))
+  } finally {
+    await Promise.all(children.map(stop))
+    await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`)
+  }
+}
+
+/**
+ * DESIGN.md "Performance budgets": 200 participants submitting and reacting for 60 s against one
+ * server process on PGlite, and against two on PostgreSQL (when TEST_DATABASE_URL names one):
+ * 0 errors and p95 under 300 ms, beside the same number of requests to /api/health from the same
+ * clients at the same pace.
+ */
+const suite: BenchSuite = async () => {
+  const results = await onPglite()
+  const adminUrl = process.env.TEST_DATABASE_URL
+  if (adminUrl) results.push(...(await onPostgres(adminUrl)))
+  return results
 }
 
 export default suite

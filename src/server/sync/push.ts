@@ -97,8 +97,11 @@ async function decide(ctx: PushContext, batch: PushBatch, m: Mutation): Promise<
 
   if (m.op === 'delete') {
     if (!row || row.deletedAt) return { mutationId: m.id, status: 'applied', version: row?.version ?? 0 }
-    const allowed = policy.canWrite(actor, { op: 'delete', scope: row.scope, current: row.data, next: null }, await batch.related(m.entity, row.data!))
+    const attempt = { op: 'delete' as const, scope: row.scope, current: row.data, next: null }
+    const allowed = policy.canWrite(actor, attempt, await batch.related(m.entity, row.data!))
     if (allowed !== true) return refuse(m, allowed)
+    const kept = policy.keeps ? await policy.keeps(batch.tx, m.entityId, attempt) : true
+    if (kept !== true) return rejected(m, 'invalid', kept)
     await batch.put(m.entity, m.entityId, { scope: row.scope, data: null, fieldVersions: {} })
     return { mutationId: m.id, status: 'applied', version }
   }
@@ -151,8 +154,11 @@ async function decide(ctx: PushContext, batch: PushBatch, m: Mutation): Promise<
   const scope = entity.scopeOf(outcome.data)
   if (!isScope(scope)) return rejected(m, 'invalid_scope', `The ${m.entity} does not belong to a council, election or workshop.`)
   if (row && row.scope !== scope) return rejected(m, 'scope_change', `A ${m.entity} cannot be moved to another council, election or workshop.`)
-  const allowed = policy.canWrite(actor, { op: m.op, scope, current: row?.data ?? null, next: outcome.data }, await batch.related(m.entity, outcome.data))
+  const attempt = { op: m.op, scope, current: row?.data ?? null, next: outcome.data }
+  const allowed = policy.canWrite(actor, attempt, await batch.related(m.entity, outcome.data))
   if (allowed !== true) return refuse(m, allowed)
+  const kept = policy.keeps ? await policy.keeps(batch.tx, m.entityId, attempt) : true
+  if (kept !== true) return rejected(m, 'invalid', kept)
 
   if (row && outcome.changed.length === 0) return { mutationId: m.id, status: 'applied', version: row.version }
   if (mediaRefsIn(m.patch).some((ref) => !batch.hasMedia(ref.sha256))) {

@@ -46,6 +46,12 @@ export interface SyncPolicy<Data = Record<string, unknown>> {
   publicView?(data: Data): Record<string, unknown>
   /** true, SIGN_IN_REQUIRED, or the reason (in plain English) why this actor may not make this write. */
   canWrite(actor: Actor, attempt: WriteAttempt<Data>, related: Related): true | string | typeof SIGN_IN_REQUIRED
+  /**
+   * What a write that canWrite allowed would break in records it does not name (a workshop
+   * question that contributions point at, say), read from the database: true, or the reason.
+   * Called only for policies that have it, after canWrite; it reads what earlier pushes stored.
+   */
+  keeps?(tx: Tx, id: string, attempt: WriteAttempt<Data>): Promise<true | string>
 }
 
 export interface RegisteredEntity {

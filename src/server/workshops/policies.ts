@@ -30,7 +30,7 @@ import { media, workshopAllocations, workshopParticipants, workshopReactions } f
 import { insidePrincipal, personPrincipal, PUBLIC, staffPrincipal } from '../sync/audience.js'
 import { SIGN_IN_REQUIRED, type CommandResult, type SyncPolicy, type SyncRegistry, type WriteAttempt } from '../sync/registry.js'
 import { writeServerRecords, type Tx } from '../sync/server-write.js'
-import { highestRef, isParticipant, processOf, recordOf } from './store.js'
+import { hasContributions, highestRef, isParticipant, processOf, recordOf } from './store.js'
 
 /** Everyone who joined a session of the process reads its sessions, statements and contributions. */
 export const participantPrincipal = (processId: string) => `workshop:${processId}`
@@ -61,14 +61,42 @@ const processPolicy: SyncPolicy<ProcessData> = {
   },
 }
 
-/** A session's questions each have their own id, which contributions point at. */
+/**
+ * A session belongs to a process of its own council: it is created only for a process that
+ * exists (in this push or before) and never moves to another one, so a council's staff cannot
+ * put a session, and the contributions to it, into another council's process and report.
+ * Its questions each have their own id, which contributions point at.
+ */
 const sessionPolicy: SyncPolicy<SessionData> = {
+  related: { process: { entity: WorkshopProcess.name, field: 'processId' } },
   audience: (d) => [staffPrincipal(d.councilId), insidePrincipal(d.councilId), participantPrincipal(d.processId)],
-  canWrite: (actor, attempt) => {
+  canWrite: (actor, attempt, related) => {
     const allowed = staffOnly(actor, (attempt.next ?? attempt.current)!.councilId)
     if (allowed !== true) return allowed
-    const ids = attempt.next?.questions.map((q) => q.id) ?? []
+    const next = attempt.next
+    if (!next) return true
+    if (attempt.current && attempt.current.processId !== next.processId) return 'A session stays in its process; add a new session to the other process instead.'
+    const process = related.process as ProcessData | null
+    if (!process && !attempt.current) return 'There is no such process; create the process before its sessions.'
+    if (process && process.councilId !== next.councilId) return 'A session belongs to the council of its process.'
+    const ids = next.questions.map((q) => q.id)
     return new Set(ids).size === ids.length ? true : 'Each question has its own id; two are the same.'
+  },
+  /**
+   * Contributions are never lost (decided for issue 13): a question that contributions answer
+   * is not removed from its session, only hidden from participants (question.hidden), so the
+   * contributions keep their question in the report; a session with contributions is not
+   * deleted (close its input instead). A question or session without contributions may go.
+   */
+  keeps: async (tx, id, attempt) => {
+    if (attempt.op === 'delete') {
+      return (await hasContributions(tx, { sessionId: id })) ? 'This session has contributions, so it is kept; close its input instead.' : true
+    }
+    if (!attempt.current || !attempt.next) return true
+    const left = new Set(attempt.next.questions.map((q) => q.id))
+    const removed = attempt.current.questions.filter((q) => !left.has(q.id)).map((q) => q.id)
+    if (removed.length === 0) return true
+    return (await hasContributions(tx, { questionIds: removed })) ? 'A question with contributions is not removed; hide it from participants instead, so the contributions keep their question.' : true
   },
 }
 

@@ -48,6 +48,17 @@ export async function highestRef(tx: Tx, processId: string): Promise<number> {
   return Number(row?.n ?? 0)
 }
 
+/** Whether any contribution (hidden ones too) answers one of these questions, or was given in this session. */
+export async function hasContributions(db: Reader, where: { sessionId: string } | { questionIds: string[] }): Promise<boolean> {
+  const match = 'sessionId' in where ? sql`${syncRecords.data} ->> 'sessionId' = ${where.sessionId}` : sql`${syncRecords.data} ->> 'questionId' = any(${sql.param(where.questionIds)}::text[])`
+  const [row] = await db
+    .select({ id: syncRecords.id })
+    .from(syncRecords)
+    .where(and(eq(syncRecords.entity, WorkshopContribution.name), isNotNull(syncRecords.data), match))
+    .limit(1)
+  return row !== undefined
+}
+
 export async function isParticipant(db: Reader, processId: string, personId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: workshopParticipants.id })

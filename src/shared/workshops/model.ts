@@ -44,7 +44,11 @@ export const Invitee = Type.Object(
 )
 export type Invitee = Static<typeof Invitee>
 
-export const Question = Type.Object({ id: Uuid, text: Type.String({ minLength: 1, maxLength: 300 }), easyText: Text(300) }, { additionalProperties: false })
+/** A question to a session's participants; hidden ones are not asked any more but keep the contributions that answer them. */
+export const Question = Type.Object(
+  { id: Uuid, text: Type.String({ minLength: 1, maxLength: 300, pattern: '\\S' }), easyText: Text(300), hidden: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+)
 export type Question = Static<typeof Question>
 
 export const PriorityOption = Type.Object(
