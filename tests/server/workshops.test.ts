@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
+import pg from 'pg'
 import type { Database } from '../../src/server/db/database.js'
 import { people, sessions } from '../../src/server/db/schema.js'
 import { erasePerson } from '../../src/server/privacy/erase.js'
@@ -264,6 +265,27 @@ describe.each(databasesUnderTest())('workshops, on $name', (target) => {
     expect((await w.call('GET', `/api/workshops/${ids.process}/results`)).statusCode).toBe(401)
   })
 
+  it('gives contributions sent at once each their own reference, and takes reactions sent at once', async () => {
+    // Contributions take the sync version lock to number themselves; reactions take none (an
+    // upsert per person), so on PostgreSQL they really run side by side.
+    const cookies = await Promise.all(Array.from({ length: 8 }, async () => w.sessionCookie(await join(null))!))
+    const counted = async () => {
+      const results = (await w.call('GET', `/api/workshops/${ids.process}/results`, { cookie: cookies[0]! })).json()
+      const statement = results.statements.find((s: { statementId: string }) => s.statementId === ids.statement)
+      return statement.agree + statement.disagree + statement.pass
+    }
+    const before = await counted()
+    const sent = await Promise.all(cookies.map((cookie, i) => contribute(cookie, { text: `Samtidig idé ${i}` })))
+    expect(sent.map((s) => s.result.status)).toEqual(Array(8).fill('applied'))
+    expect(new Set(sent.map((s) => s.result.data!.ref)).size).toBe(8)
+    const reactions = await Promise.all(
+      cookies.flatMap((cookie) => ['disagree', 'agree'].map((answer) => push(cookie, [{ entity: 'workshop-react', entityId: uuidv7(), patch: { statementId: ids.statement, answer } }]))),
+    )
+    expect(reactions.map((r) => r[0]!.status)).toEqual(Array(16).fill('applied'))
+    // Each of the eight answered twice; one answer each counts, whichever came last.
+    expect((await counted()) - before).toBe(8)
+  })
+
   it('takes input as a photo or a voice recording once the media are uploaded; participants may fetch them, strangers not; the report says so', async () => {
     const cookie = w.sessionCookie(await join(null, 'relative'))!
     const photo = { sha256: sha(PHOTO), type: 'image/jpeg', bytes: PHOTO.length }
@@ -341,5 +363,50 @@ describe.each(databasesUnderTest())('workshops, on $name', (target) => {
     expect((await pulled(staff)).find((c) => c.entityId === sent.id)!.data).toMatchObject({ personId: null, name: null, text: 'Gittes idé' })
     const [row] = await w.db.select().from(people).where(eq(people.id, personId))
     expect(row!.name).toBe('')
+  })
+})
+
+// Only PostgreSQL has a second connection to hold the lock with; PGlite is one connection.
+describe.each(databasesUnderTest().filter((target) => target.name === 'postgres'))('workshop reactions and the sync version lock, on $name', (target) => {
+  it('takes a reaction while another transaction holds the sync version lock', async () => {
+    const database = await target.open()
+    const w = await openWorld(database)
+    try {
+      const staff = await w.signIn(DEMO_ACCOUNTS.secretary.email, DEMO_ACCOUNTS.secretary.password)
+      const processId = uuidv7()
+      const statementId = uuidv7()
+      const councilId = w.ids.councilId
+      const setup = await w.call('POST', '/api/sync/push', {
+        cookie: staff,
+        payload: {
+          clientId: uuidv7(),
+          protocolVersion: 1,
+          mutations: [
+            { id: uuidv7(), entity: 'workshop-process', entityId: processId, op: 'put', baseVersion: null, patch: { councilId, kind: 'co-creation', title: 'Lås', purpose: '', frame: '', budget: null, phase: 'collect', templateId: null, invitees: [], status: '', statusEasy: '', proposal: '', proposalEasy: '', deadline: null, caseText: '', caseEasy: '', response: '', responseSentOn: null, reportPublished: false } },
+            { id: uuidv7(), entity: 'workshop-statement', entityId: statementId, op: 'put', baseVersion: null, patch: { councilId, processId, sessionId: null, text: 'Vi skal have mere musik', easyText: '', open: true } },
+          ],
+        },
+      })
+      expect(setup.json().results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied'])
+      const holder = new pg.Client({ connectionString: database.url })
+      await holder.connect()
+      try {
+        await holder.query('begin')
+        const [locked] = (await holder.query('select version from sync_state where id = 1 for update')).rows as { version: string }[]
+        const reaction = w.call('POST', '/api/sync/push', {
+          cookie: staff,
+          payload: { clientId: uuidv7(), protocolVersion: 1, mutations: [{ id: uuidv7(), entity: 'workshop-react', entityId: uuidv7(), op: 'put', baseVersion: null, patch: { statementId, answer: 'agree' } }] },
+        })
+        const answered = await Promise.race([reaction, new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 10_000))])
+        expect(answered).not.toBe('waited')
+        if (answered === 'waited') return
+        expect(answered.json()).toEqual({ results: [expect.objectContaining({ status: 'applied' })], version: Number(locked!.version) })
+      } finally {
+        await holder.query('rollback')
+        await holder.end()
+      }
+    } finally {
+      await w.app.close()
+    }
   })
 })

@@ -25,6 +25,8 @@ export function registerElectionEntities(registry: SyncRegistry): void {
   registry.registerCommand({
     name: CastBallot.name,
     schema: CastBallotPayload,
+    // The board has its own lock (the election's row) and writes no sync record.
+    unversioned: true,
     // A device sends the same envelope again after a lost answer: acceptance is idempotent by itself.
     async handle(tx, _actor, payload, { now }) {
       const { electionId, envelope } = payload as Payload

@@ -8,6 +8,7 @@ export function registerConflictResolution(registry: SyncRegistry): void {
   registry.registerCommand({
     name: ConflictResolved.name,
     schema: ConflictResolved.schema,
+    unversioned: true,
     async handle(tx, actor, payload) {
       if (actor.kind !== 'person') return { status: 'rejected', code: 'not_signed_in', reason: 'Sign in again to send this.' }
       const { mutationId } = payload as ConflictResolvedPayload

@@ -222,8 +222,16 @@ export async function applyPush(
     .slice(PUSH_BATCH_LIMIT)
     .map((m) => rejected(m, 'batch_limit', `Only ${PUSH_BATCH_LIMIT} changes are taken at a time; send the rest again.`))
 
+  // A push of commands that write no sync record (a reaction, say) takes no version: it need not
+  // wait for the lock every other push holds, so a room answering at once does not queue.
+  const versioned = taken.some((m) => !registry.command(m.entity)?.command.unversioned)
   const inOneVersion = (work: (tx: Tx, version: number) => Promise<MutationResult[]>) =>
     db.transaction(async (tx) => {
+      if (!versioned) {
+        const results = await work(tx, 0)
+        const [state] = await tx.select({ version: syncState.version }).from(syncState).where(eq(syncState.id, 1))
+        return { results: [...results, ...deferred], version: state?.version ?? 0 }
+      }
       const [state] = await tx.select().from(syncState).where(eq(syncState.id, 1)).for('update')
       if (!state) throw new Error('sync_state is missing its row; the migrations did not run.')
       const version = state.version + 1

@@ -80,6 +80,12 @@ export interface SyncCommand {
   name: string
   schema: TObject
   handle(tx: Tx, actor: Actor, payload: Record<string, unknown>, ctx: { now: Date; version: number }): Promise<CommandResult>
+  /**
+   * The command writes no sync record and needs no other push to wait for it (its own writes
+   * keep their order, as an upsert per person does). A push of only such commands does not take
+   * the sync version lock, and its handler gets version 0.
+   */
+  unversioned?: true
 }
 
 export interface RegisteredCommand {

@@ -30,7 +30,7 @@ import { media, workshopAllocations, workshopParticipants, workshopReactions } f
 import { insidePrincipal, personPrincipal, PUBLIC, staffPrincipal } from '../sync/audience.js'
 import { SIGN_IN_REQUIRED, type CommandResult, type SyncPolicy, type SyncRegistry, type WriteAttempt } from '../sync/registry.js'
 import { writeServerRecords, type Tx } from '../sync/server-write.js'
-import { hasContributions, highestRef, isParticipant, processOf, recordOf } from './store.js'
+import { contributionContext, hasContributions, isParticipant, processOf, recordOf } from './store.js'
 
 /** Everyone who joined a session of the process reads its sessions, statements and contributions. */
 export const participantPrincipal = (processId: string) => `workshop:${processId}`
@@ -155,22 +155,23 @@ async function mediaProblem(tx: Tx, refs: MediaRef[]): Promise<CommandResult | n
 }
 
 async function contribute(tx: Tx, registry: SyncRegistry, actor: Actor, p: ContributeData, now: Date, version: number): Promise<CommandResult> {
-  const existing = await recordOf<ContributionData>(tx, WorkshopContribution.name, p.id)
+  const known = await contributionContext(tx, { id: p.id, processId: p.processId, sessionId: p.sessionId, personId: actor.kind === 'person' ? actor.personId : null })
+  const existing = known.existing
   if (existing) {
     // Sent again after a lost answer: the same reference, so it lands once.
     return existing.processId === p.processId ? { status: 'applied', data: { ref: existing.ref } } : rejected('invalid', 'This contribution belongs to another process.')
   }
   if (actor.kind !== 'person') return { status: 'rejected', code: 'not_signed_in', reason: 'Join the session again to send this.' }
-  const process = await processOf(tx, p.processId)
+  const process = known.process
   if (!process) return rejected('not_found', 'There is no such workshop or consultation.')
-  if (!(await mayTakePart(tx, actor, p.processId, process.councilId))) return rejected('forbidden', 'Join a session of this process first, by its link or code.')
+  if (!actor.councilIds.has(process.councilId) && !known.participant) return rejected('forbidden', 'Join a session of this process first, by its link or code.')
   if (!p.text.trim() && !p.photo && !p.recording) return rejected('invalid', 'Write something, or add a photo or a recording.')
   const missing = await mediaProblem(tx, [p.photo, p.recording].filter((r): r is MediaRef => r !== null))
   if (missing) return missing
   const interview = p.interviewConsentOn !== null
   if (interview && !isStaffFor(actor, process.councilId)) return rejected('forbidden', 'Only staff enter what a person said in an interview.')
   if (p.sessionId) {
-    const session = await recordOf<SessionData>(tx, WorkshopSession.name, p.sessionId)
+    const session = known.session
     if (!session || session.processId !== p.processId) return rejected('not_found', 'There is no such session in this process.')
     // Staff may still enter an interview after the room closed; participants may not.
     if (!session.inputOpen && !interview) return rejected('closed', 'Input to this session is closed. Ask the facilitator.')
@@ -182,13 +183,13 @@ async function contribute(tx: Tx, registry: SyncRegistry, actor: Actor, p: Contr
     return rejected('invalid', 'A viewpoint to a consultation is sent with your name or role, not anonymously.')
   }
   const anonymous = p.anonymous && !interview
-  const [me] = anonymous || interview ? [] : await tx.select({ showName: workshopParticipants.showName }).from(workshopParticipants).where(and(eq(workshopParticipants.processId, p.processId), eq(workshopParticipants.personId, actor.personId), eq(workshopParticipants.showName, true))).limit(1)
+  const me = !(anonymous || interview) && known.showsName
   const data: ContributionData = {
     councilId: process.councilId,
     processId: p.processId,
     sessionId: p.sessionId,
     questionId: p.questionId,
-    ref: formatRef((await highestRef(tx, p.processId)) + 1),
+    ref: formatRef(known.highestRef + 1),
     text: p.text.trim(),
     photo: p.photo,
     recording: p.recording,
@@ -266,6 +267,7 @@ export function registerWorkshopEntities(registry: SyncRegistry): void {
     return rows.map((r) => participantPrincipal(r.processId))
   })
   registry.registerCommand({ name: Contribute.name, schema: ContributePayload, handle: (tx, actor, payload, { now, version }) => contribute(tx, registry, actor, payload as ContributeData, now, version) })
-  registry.registerCommand({ name: React.name, schema: ReactPayload, handle: (tx, actor, payload) => react(tx, actor, payload as ReactData) })
-  registry.registerCommand({ name: Allocate.name, schema: AllocatePayload, handle: (tx, actor, payload) => allocate(tx, actor, payload as AllocateData) })
+  // A reaction or an allocation is an upsert per person outside the sync records: no version needed.
+  registry.registerCommand({ name: React.name, schema: ReactPayload, unversioned: true, handle: (tx, actor, payload) => react(tx, actor, payload as ReactData) })
+  registry.registerCommand({ name: Allocate.name, schema: AllocatePayload, unversioned: true, handle: (tx, actor, payload) => allocate(tx, actor, payload as AllocateData) })
 }
