@@ -1,18 +1,22 @@
 /**
- * One server process for the live bench (tests/bench/live.bench.ts): `app <database url>` runs
- * the real server on PostgreSQL (pokes over LISTEN/NOTIFY); `bare` runs the plainest possible
- * SSE fan-out, the baseline. Prints "READY <url>" once listening.
+ * One server process for the benches: `app <database url>` runs the real server on PostgreSQL
+ * (pokes over LISTEN/NOTIFY); `pglite <folder>` runs it on PGlite in that folder, with the demo
+ * data, as a small centre does; `bare` runs the plainest possible SSE fan-out, the live bench's
+ * baseline. Prints "READY <url>" once listening.
  */
 import http from 'node:http'
 import { openDatabase } from '../../src/server/db/database.js'
+import { seedDemoIfEmpty } from '../../src/server/db/seed.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { buildTestServer } from '../server/helpers.js'
 
 const [mode, url] = process.argv.slice(2)
 
-if (mode === 'app') {
-  const database = await openDatabase({ kind: 'postgres', url: url! })
-  const app = await buildTestServer(database, { syncRegistry: createSyncRegistry(), logger: false })
+if (mode === 'app' || mode === 'pglite') {
+  const database = await openDatabase(mode === 'app' ? { kind: 'postgres', url: url! } : { kind: 'pglite', dataDir: url! })
+  const registry = createSyncRegistry()
+  if (mode === 'pglite') await seedDemoIfEmpty(database.db, registry)
+  const app = await buildTestServer(database, { syncRegistry: registry, logger: false })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   console.log(`READY ${address}`)
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)))

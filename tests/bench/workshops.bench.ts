@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
@@ -7,7 +9,6 @@ import { seedDemoIfEmpty } from '../../src/server/db/seed.js'
 import { DEMO_WORKSHOP_CODE } from '../../src/server/demo/workshops.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
-import { buildTestServer } from '../server/helpers.js'
 import type { BenchFigure, BenchSuite } from './figure.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -112,22 +113,26 @@ function figures(where: string, { work, baseline }: { work: Load; baseline: Load
   ]
 }
 
-/** One server process on PGlite, in this process, as a small centre runs it. */
+/**
+ * One server process on PGlite in a folder, as a small centre runs it. A process of its own, as on
+ * PostgreSQL: the 200 clients' own work must not run on the server's thread.
+ */
 async function onPglite(): Promise<BenchFigure[]> {
-  const database = await openDatabase({ kind: 'pglite', dataDir: null })
-  const registry = createSyncRegistry()
-  await seedDemoIfEmpty(database.db, registry)
-  const app = await buildTestServer(database, { syncRegistry: registry, logger: false })
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'brugerstemme-bench-workshops-'))
+  const server = await startServer('pglite', folder)
   try {
-    return figures('PGlite', await room([await app.listen({ port: 0, host: '127.0.0.1' })]))
+    return figures('PGlite', await room([server.url]))
   } finally {
-    await app.close()
+    await stop(server.child)
+    rmSync(folder, { recursive: true, force: true })
   }
 }
 
-/** A server process of its own (tests/bench/live-server.entry.ts) on the given PostgreSQL database. */
-async function startServer(url: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'live-server.entry.ts'), 'app', url], { stdio: ['ignore', 'pipe', 'pipe'] })
+/** A server process of its own (tests/bench/live-server.entry.ts) on the given database. */
+async function startServer(mode: 'app' | 'pglite', target: string): Promise<{ url: string; child: ChildProcess }> {
+  // SERVER_NODE_ARGS adds Node flags to the servers only, e.g. "--cpu-prof" to see where the time goes.
+  const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(here, 'live-server.entry.ts'), mode, target], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000)
@@ -173,7 +178,7 @@ async function onPostgres(adminUrl: string): Promise<BenchFigure[]> {
     const database = await openDatabase({ kind: 'postgres', url: url.toString() })
     await seedDemoIfEmpty(database.db, createSyncRegistry())
     await database.close()
-    const servers = [await startServer(url.toString()), await startServer(url.toString())]
+    const servers = [await startServer('app', url.toString()), await startServer('app', url.toString())]
     children.push(...servers.map((s) => s.child))
     return figures('PostgreSQL, 2 processes', await room(servers.map((s) => s.url)))
   } finally {
