@@ -39,10 +39,18 @@ test('a first visit to the start page and to a shared meeting link: nothing on s
 
   // The link as a relative would get it by text message: a device that follows nothing yet.
   const meeting = await coldPage(browser)
+  const asked: string[] = []
+  meeting.on('request', (request) => asked.push(new URL(request.url()).pathname))
   await meeting.goto(href!)
   await expect(meeting.getByRole('heading', { level: 1, name: 'Møde i brugerrådet' })).toBeVisible()
   await expect(meeting.getByRole('article', { name: /Maden i huset/ })).toContainText('Køkkenet vil høre, hvad I synes om maden.')
   await expect(meeting.getByRole('link', { name: 'Brugerrådet på Solbakken' })).toBeVisible()
+  // The meeting came with the page (its first pull in the HTML): no lookup of its council first.
+  expect(asked.filter((path) => path.endsWith('/council'))).toEqual([])
+  // The closed item is not in the page, nor in what came with it.
+  await expect(meeting.getByText('En beboers sag')).toHaveCount(0)
+  // And the page keeps its council in sync from there: the first sync pulls on from that cursor.
+  await expect.poll(() => asked.filter((path) => path === '/api/sync/pull').length).toBeGreaterThan(0)
   await meeting.waitForTimeout(500)
   expect(await shiftsOf(meeting)).toEqual([])
   await meeting.context().close()
