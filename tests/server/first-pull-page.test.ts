@@ -9,7 +9,9 @@ import type { AgendaItemData, MeetingData } from '../../src/shared/meetings/enti
 import type { FirstPull } from '../../src/shared/sync/first-pull.js'
 import { SYNC_PROTOCOL_VERSION, type PullResponse } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
-import { buildTestServer, databasesUnderTest } from './helpers.js'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { buildTestServer, databasesUnderTest, makeStaticFixture } from './helpers.js'
 
 const origin = { origin: 'http://localhost' }
 const DATA_BLOCK = /<script type="application\/json" id="first-pull">([^]*?)<\/script>/
@@ -71,7 +73,19 @@ describe.each(databasesUnderTest())('a public meeting page brings its first pull
     database = await target.open()
     const registry = createSyncRegistry()
     await seedDemoIfEmpty(database.db, registry)
-    app = await buildTestServer(database, { syncRegistry: registry })
+    // A build manifest as Vite writes it: the shell's entry, and the meeting screen's own chunks.
+    const staticDir = makeStaticFixture()
+    mkdirSync(path.join(staticDir, '.vite'))
+    writeFileSync(
+      path.join(staticDir, '.vite', 'manifest.json'),
+      JSON.stringify({
+        'index.html': { file: 'assets/index-AbC123.js', imports: ['_vue.js'], css: ['assets/index-AbC123.css'] },
+        '_vue.js': { file: 'assets/vue-X1.js' },
+        'src/app/meetings/MeetingPage.vue': { file: 'assets/MeetingPage-M1.js', imports: ['_vue.js', '_DateCard.js'], css: ['assets/MeetingPage-M1.css'] },
+        '_DateCard.js': { file: 'assets/DateCard-D1.js', css: ['assets/DateCard-D1.css'] },
+      }),
+    )
+    app = await buildTestServer(database, { syncRegistry: registry, staticDir })
     const signIn = async (url: string, payload: object) =>
       String((await app.inject({ method: 'POST', url, payload, headers: origin })).headers['set-cookie']).split(';')[0]!
     secretary = await signIn('/api/auth/staff', DEMO_ACCOUNTS.secretary)
@@ -130,6 +144,20 @@ describe.each(databasesUnderTest())('a public meeting page brings its first pull
     expect(String(headers['content-security-policy'])).not.toContain('unsafe-inline')
     expect(headers['cache-control']).toBe('no-cache')
     expect(headers.vary).toContain('Cookie')
+  })
+
+  it("names the meeting screen's own chunks in the head, so they load beside the entry, for everyone", async () => {
+    for (const cookie of [undefined, member]) {
+      const { body } = await page(`/moeder/${published}`, cookie)
+      const head = body.slice(0, body.indexOf('<div id="app">'))
+      expect(head.match(/<link [^>]+>/g)).toEqual([
+        '<link rel="modulepreload" crossorigin href="/assets/MeetingPage-M1.js">',
+        '<link rel="stylesheet" crossorigin href="/assets/MeetingPage-M1.css">',
+        '<link rel="modulepreload" crossorigin href="/assets/DateCard-D1.js">',
+        '<link rel="stylesheet" crossorigin href="/assets/DateCard-D1.css">',
+      ])
+    }
+    expect((await page('/moeder')).body).not.toContain('MeetingPage-M1')
   })
 
   it('brings nothing for a draft, an unknown meeting, another page, or a signed-in device (whose pull differs)', async () => {

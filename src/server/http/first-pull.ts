@@ -9,7 +9,8 @@ import { councilOfMeeting } from '../meetings/calendar-routes.js'
 import { readChanges } from '../sync/pull.js'
 import type { SyncRegistry } from '../sync/registry.js'
 
-const MEETING_PAGE = /^\/moeder\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/
+/** A meeting's page in the app (src/app/routes.ts). */
+export const MEETING_PAGE = /^\/moeder\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/
 
 /**
  * A meeting link opened by someone who is not signed in (a relative with a link from a text

@@ -20,10 +20,10 @@ export function cacheControlFor(filePath: string): string {
 }
 
 /**
- * What a page's HTML may bring along beyond the app's shell (see first-pull.ts): HTML to put at
- * the end of the body, or null for the plain shell.
+ * What a page's HTML may bring along beyond the app's shell: links for the head (route-preload.ts)
+ * and HTML for the end of the body (first-pull.ts); null for the plain shell.
  */
-export type PageData = (request: FastifyRequest, pathname: string) => Promise<string | null>
+export type PageData = (request: FastifyRequest, pathname: string) => Promise<{ head: string; body: string } | null>
 
 export async function registerStaticApp(app: FastifyInstance, staticDir: string, pageData?: PageData): Promise<void> {
   const hasBuild = existsSync(path.join(staticDir, 'index.html'))
@@ -54,7 +54,9 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string,
       if (extra === null) return reply.type('text/html; charset=utf-8').sendFile('index.html')
       // The page's data depends on who asks (signed in or not), so a cache keeps it per cookie.
       const shell = await readFile(path.join(staticDir, 'index.html'), 'utf8')
-      const page = shell.includes('</body>') ? shell.replace('</body>', `${extra}</body>`) : `${shell}${extra}`
+      // Before the end of the head (or, in a shell without one, before the body or the app's element).
+      const withHead = shell.replace(/<\/head>|<body|<div id="app">/, (at) => `${extra.head}${at}`)
+      const page = withHead.includes('</body>') ? withHead.replace('</body>', `${extra.body}</body>`) : `${withHead}${extra.body}`
       return reply.header('Vary', 'Cookie').type('text/html; charset=utf-8').send(page)
     }
     return sendError(reply, 404, 'not_found', `Nothing is found at ${pathname}.`)
