@@ -1,23 +1,21 @@
 import { registerAccountScopes } from './accounts/sync-registration'
 import { registerCouncilScopes } from './councils/follows'
-import { registerMeetingViews } from './meetings/entity-views'
-import { registerElectionViews } from './elections/sync-registration'
+import { registerElectionWork } from './elections/sync-registration'
 import { keepPictogramsOnDevice } from './meetings/pictogram-cache'
+import { registerEntityViewsLater } from './sync/entity-views'
 import type { SyncService } from './sync/sync-service'
-import { registerLiveViews } from './live/sync-registration'
-import { registerWorkshopViews } from './workshops/sync-registration'
 
 /**
  * Each feature tells the sync engine what it follows and how its records are named on the
- * refused-changes screen; the engine knows features only through this.
+ * refused-changes screen; the engine knows features only through this. What sync needs from the
+ * first pull on (scopes, unowned work) is registered at once; the names of records, with the
+ * entity definitions they import, load in their own chunk when a screen first asks for them.
  */
 export function registerFeatures(): void {
   registerAccountScopes()
   registerCouncilScopes()
-  registerMeetingViews()
-  registerElectionViews()
-  registerLiveViews()
-  registerWorkshopViews()
+  registerElectionWork()
+  registerEntityViewsLater(() => import('./feature-views').then(({ registerFeatureViews }) => registerFeatureViews()))
 }
 
 /** Feature work that runs beside sync for as long as the app is open. */

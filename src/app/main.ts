@@ -6,6 +6,7 @@ import { router } from './router'
 import { startAccounts } from './accounts/identity'
 import { useSettingsStore } from './settings/settings-store'
 import { registerFeatures, startFeatures } from './features'
+import { applyFirstPull } from './meetings/first-pull'
 import { startSync } from './sync/sync-service'
 import { installErrorHandlers } from './ui/app-errors'
 import './ui/styles/base.css'
@@ -23,7 +24,8 @@ async function start() {
   // (a staff session ends with the browser, a card can be revoked). Started before sync, so a
   // first sync that finds the session ended already has someone to tell.
   startAccounts()
-  await Promise.all([router.isReady(), localeReady()])
+  // A public meeting page's HTML may carry its first pull: stored before the first render.
+  await Promise.all([router.isReady(), localeReady(), applyFirstPull(sync)])
   app.mount('#app')
   // What the device holds shows first; the first pull (a network round trip, then IndexedDB
   // writes) and the pictogram bookkeeping start once that frame is painted.

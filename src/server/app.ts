@@ -15,6 +15,8 @@ import { registerStatementRoutes } from './help/statement-routes.js'
 import { enforceRouteSchemas } from './http/route-schemas.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { answerClientError, answerFrameworkError, CONNECTION_IDLE_MS, REQUEST_TIMEOUT_MS } from './http/early-errors.js'
+import { firstPullElement, firstPullFor, MEETING_PAGE } from './http/first-pull.js'
+import { routePreloads } from './http/route-preload.js'
 import { registerStaticApp } from './http/static-app.js'
 import { isApiRequest } from './http/api-path.js'
 import { requireSameOrigin } from './http/same-origin.js'
@@ -139,7 +141,12 @@ export async function buildServer(options: BuildServerOptions) {
   registerMediaRoutes(app, { db: database.db, registry: accounts.registry })
   startSyncHousekeeping(app, database.db, accounts.now, options.mutationRetentionDays ?? 30)
   registerOpenApiRoute(app)
-  await registerStaticApp(app, options.staticDir)
+  const preloads = routePreloads(options.staticDir)
+  await registerStaticApp(app, options.staticDir, async (request, pathname) => {
+    if (!MEETING_PAGE.test(pathname)) return null
+    const first = await firstPullFor(database.db, accounts.registry, request, pathname)
+    return { head: await preloads('src/app/meetings/MeetingPage.vue'), body: first ? firstPullElement(first) : '' }
+  })
 
   app.addHook('onClose', async () => {
     await pokes.close()

@@ -1,22 +1,12 @@
-import { CastBallot } from '../../shared/elections/entities'
-import type { Envelope } from '../../shared/elections/envelope'
-import { registerEntityView } from '../sync/entity-views'
+import { CAST_BALLOT } from '../../shared/elections/command-names'
 import { registerUnownedWork } from '../sync/unowned-work'
 
 /**
- * A ballot the ballot box refused is named on the refused-changes screen by its receipt only; a
- * ballot waiting to be sent is nobody's work, so it goes whoever signs in or out.
+ * A ballot waiting to be sent is nobody's work, so it goes whoever signs in or out. Registered at
+ * start (a sign-out may come before anything else loads); it names the ballot by its sync name
+ * only, so the entry carries neither the elections model nor the ballot's screen texts (see
+ * entity-views.ts beside this file for how a refused ballot is named).
  */
-export function registerElectionViews(): void {
-  registerUnownedWork(CastBallot.name)
-  registerEntityView(CastBallot.name, {
-    labelKey: 'elections.ballot.refusedLabel',
-    // The hashing (@noble, about 50 KiB) loads only on that screen, not with every start page.
-    async title(data) {
-      const envelope = data.envelope as Envelope | undefined
-      if (!envelope) return ''
-      const { ballotReceipt } = await import('./ballot-receipt')
-      return ballotReceipt(envelope)
-    },
-  })
+export function registerElectionWork(): void {
+  registerUnownedWork(CAST_BALLOT)
 }

@@ -21,17 +21,33 @@ export function useMeeting(id: Ref<string>) {
   }, undefined as Stored<MeetingData> | null | undefined, [id])
 }
 
-/** A meeting with its items and council, as the meeting and print pages show it. */
+/**
+ * A meeting with its items and council, as the meeting and print pages show it. One query, so the
+ * three arrive in the same render: a council name or items that came a moment after the meeting
+ * would push what is already on screen down.
+ */
 export function useMeetingView(id: Ref<string>) {
   const { db } = useSync()
-  const meeting = useMeeting(id)
-  const councilId = computed(() => meeting.value?.data.councilId)
-  const items = useAgendaItems(id, councilId)
-  const council = useLiveQuery(
-    async () => (councilId.value ? ((await db.records.get([CouncilRecord.name, councilId.value]))?.data as CouncilRecordData | undefined) : undefined),
-    undefined,
-    [councilId],
+  const view = useLiveQuery(
+    async () => {
+      const record = await db.records.get([Meeting.name, id.value])
+      if (!record) return null
+      const data = record.data as MeetingData
+      const [councilRecord, items] = await Promise.all([db.records.get([CouncilRecord.name, data.councilId]), loadAgendaItems(db, id.value, data.councilId)])
+      return {
+        meeting: { id: record.id, data, pending: record.pending === 1 } satisfies Stored<MeetingData>,
+        council: councilRecord?.data as CouncilRecordData | undefined,
+        items,
+      }
+    },
+    // undefined while loading, null when this device does not have the meeting.
+    undefined as { meeting: Stored<MeetingData>; council: CouncilRecordData | undefined; items: Stored<AgendaItemData>[] } | null | undefined,
+    [id],
   )
+  const meeting = computed(() => (view.value === undefined ? undefined : (view.value?.meeting ?? null)))
+  const councilId = computed(() => meeting.value?.data.councilId)
+  const items = computed(() => view.value?.items ?? [])
+  const council = computed(() => view.value?.council)
   const minutes = computed(() => meeting.value?.data.minutesPublished ?? false)
   return { meeting, councilId, items, council, minutes }
 }
@@ -60,14 +76,15 @@ export function useCouncilMeetings(councilId: Ref<string>) {
 
 export function useAgendaItems(meetingId: Ref<string>, councilId: Ref<string | undefined>) {
   const { db } = useSync()
-  return useLiveQuery(async () => {
-    if (!councilId.value) return []
-    const records = await db.records.where('[entity+scope]').equals([AgendaItem.name, councilScope(councilId.value)]).toArray()
-    return records
-      .filter((r) => (r.data as AgendaItemData).meetingId === meetingId.value)
-      .map((r) => ({ id: r.id, data: r.data as AgendaItemData, pending: r.pending === 1 }))
-      .sort((a, b) => a.data.position - b.data.position)
-  }, [] as Stored<AgendaItemData>[], [meetingId, councilId])
+  return useLiveQuery(async () => (councilId.value ? loadAgendaItems(db, meetingId.value, councilId.value) : []), [] as Stored<AgendaItemData>[], [meetingId, councilId])
+}
+
+async function loadAgendaItems(db: LocalDb, meetingId: string, councilId: string): Promise<Stored<AgendaItemData>[]> {
+  const records = await db.records.where('[entity+scope]').equals([AgendaItem.name, councilScope(councilId)]).toArray()
+  return records
+    .filter((r) => (r.data as AgendaItemData).meetingId === meetingId)
+    .map((r) => ({ id: r.id, data: r.data as AgendaItemData, pending: r.pending === 1 }))
+    .sort((a, b) => a.data.position - b.data.position)
 }
 
 /** A new item goes after the last one; positions are sparse so a move touches one item. */

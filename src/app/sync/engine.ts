@@ -13,6 +13,11 @@ const WAIT_CODES = new Set(['batch_limit', 'not_signed_in', 'media_missing'])
 const MEDIA_PER_ROUND = 20
 const cursorKey = (scope: string) => `cursor:${scope}`
 
+/** This device has pulled `scope` at least once (its records, if any, are here). */
+export async function hasPulled(db: LocalDb, scope: string): Promise<boolean> {
+  return (await db.meta.get(cursorKey(scope))) !== undefined
+}
+
 /**
  * One round of sync: push everything waiting, then pull what changed in the followed scopes.
  * It holds no timers and no browser APIs, so the same code runs in the app, in Node-based

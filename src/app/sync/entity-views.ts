@@ -15,9 +15,26 @@ export interface EntityView {
 }
 
 const views = new Map<string, EntityView>()
+const later: (() => Promise<void>)[] = []
+let loading: Promise<void> | null = null
 
 export function registerEntityView(entity: string, view: EntityView): void {
   views.set(entity, view)
+}
+
+/**
+ * Views a feature registers once `load` has run (a dynamic import, so their entity definitions
+ * stay out of the first download). Nothing is loaded until someone awaits entityViewsReady().
+ */
+export function registerEntityViewsLater(load: () => Promise<void>): void {
+  later.push(load)
+  loading = null
+}
+
+/** Every view registered, those registered later included; await before entityView(). */
+export function entityViewsReady(): Promise<void> {
+  loading ??= Promise.all(later.map((load) => load())).then(() => undefined)
+  return loading
 }
 
 export function entityView(entity: string): EntityView | undefined {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { sendError } from './errors.js'
 
 const YEAR_IN_SECONDS = 31536000
@@ -18,7 +19,13 @@ export function cacheControlFor(filePath: string): string {
     : 'no-cache'
 }
 
-export async function registerStaticApp(app: FastifyInstance, staticDir: string): Promise<void> {
+/**
+ * What a page's HTML may bring along beyond the app's shell: links for the head (route-preload.ts)
+ * and HTML for the end of the body (first-pull.ts); null for the plain shell.
+ */
+export type PageData = (request: FastifyRequest, pathname: string) => Promise<{ head: string; body: string } | null>
+
+export async function registerStaticApp(app: FastifyInstance, staticDir: string, pageData?: PageData): Promise<void> {
   const hasBuild = existsSync(path.join(staticDir, 'index.html'))
   if (hasBuild) {
     await app.register(fastifyStatic, {
@@ -33,7 +40,7 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
     app.log.warn({ staticDir }, 'no built app found; only /api is served (run npm run build)')
   }
 
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/'
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       return sendError(reply, 404, 'not_found', `There is no API endpoint ${request.method} ${pathname}.`)
@@ -42,7 +49,15 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
     // would hide the error and confuse the service worker's precache.
     const isAppRoute = (request.method === 'GET' || request.method === 'HEAD') && !path.extname(pathname)
     if (hasBuild && isAppRoute) {
-      return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html')
+      reply.header('Cache-Control', 'no-cache')
+      const extra = request.method === 'GET' && pageData ? await pageData(request, pathname) : null
+      if (extra === null) return reply.type('text/html; charset=utf-8').sendFile('index.html')
+      // The page's data depends on who asks (signed in or not), so a cache keeps it per cookie.
+      const shell = await readFile(path.join(staticDir, 'index.html'), 'utf8')
+      // Before the end of the head (or, in a shell without one, before the body or the app's element).
+      const withHead = shell.replace(/<\/head>|<body|<div id="app">/, (at) => `${extra.head}${at}`)
+      const page = withHead.includes('</body>') ? withHead.replace('</body>', `${extra.body}</body>`) : `${withHead}${extra.body}`
+      return reply.header('Vary', 'Cookie').type('text/html; charset=utf-8').send(page)
     }
     return sendError(reply, 404, 'not_found', `Nothing is found at ${pathname}.`)
   })

@@ -14,6 +14,19 @@ import type { SyncRegistry } from '../sync/registry.js'
 import { typed } from '../http/typed-app.js'
 
 /**
+ * The council of a meeting the caller (holding `principals`) may read; null for a meeting that
+ * does not exist, was deleted, or that they may not read. A draft is answered like a meeting that
+ * does not exist: its council is not told.
+ */
+export async function councilOfMeeting(db: Db, principals: string[], meetingId: string): Promise<string | null> {
+  const [row] = await db
+    .select()
+    .from(syncRecords)
+    .where(and(eq(syncRecords.entity, Meeting.name), eq(syncRecords.id, meetingId), isNull(syncRecords.deletedAt)))
+  return row && row.data && overlaps(row.audience, principals) ? (row.data as MeetingData).councilId : null
+}
+
+/**
  * Public meeting lookups: a council's published meetings as a calendar feed. Public like the agendas themselves, and
  * without a secret in the address, so a calendar app can poll it without signing in.
  */
@@ -31,15 +44,9 @@ export function registerCalendarRoutes(parent: FastifyInstance, db: Db, registry
       },
     },
     async (request, reply) => {
-      const { id } = request.params
-      const [row] = await db
-        .select()
-        .from(syncRecords)
-        .where(and(eq(syncRecords.entity, Meeting.name), eq(syncRecords.id, id), isNull(syncRecords.deletedAt)))
-      // A draft is answered like a meeting that does not exist: its council is not told.
-      const readable = row && overlaps(row.audience, await registry.principalsOf(db, request.actor))
-      if (!row || !readable) return sendError(reply, 404, 'no_such_meeting', 'There is no such meeting, or it is not public yet.')
-      return { councilId: (row.data as MeetingData).councilId }
+      const councilId = await councilOfMeeting(db, await registry.principalsOf(db, request.actor), request.params.id)
+      if (!councilId) return sendError(reply, 404, 'no_such_meeting', 'There is no such meeting, or it is not public yet.')
+      return { councilId }
     },
   )
 

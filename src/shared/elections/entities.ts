@@ -6,6 +6,7 @@ import { AudioRef, ImageRef } from '../sync/media.js'
 import { Envelope } from './envelope.js'
 import { Manifest, Sha256Hex } from './manifest.js'
 import { CandidateStatus } from './model.js'
+import { CAST_BALLOT } from './command-names.js'
 
 /**
  * What devices keep of an election, so the ballot works offline: the manifest (written when
@@ -59,4 +60,4 @@ export type CastBallotPayload = Static<typeof CastBallotPayload>
  * A sealed ballot on its way: it waits in the outbox when there is no connection and is sent
  * once. It holds only the envelope (protocol section 6.3): no choice in the clear, no card secret.
  */
-export const CastBallot = defineSyncCommand<CastBallotPayload>({ name: 'election-ballot', schema: CastBallotPayload })
+export const CastBallot = defineSyncCommand<CastBallotPayload>({ name: CAST_BALLOT, schema: CastBallotPayload })

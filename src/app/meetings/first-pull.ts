@@ -1,0 +1,33 @@
+import { FIRST_PULL_ELEMENT_ID, type FirstPull } from '../../shared/sync/first-pull'
+import { hasPulled } from '../sync/engine'
+import { isSignedIn, type SyncService } from '../sync/sync-service'
+
+/**
+ * A public meeting page opened from the network by someone not signed in comes with its first
+ * pull in the HTML (src/server/http/first-pull.ts): the same changes the device's own first pull
+ * would fetch. Stored before the app's first render, so the meeting shows without waiting for
+ * the council lookup and the pull. Only on a device that has pulled none of those scopes yet
+ * (anything it holds would be newer, or its own), and never with someone signed in (their view
+ * differs). The page itself keeps the council in sync while it is open (MeetingPage.vue).
+ */
+export async function applyFirstPull({ db, engine }: SyncService, element = document.getElementById(FIRST_PULL_ELEMENT_ID)): Promise<boolean> {
+  if (!element) return false
+  element.remove()
+  if (isSignedIn()) return false
+  let first: FirstPull
+  try {
+    first = JSON.parse(element.textContent ?? '') as FirstPull
+  } catch {
+    return false
+  }
+  if (!Array.isArray(first?.scopes) || first.scopes.length === 0 || !Array.isArray(first.pull?.changes) || typeof first.pull.cursor !== 'string') return false
+  for (const scope of first.scopes) if (await hasPulled(db, scope)) return false
+  try {
+    await engine.applyChanges(first.pull.changes, first.scopes, first.pull.cursor)
+  } catch (error) {
+    // The first sync fetches the same; a page that waits for it is slower, not wrong.
+    console.error('the page data could not be stored', error)
+    return false
+  }
+  return true
+}

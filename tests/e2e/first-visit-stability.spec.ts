@@ -1,0 +1,57 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+
+/**
+ * A first visit on a phone: what the first sync brings must not push what is already on screen
+ * (Lighthouse's layout shift, 25 % of its Performance score, and a misplaced tap for a person).
+ * Each page is opened cold, in a browser context of its own (no service worker, no IndexedDB).
+ */
+async function coldPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 360, height: 740 } })
+  const page = await context.newPage()
+  await page.addInitScript(() => {
+    const shifts: string[] = []
+    Object.assign(window, { __shifts: shifts })
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node | null }[] })[]) {
+        shifts.push(`${entry.value.toFixed(4)} ${entry.sources.map((s) => (s.node as Element | null)?.className || s.node?.nodeName).join(', ')}`)
+      }
+    }).observe({ type: 'layout-shift', buffered: true })
+  })
+  return page
+}
+
+const shiftsOf = (page: Page) => page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts)
+
+test('a first visit to the start page and to a shared meeting link: nothing on screen moves as the data arrives', async ({ browser }) => {
+  const start = await coldPage(browser)
+  await start.goto('/')
+  const choose = start.getByRole('region', { name: 'Vælg dit råd' })
+  await expect(choose.getByRole('link', { name: /Brugerrådet på Solbakken/ })).toBeVisible()
+  // The list and the link to every council arrive together; "no councils yet" never showed.
+  await expect(start.getByRole('link', { name: /Se rådene/ })).toBeVisible()
+  await start.waitForTimeout(500)
+  expect(await shiftsOf(start)).toEqual([])
+
+  await choose.getByRole('link', { name: /Brugerrådet på Solbakken/ }).click()
+  const href = await start.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen/ }).getAttribute('href')
+  expect(href).toMatch(/^\/moeder\//)
+  await start.context().close()
+
+  // The link as a relative would get it by text message: a device that follows nothing yet.
+  const meeting = await coldPage(browser)
+  const asked: string[] = []
+  meeting.on('request', (request) => asked.push(new URL(request.url()).pathname))
+  await meeting.goto(href!)
+  await expect(meeting.getByRole('heading', { level: 1, name: 'Møde i brugerrådet' })).toBeVisible()
+  await expect(meeting.getByRole('article', { name: /Maden i huset/ })).toContainText('Køkkenet vil høre, hvad I synes om maden.')
+  await expect(meeting.getByRole('link', { name: 'Brugerrådet på Solbakken' })).toBeVisible()
+  // The meeting came with the page (its first pull in the HTML): no lookup of its council first.
+  expect(asked.filter((path) => path.endsWith('/council'))).toEqual([])
+  // The closed item is not in the page, nor in what came with it.
+  await expect(meeting.getByText('En beboers sag')).toHaveCount(0)
+  // And the page keeps its council in sync from there: the first sync pulls on from that cursor.
+  await expect.poll(() => asked.filter((path) => path === '/api/sync/pull').length).toBeGreaterThan(0)
+  await meeting.waitForTimeout(500)
+  expect(await shiftsOf(meeting)).toEqual([])
+  await meeting.context().close()
+})

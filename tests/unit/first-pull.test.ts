@@ -1,0 +1,66 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { applyFirstPull } from '../../src/app/meetings/first-pull.js'
+import { hasPulled, SyncEngine } from '../../src/app/sync/engine.js'
+import { createLocalDb, type LocalDb } from '../../src/app/sync/local-db.js'
+import { setSignedInCheck, type SyncService } from '../../src/app/sync/sync-service.js'
+import type { SyncTransport } from '../../src/app/sync/transport.js'
+import type { FirstPull } from '../../src/shared/sync/first-pull.js'
+
+const first: FirstPull = {
+  scopes: ['council:c1', 'public:councils'],
+  councilId: 'c1',
+  pull: {
+    changes: [
+      { entity: 'council', entityId: 'c1', scope: 'public:councils', version: 3, data: { name: 'Brugerrådet' } },
+      { entity: 'meeting', entityId: 'm1', scope: 'council:c1', version: 4, data: { title: 'Møde om haven', councilId: 'c1' } },
+    ],
+    cursor: '4',
+    hasMore: false,
+  },
+}
+
+/** The data block as the browser would hand it over: an element with the JSON as its text. */
+const element = (text: string) => {
+  const el = { textContent: text, removed: false, remove: () => (el.removed = true) }
+  return el as unknown as HTMLElement & { removed: boolean }
+}
+
+describe('a public meeting page with its first pull in the HTML', () => {
+  let db: LocalDb
+  let sync: SyncService
+  beforeEach(() => {
+    db = createLocalDb(`first-pull-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange })
+    const offline: SyncTransport = { pull: () => Promise.reject(new Error('offline')), push: () => Promise.reject(new Error('offline')) } as unknown as SyncTransport
+    sync = { db, engine: new SyncEngine(db, offline, () => []) } as unknown as SyncService
+  })
+  afterEach(() => setSignedInCheck(() => false))
+
+  it('is stored before the first render, with its cursor, so the first sync goes on from there', async () => {
+    const block = element(JSON.stringify(first))
+    expect(await applyFirstPull(sync, block)).toBe(true)
+    expect(block.removed).toBe(true)
+    expect((await db.records.get(['meeting', 'm1']))?.data).toEqual({ title: 'Møde om haven', councilId: 'c1' })
+    expect((await db.records.get(['council', 'c1']))?.data).toEqual({ name: 'Brugerrådet' })
+    expect(await hasPulled(db, 'council:c1')).toBe(true)
+    expect(await db.meta.get('cursor:public:councils')).toMatchObject({ value: '4' })
+  })
+
+  it('is left alone on a device that has pulled a scope already (what it holds is newer, or its own)', async () => {
+    await sync.engine.applyChanges([{ entity: 'council', entityId: 'c1', scope: 'public:councils', version: 9, data: { name: 'Nyt navn' } }], ['public:councils'], '9')
+    expect(await applyFirstPull(sync, element(JSON.stringify(first)))).toBe(false)
+    expect((await db.records.get(['council', 'c1']))?.data).toEqual({ name: 'Nyt navn' })
+    expect(await db.records.get(['meeting', 'm1'])).toBeUndefined()
+  })
+
+  it('is left alone with someone signed in, and when it is not what it should be', async () => {
+    setSignedInCheck(() => true)
+    expect(await applyFirstPull(sync, element(JSON.stringify(first)))).toBe(false)
+    setSignedInCheck(() => false)
+    for (const text of ['', '{not json', 'null', JSON.stringify({ ...first, scopes: [] }), JSON.stringify({ ...first, pull: { changes: 'x', cursor: '4' } })]) {
+      expect(await applyFirstPull(sync, element(text)), text).toBe(false)
+    }
+    expect(await db.records.count()).toBe(0)
+    expect(await applyFirstPull(sync, null)).toBe(false)
+  })
+})
