@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import http from 'node:http'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { newToken, sha256 } from '../../src/server/accounts/secrets.js'
 import { SESSION_COOKIE } from '../../src/server/accounts/sessions.js'
@@ -13,37 +11,17 @@ import { councilScope } from '../../src/shared/accounts/entities.js'
 import { formatHlc } from '../../src/shared/live/hlc.js'
 import { SYNC_PROTOCOL_VERSION, type Poke, type PullResponse } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
+import { startBenchServer, stopBenchServer } from './bench-server.js'
 import type { BenchFigure } from './figure.js'
 
 const FOLLOWERS = 1000
 const ROUNDS = 5
-const here = path.dirname(fileURLToPath(import.meta.url))
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 
-async function startProcess(args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'live-server.entry.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000)
-    const read = (chunk: Buffer) => {
-      output += String(chunk)
-      const match = /READY (\S+)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolve({ url: match[1]!, child })
-      }
-    }
-    child.stdout!.on('data', read)
-    child.stderr!.on('data', read)
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
-  })
-}
-
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))))
 
 /** An SSE connection that calls `onEvent` with each event's data. */
 function connect(url: string, onEvent: (data: string) => void): Promise<http.ClientRequest> {
@@ -109,7 +87,7 @@ export default async function benchLive(): Promise<BenchFigure[]> {
     await database.db.insert(sessions).values({ id: uuidv7(), tokenHash: sha256(token), kind: 'card', personId: ids.secretaryId, label: 'Bench', createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 86_400_000) })
     await database.close()
 
-    const servers = [await startProcess(['app', scratch.url]), await startProcess(['app', scratch.url])]
+    const servers = [await startBenchServer(['app', scratch.url]), await startBenchServer(['app', scratch.url])]
     children.push(...servers.map((s) => s.child))
     const [one] = servers
     const council = ids.councilId
@@ -182,10 +160,10 @@ export default async function benchLive(): Promise<BenchFigure[]> {
       await new Promise((r) => setTimeout(r, 300))
     }
     for (const stream of streams.splice(0)) stream.destroy()
-    await Promise.all(children.splice(0).map(stop))
+    await Promise.all(children.splice(0).map(stopBenchServer))
 
     // Baseline: the same number of connections on two bare SSE processes, one message each round.
-    const bare = [await startProcess(['bare']), await startProcess(['bare'])]
+    const bare = [await startBenchServer(['bare']), await startBenchServer(['bare'])]
     children.push(...bare.map((b) => b.child))
     let bareSeen: number[] = []
     let bareStarted = 0
@@ -224,7 +202,7 @@ export default async function benchLive(): Promise<BenchFigure[]> {
     ]
   } finally {
     for (const stream of streams) stream.destroy()
-    await Promise.all(children.map(stop))
+    await Promise.all(children.map(stopBenchServer))
     await scratch.drop()
   }
 }

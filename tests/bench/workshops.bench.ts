@@ -1,17 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { openDatabase } from '../../src/server/db/database.js'
 import { seedDemoIfEmpty } from '../../src/server/db/seed.js'
 import { DEMO_WORKSHOP_CODE } from '../../src/server/demo/workshops.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
+import { startBenchServer, stopBenchServer } from './bench-server.js'
 import type { BenchFigure, BenchSuite } from './figure.js'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
 const PARTICIPANTS = 200
 const SECONDS = Number(process.env.WORKSHOP_BENCH_SECONDS ?? 60)
 /** Each participant acts about every 1.5 s (typing and reading between), like a room of people. */
@@ -119,37 +118,15 @@ function figures(where: string, { work, baseline }: { work: Load; baseline: Load
  */
 async function onPglite(): Promise<BenchFigure[]> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'brugerstemme-bench-workshops-'))
-  const server = await startServer('pglite', folder)
+  const server = await startBenchServer(['pglite', folder])
   try {
     return figures('PGlite', await room([server.url]))
   } finally {
-    await stop(server.child)
+    await stopBenchServer(server.child)
     rmSync(folder, { recursive: true, force: true })
   }
 }
 
-/** A server process of its own (tests/bench/live-server.entry.ts) on the given database. */
-async function startServer(mode: 'app' | 'pglite', target: string): Promise<{ url: string; child: ChildProcess }> {
-  // SERVER_NODE_ARGS adds Node flags to the servers only, e.g. "--cpu-prof" to see where the time goes.
-  const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(here, 'live-server.entry.ts'), mode, target], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000)
-    const read = (chunk: Buffer) => {
-      output += String(chunk)
-      const match = /READY (\S+)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolve({ url: match[1]!, child })
-      }
-    }
-    child.stdout!.on('data', read)
-    child.stderr!.on('data', read)
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
-  })
-}
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))))
 
 async function adminQuery(adminUrl: string, query: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl })
@@ -178,11 +155,11 @@ async function onPostgres(adminUrl: string): Promise<BenchFigure[]> {
     const database = await openDatabase({ kind: 'postgres', url: url.toString() })
     await seedDemoIfEmpty(database.db, createSyncRegistry())
     await database.close()
-    const servers = [await startServer('app', url.toString()), await startServer('app', url.toString())]
+    const servers = [await startBenchServer(['app', url.toString()]), await startBenchServer(['app', url.toString()])]
     children.push(...servers.map((s) => s.child))
     return figures('PostgreSQL, 2 processes', await room(servers.map((s) => s.url)))
   } finally {
-    await Promise.all(children.map(stop))
+    await Promise.all(children.map(stopBenchServer))
     await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`)
   }
 }
