@@ -1,4 +1,4 @@
-import { sessionEpoch } from './session-epoch'
+import { endsCurrentSession, sessionEpoch } from './session-epoch'
 
 /** An answer from the API that was not a success, with the server's code for the app to explain. */
 export class ApiError extends Error {
@@ -46,7 +46,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   if (!response.ok) {
     const error = json as { code?: string; message?: string } | null
     // Only news of the session this request went out under: see session-epoch.ts.
-    if (response.status === 401 && error?.code === 'session_ended' && epoch === sessionEpoch()) for (const handler of sessionEndedHandlers) handler()
+    if (response.status === 401 && error?.code === 'session_ended' && endsCurrentSession(epoch)) for (const handler of sessionEndedHandlers) handler()
     throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText)
   }
   return json as T

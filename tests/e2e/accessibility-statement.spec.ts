@@ -17,12 +17,20 @@ test.afterAll(async () => {
 const open = (browser: Browser): Promise<BrowserContext> => browser.newContext({ ...devices['Pixel 7'], baseURL: server.url, locale: 'da-DK' })
 const COMPLAINT_URL = 'https://digst.dk/digital-inklusion/webtilgaengelighed/oplever-du-ikke-tilgaengeligt-indhold/'
 
-/** A date `days` from today, as the form takes it (dag-måned-år) and as the statement shows it. */
+/**
+ * A date `days` from today in Denmark, as the form takes it (dag-måned-år) and as the statement
+ * shows it. Both from the Copenhagen calendar: from shortly before midnight UTC the two differ by
+ * a day, and the test failed in CI at 23:50 UTC.
+ */
 function day(days: number): { typed: string; shown: string } {
-  const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000)
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date(Date.now() + days * 24 * 60 * 60 * 1000))
+    .split('-')
+    .map(Number)
+  const [year, month, date] = parts as [number, number, number]
   return {
-    typed: `${date.getDate()}-${date.getMonth() + 1}-${date.getFullYear()}`,
-    shown: date.toLocaleDateString('da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }),
+    typed: `${date}-${month}-${year}`,
+    shown: new Date(Date.UTC(year, month - 1, date, 12)).toLocaleDateString('da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }),
   }
 }
 

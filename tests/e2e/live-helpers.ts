@@ -1,3 +1,4 @@
+import { emptyAgendaItem } from '../../src/shared/meetings/entities.js'
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { ADMIN, SOLBAKKEN } from './accounts-helpers.js'
 import { pushFromPage } from './sync-helpers.js'
@@ -10,21 +11,7 @@ const meetingDay = () => new Date(Date.now() + 300 * 86_400_000).toLocaleDateStr
 const uuid = () => crypto.randomUUID()
 
 export const item = (councilId: string, meetingId: string, position: number, extra: Record<string, unknown>) => ({
-  councilId,
-  meetingId,
-  position,
-  caseNumber: '',
-  easyText: '',
-  pictogram: null,
-  photo: null,
-  audio: null,
-  expectedMinutes: null,
-  question: '',
-  closed: false,
-  sections: [],
-  attachments: [],
-  decision: null,
-  easyDecision: '',
+  ...emptyAgendaItem(councilId, meetingId, position),
   ...extra,
 })
 

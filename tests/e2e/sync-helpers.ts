@@ -73,6 +73,18 @@ export async function pushFromPage(
   }, mutation)
 }
 
+/** New records put in one push as the browser of `page` (staff setting up a test's world); their statuses. */
+export async function putAllFromPage(page: Page, records: { entity: string; entityId: string; patch: Record<string, unknown> }[]): Promise<string[]> {
+  return page.evaluate(async (mutations) => {
+    const response = await fetch('/api/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: crypto.randomUUID(), protocolVersion: 1, mutations: mutations.map((m) => ({ id: crypto.randomUUID(), ...m, op: 'put', baseVersion: null })) }),
+    })
+    return ((await response.json()) as { results: { status: string }[] }).results.map((r) => r.status)
+  }, records)
+}
+
 /** The server's id and version of a record, found by a field value. */
 export async function findOnServer(page: Page, councilId: string, entity: string, field: string, value: string) {
   return page.evaluate(

@@ -5,6 +5,7 @@ import { runA11yKit } from './a11y/kit.js'
 import { SECRETARY, SOLBAKKEN, tabTo } from './accounts-helpers.js'
 import { councilIdByName, signInAsStaff } from './admin-helpers.js'
 import { chooseSettings } from './helpers.js'
+import { putAllFromPage } from './sync-helpers.js'
 
 /** A staff browser at 320 px with the largest text, as a facilitator on a phone at the session. */
 async function staffPhone(browser: Browser, baseURL: string | undefined): Promise<Page> {
@@ -35,14 +36,7 @@ async function runningProcess(staff: Page): Promise<{ processId: string; title: 
       },
     },
   ]
-  const results = await staff.evaluate(async (mutations) => {
-    const response = await fetch('/api/sync/push', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId: crypto.randomUUID(), protocolVersion: 1, mutations: mutations.map((m) => ({ ...m, op: 'put', baseVersion: null })) }),
-    })
-    return ((await response.json()) as { results: { status: string }[] }).results.map((r) => r.status)
-  }, records.map((r) => ({ ...r, id: uuidv7() })))
+  const results = await putAllFromPage(staff, records)
   expect(results).toEqual(['applied', 'applied'])
   return { processId, title }
 }

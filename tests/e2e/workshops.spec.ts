@@ -5,6 +5,7 @@ import { runA11yKit } from './a11y/kit.js'
 import { LENE, SECRETARY, SOLBAKKEN, tabTo } from './accounts-helpers.js'
 import { councilIdByName, pngOf, signInAsStaff, signInWithCard } from './admin-helpers.js'
 import { chooseSettings } from './helpers.js'
+import { putAllFromPage } from './sync-helpers.js'
 
 interface Made {
   processId: string
@@ -46,14 +47,7 @@ async function makeProcess(staff: Page): Promise<Made> {
       },
     },
   ]
-  const results = await staff.evaluate(async (mutations) => {
-    const response = await fetch('/api/sync/push', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId: crypto.randomUUID(), protocolVersion: 1, mutations: mutations.map((m) => ({ ...m, op: 'put', baseVersion: null })) }),
-    })
-    return ((await response.json()) as { results: { status: string }[] }).results.map((r) => r.status)
-  }, records.map((r) => ({ ...r, id: uuidv7() })))
+  const results = await putAllFromPage(staff, records)
   expect(results).toEqual(['applied', 'applied', 'applied', 'applied'])
   return { processId, code, cafe }
 }

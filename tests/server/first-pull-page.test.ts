@@ -5,7 +5,7 @@ import { DEMO_ACCOUNTS } from '../../src/server/demo/accounts.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { COUNCILS_SCOPE, councilScope } from '../../src/shared/accounts/entities.js'
 import type { Me } from '../../src/shared/accounts/model.js'
-import type { AgendaItemData, MeetingData } from '../../src/shared/meetings/entities.js'
+import { emptyAgendaItem, type AgendaItemData, type MeetingData } from '../../src/shared/meetings/entities.js'
 import type { FirstPull } from '../../src/shared/sync/first-pull.js'
 import { SYNC_PROTOCOL_VERSION, type PullResponse } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
@@ -42,23 +42,11 @@ describe.each(databasesUnderTest())('a public meeting page brings its first pull
     minutesPublished: false,
   })
   const item = (meetingId: string, extra: Partial<AgendaItemData>): AgendaItemData => ({
-    councilId: solbakken,
-    meetingId,
-    position: 1,
+    ...emptyAgendaItem(solbakken, meetingId, 1),
     title: 'Haven',
-    caseNumber: '',
     easyTitle: 'Haven',
     easyText: 'Vi taler om haven.',
-    pictogram: null,
-    photo: null,
-    audio: null,
     expectedMinutes: 10,
-    question: '',
-    closed: false,
-    sections: [],
-    attachments: [],
-    decision: null,
-    easyDecision: '',
     ...extra,
   })
   const put = (entity: string, entityId: string, patch: object) => ({ id: uuidv7(), entity, entityId, op: 'put', patch, baseVersion: null })

@@ -6,7 +6,7 @@ import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { councilScope } from '../../src/shared/accounts/entities.js'
 import { formatHlc } from '../../src/shared/live/hlc.js'
 import type { LiveQuestionData, LiveStateData } from '../../src/shared/live/entities.js'
-import type { AgendaItemData, MeetingData } from '../../src/shared/meetings/entities.js'
+import { emptyAgendaItem, type AgendaItemData, type MeetingData } from '../../src/shared/meetings/entities.js'
 import { SYNC_PROTOCOL_VERSION, type MutationResult, type Poke, type PullResponse } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { DEMO_ACCOUNTS, openWorld, type World } from './accounts-fixture.js'
@@ -27,23 +27,10 @@ const meeting = (councilId: string, published = true): MeetingData => ({
 })
 
 const item = (councilId: string, meetingId: string, position: number, extra: Partial<AgendaItemData> = {}): AgendaItemData => ({
-  councilId,
-  meetingId,
-  position,
+  ...emptyAgendaItem(councilId, meetingId, position),
   title: `Punkt ${position}`,
-  caseNumber: '',
   easyTitle: `Punkt ${position}`,
   easyText: 'Vi taler om det.',
-  pictogram: null,
-  photo: null,
-  audio: null,
-  expectedMinutes: null,
-  question: '',
-  closed: false,
-  sections: [],
-  attachments: [],
-  decision: null,
-  easyDecision: '',
   ...extra,
 })
 

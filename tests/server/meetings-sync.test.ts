@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS } from '../../src/server/demo/accounts.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { councilScope } from '../../src/shared/accounts/entities.js'
 import type { Me } from '../../src/shared/accounts/model.js'
-import type { AgendaItemData, MeetingData } from '../../src/shared/meetings/entities.js'
+import { emptyAgendaItem, type AgendaItemData, type MeetingData } from '../../src/shared/meetings/entities.js'
 import { SYNC_PROTOCOL_VERSION, type PullResponse, type PushResponse } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { buildTestServer, databasesUnderTest } from './helpers.js'
@@ -62,23 +62,12 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
   })
 
   const item = (councilId: string, meetingId: string, extra: Partial<AgendaItemData> = {}): AgendaItemData => ({
-    councilId,
-    meetingId,
-    position: 1,
+    ...emptyAgendaItem(councilId, meetingId, 1),
     title: 'Maden i huset',
-    caseNumber: '',
     easyTitle: 'Maden',
     easyText: 'Vi taler om maden.',
-    pictogram: null,
-    photo: null,
-    audio: null,
     expectedMinutes: 15,
     question: 'Hvad synes du om maden?',
-    closed: false,
-    sections: [],
-    attachments: [],
-    decision: null,
-    easyDecision: '',
     ...extra,
   })
 

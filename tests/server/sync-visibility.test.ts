@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Change, Mutation, MutationResult, PullResponse } from '../../src/shared/sync/protocol.js'
-import type { AgendaItemData, MeetingData } from '../../src/shared/meetings/entities.js'
+import { emptyAgendaItem, type AgendaItemData, type MeetingData } from '../../src/shared/meetings/entities.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import type { Database } from '../../src/server/db/database.js'
@@ -56,23 +56,9 @@ describe.each(databasesUnderTest())('visibility through sync on $name', (target)
     minutesPublished: false,
   })
   const item = (meetingId: string, extra: Partial<AgendaItemData> = {}): AgendaItemData => ({
-    councilId: w.ids.councilId,
-    meetingId,
-    position: 1,
+    ...emptyAgendaItem(w.ids.councilId, meetingId, 1),
     title: 'Personsag om en beboer',
-    caseNumber: '',
     easyTitle: 'Et lukket punkt',
-    easyText: '',
-    pictogram: null,
-    photo: null,
-    audio: null,
-    expectedMinutes: null,
-    question: '',
-    closed: false,
-    sections: [],
-    attachments: [],
-    decision: null,
-    easyDecision: '',
     ...extra,
   })
 

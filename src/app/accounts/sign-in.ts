@@ -17,18 +17,15 @@ export class SignInError extends Error {
  * ("Vent 15 minutter"), and turns "no answer" into the code `offline`.
  */
 export async function postSignIn(path: '/api/auth/staff' | '/api/auth/card' | '/api/kiosk/leave', body: unknown): Promise<Me> {
-  replacingSession()
-  let response: Response
-  try {
-    response = await fetch(path, {
+  const response = await replacingSession(() =>
+    fetch(path, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
-    })
-  } catch {
-    throw new SignInError('offline')
-  }
+    }).catch(() => null),
+  )
+  if (!response) throw new SignInError('offline')
   const json = (await response.json().catch(() => null)) as { code?: string } | null
   if (response.ok) return json as Me
   const retryAfter = Number(response.headers.get('retry-after'))

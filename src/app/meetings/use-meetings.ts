@@ -100,27 +100,6 @@ export function positionBetween(before: number | undefined, after: number | unde
   return (before + after) / 2
 }
 
-export function emptyAgendaItem(councilId: string, meetingId: string, position: number): AgendaItemData {
-  return {
-    councilId,
-    meetingId,
-    position,
-    title: '',
-    caseNumber: '',
-    easyTitle: '',
-    easyText: '',
-    pictogram: null,
-    photo: null,
-    audio: null,
-    expectedMinutes: null,
-    question: '',
-    closed: false,
-    sections: [],
-    attachments: [],
-    decision: null,
-    easyDecision: '',
-  }
-}
 
 /** Today on this device's calendar, as YYYY-MM-DD: a meeting today is still upcoming. */
 export function localToday(now: Date = new Date()): string {

@@ -1,6 +1,6 @@
 import type { Pinia } from 'pinia'
 import type { Poke } from '../../shared/sync/protocol'
-import { sessionEpoch } from '../session-epoch'
+import { endsCurrentSession, sessionEpoch } from '../session-epoch'
 import { SyncEngine } from './engine'
 import { createLocalDb, type LocalDb } from './local-db'
 import { convertLegacyMedia } from './media-store'
@@ -93,7 +93,7 @@ export function startSync(pinia: Pinia): SyncService {
       try {
         await engine.syncOnce()
       } catch (error) {
-        if (error instanceof TransportError && error.status === 401 && error.code === 'session_ended' && epoch === sessionEpoch()) {
+        if (error instanceof TransportError && error.status === 401 && error.code === 'session_ended' && endsCurrentSession(epoch)) {
           for (const listener of sessionEndedListeners) listener()
         }
         throw error

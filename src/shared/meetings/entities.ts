@@ -77,6 +77,29 @@ export const AgendaItemData = Type.Object(
 )
 export type AgendaItemData = Static<typeof AgendaItemData>
 
+/** A new agenda item with nothing filled in yet: what the editor starts from. */
+export function emptyAgendaItem(councilId: string, meetingId: string, position: number): AgendaItemData {
+  return {
+    councilId,
+    meetingId,
+    position,
+    title: '',
+    caseNumber: '',
+    easyTitle: '',
+    easyText: '',
+    pictogram: null,
+    photo: null,
+    audio: null,
+    expectedMinutes: null,
+    question: '',
+    closed: false,
+    sections: [],
+    attachments: [],
+    decision: null,
+    easyDecision: '',
+  }
+}
+
 export const AgendaItem = defineSyncEntity<AgendaItemData>({
   name: 'agenda-item',
   schema: AgendaItemData,
