@@ -90,11 +90,6 @@ export function isLive(session: SessionRow, now: Date): boolean {
   return now.getTime() - session.lastSeenAt.getTime() < SESSION_LIFETIMES[session.kind as SessionKind].idleMs
 }
 
-/** The session behind a cookie, if it is still live; touches last_seen_at now and then. */
-export async function findLiveSession(db: Db, token: string, now = new Date()): Promise<SessionRow | null> {
-  return (await findLiveActor(db, token, now))?.session ?? null
-}
-
 const today = (now: Date) => now.toISOString().slice(0, 10)
 
 const jsonList = (query: SQL) => sql<string[]>`coalesce((${query}), '[]'::json)`

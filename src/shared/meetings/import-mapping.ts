@@ -1,6 +1,6 @@
 import type { ParsedAgenda, ParsedAgendaSection } from './agenda-import.js'
 import { clockText, parseClock } from './clock.js'
-import type { AgendaItemData, MeetingData } from './entities.js'
+import { emptyAgendaItem, type AgendaItemData, type MeetingData } from './entities.js'
 
 /**
  * From an imported agenda text to the records that are saved: the secretary's editable draft
@@ -136,23 +136,12 @@ export function meetingFromDraft(draft: ImportDraft, councilId: string): Meeting
  */
 export function itemsFromDraft(draft: ImportDraft, councilId: string, meetingId: string): AgendaItemData[] {
   return draft.items.map((item, index): AgendaItemData => ({
-    councilId,
-    meetingId,
-    position: index + 1,
+    ...emptyAgendaItem(councilId, meetingId, index + 1),
     title: item.title.trim(),
     caseNumber: item.caseNumber.trim(),
-    easyTitle: '',
-    easyText: '',
-    pictogram: null,
-    photo: null,
-    audio: null,
-    expectedMinutes: null,
-    question: '',
     closed: item.closed,
     sections: fittedSections(item.sections),
     attachments: fittedAttachments(item.attachments),
-    decision: null,
-    easyDecision: '',
   }))
 }
 
