@@ -129,6 +129,21 @@ describe.each(databasesUnderTest())('staff and card sign-in on $name', (target) 
     expect((await w.call('GET', '/api/me', { cookie: planted })).json()).toEqual({ kind: 'anonymous' })
   })
 
+  it('a request still on its way with the cookie of a session just replaced is refused, and leaves the new cookie alone', async () => {
+    // A tablet starts a kiosk while a sync pull with the staff cookie is in flight. The pull is
+    // answered after the kiosk's cookie arrived: clearing "the" cookie then would sign the
+    // kiosk out the moment it started.
+    const staff = await w.signIn(admin.email, admin.password)
+    const start = await w.call('POST', '/api/kiosk', { cookie: staff, payload: { councilId: w.ids.councilId, mode: 'shared-screen' } })
+    expect(start.statusCode).toBe(200)
+    const kiosk = w.sessionCookie(start)!
+    const late = await w.call('GET', `/api/sync/pull?since=0&scopes=council:${w.ids.councilId}&protocolVersion=1`, { cookie: staff })
+    expect(late.statusCode).toBe(401)
+    expect(late.json().code).toBe('session_ended')
+    expect(late.headers['set-cookie']).toBeUndefined()
+    expect((await w.call('GET', '/api/me', { cookie: kiosk })).json()).toMatchObject({ kind: 'kiosk', councilId: w.ids.councilId })
+  })
+
   it('ends the session at sign-out: the same cookie sent again is refused', async () => {
     const cookie = await w.signIn(admin.email, admin.password)
     const out = await w.call('POST', '/api/auth/sign-out', { cookie, payload: {} })

@@ -176,15 +176,17 @@ export function registerSessions(app: FastifyInstance, db: Db, now: () => Date):
   app.decorateRequest('actor', null as never)
   app.decorateRequest('session', null)
   app.decorateRequest('sessionEnded', false)
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (request) => {
     request.actor = ANONYMOUS
     if (!isApiRequest(request)) return
     const token = request.cookies[SESSION_COOKIE]
     if (!token) return
     const live = await findLiveActor(db, token, now())
+    // The dead cookie is left alone: this request may have been sent just before the browser got
+    // a new session's cookie (a kiosk started, someone signed in), and clearing it here would
+    // delete that new cookie. The device signs out itself when it hears session_ended.
     if (!live) {
       request.sessionEnded = true
-      clearSessionCookie(reply)
       return
     }
     request.session = live.session
