@@ -256,6 +256,22 @@ describe('signing out', () => {
     expect(await everything()).not.toContain('Karen')
   })
 
+  it('once the server has heard the sign-out, nothing is left pending, even when nothing needed wiping', async () => {
+    // identity.ts marks the sign-out pending before it asks the server (other tabs follow at once).
+    const local = new MemoryStorage()
+    local.setItem(PENDING_SIGN_OUT_KEY, '1')
+    const result = await changeDevice({
+      db,
+      engine: { invalidate() {} },
+      signOutOnServer: async () => undefined,
+      stores: { localStorage: local, sessionStorage: new MemoryStorage() },
+      from: { kind: 'anonymous' },
+      to: { kind: 'anonymous' },
+    })
+    expect(result.fresh).toBe(false)
+    expect(local.dump()).toEqual({})
+  })
+
   it('a page that still shows Karen wipes her drafts even when the database was handed over already', async () => {
     // Another tab, or an earlier start, emptied the database; her draft in localStorage is not in it.
     await signIn(karen)

@@ -68,6 +68,13 @@ async function change(next: Me, how: IdentityChange): Promise<{ reloading: boole
     if (from.kind !== 'anonymous') leaveNotice('signed-out', 0)
     return reload(how.then)
   }
+  if (how.signOut) {
+    // The other tabs follow before the server ends the session; otherwise a request of theirs
+    // answered session_ended first and they would say "signed out elsewhere". Until the server
+    // has heard of it the sign-out is pending, so a crash now cannot sign the person back in.
+    localStorage.setItem(PENDING_SIGN_OUT_KEY, '1')
+    localStorage.removeItem(SESSION_STORAGE_KEY)
+  }
   const { db, engine, scheduler } = useSync()
   const result = await changeDevice({
     db,

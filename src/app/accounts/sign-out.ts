@@ -189,6 +189,9 @@ export async function changeDevice(change: DeviceChange): Promise<DeviceChanged>
   const result = await handOver(change.db, await ownerOf(change.to))
   const fresh = leaving || result.wiped
   if (fresh) await wipeBrowserStorage(change.stores, change.keep)
-  if (!serverKnows) change.stores.localStorage.setItem(PENDING_SIGN_OUT_KEY, '1')
+  if (change.signOutOnServer) {
+    if (serverKnows) change.stores.localStorage.removeItem(PENDING_SIGN_OUT_KEY)
+    else change.stores.localStorage.setItem(PENDING_SIGN_OUT_KEY, '1')
+  }
   return { ...result, fresh }
 }
