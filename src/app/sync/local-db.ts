@@ -82,7 +82,10 @@ export const LOCAL_DB_NAME = 'brugerstemme'
  * so a device that skipped releases upgrades step by step without losing its outbox.
  */
 export function createLocalDb(name = LOCAL_DB_NAME, options?: DexieOptions): LocalDb {
-  const db = new Dexie(name, options) as LocalDb
+  // Dexie 4's live-query cache now and then kept a screen on a result older than the data: the
+  // common-room TV went on showing an open question that IndexedDB already held as closed. The
+  // app's queries are small, so every live query reads IndexedDB again after a change.
+  const db = new Dexie(name, { cache: 'disabled', ...options }) as LocalDb
   db.version(1).stores({
     records: '[entity+id], entity, [entity+scope], pending',
     outbox: '++seq, mutationId, [entity+entityId], state',
