@@ -49,6 +49,9 @@ test.describe('nothing written is lost', () => {
     // A staff session ends with the browser: the work waits, safe, until they sign in again.
     await page.reload()
     await expect(status(page)).toContainText('Log ind igen for at sende det. 2 ting venter.')
+    // The device loads afresh without the secretary's data and says why; then she signs in again.
+    await expect(page.getByText('Du er blevet logget ud på denne enhed.', { exact: false })).toBeVisible()
+    await expect(status(page)).toContainText('Log ind igen for at sende det. 2 ting venter.')
     await signInAsSecretary(page)
     await page.goto(editUrl)
     await expect(status(page)).toHaveText('Alt er sendt.', { timeout: 20_000 })
