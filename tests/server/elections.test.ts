@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { entryHash, verifyBoard, type BoardEntry } from '../../src/shared/elections/board.js'
 import { fromBase64url, toBase64url } from '../../src/shared/elections/bytes.js'
 import { deriveCardKey } from '../../src/shared/elections/card.js'
 import { envelopeHash, receiptCode, signedBytes, type Envelope } from '../../src/shared/elections/envelope.js'
 import { verifyResult } from '../../src/shared/elections/result.js'
 import { nodePrimitives as p } from '../../src/server/elections/node-primitives.js'
+import { ballotBatches } from '../../src/server/elections/ballot-batches.js'
+import { canonicalJson } from '../../src/shared/elections/canonical-json.js'
 import { electionCandidates, elections, memberships } from '../../src/server/db/schema.js'
 import type { Database } from '../../src/server/db/database.js'
 import { SESSION_COOKIE } from '../../src/server/accounts/sessions.js'
@@ -169,6 +171,73 @@ describe.each(databasesUnderTest())('elections on $name', (target) => {
     expect(board.entries.filter((e: BoardEntry) => e.type === 'ballot').map((e: BoardEntry & { index: number }) => e.index).sort((a: number, b: number) => a - b)).toEqual(
       [...indexes].sort((a, b) => a - b),
     )
+  })
+
+  it('ballots cast at once get the answers they would get one after another', async () => {
+    // On PostgreSQL, ballots that arrive while the database is busy go to it in one statement
+    // (ballot-batches.ts): each call there must see what the calls before it wrote. PGlite runs
+    // one request's statement at a time; the next test drives a batch on it directly.
+    w.clock.set(Date.parse('2026-06-01T10:00:00Z'))
+    const run = await preparedElection(w, { cards: 6 })
+    const revoked = await w.call('POST', `/api/admin/elections/${run.id}/cards/revoke`, {
+      cookie: await run.staff(),
+      payload: { card: toBase64url(run.cards[5]!.key.publicKey), cardNumber: null, replacement: null },
+    })
+    expect(revoked.statusCode, revoked.body).toBe(200)
+    await run.open()
+    const [a, b] = run.candidateIds as [string, string]
+    const first = await run.seal(0, [a])
+    const other = await run.seal(0, [b])
+    const repeat = await run.seal(1, [b])
+    const sent = [first, other, repeat, repeat, await run.seal(2, []), await run.seal(5, [a]), await run.seal(3, [a, b]), await run.seal(4, [b])]
+    const replies = await Promise.all(sent.map((envelope) => run.cast(envelope)))
+    const answers = replies.map((r) => (r.statusCode === 200 ? 'accepted' : r.json().code))
+    // Card 0's two envelopes: whichever the database took first is on the board, the other refused.
+    expect([...answers.slice(0, 2)].sort()).toEqual(['accepted', 'card_used'])
+    expect(answers.slice(2)).toEqual(['accepted', 'accepted', 'accepted', 'card_revoked', 'accepted', 'accepted'])
+    expect(replies[2]!.json()).toEqual(replies[3]!.json())
+    const { manifest, manifestHash } = await run.manifest()
+    const board = (await w.call('GET', `/api/elections/${run.id}/board`)).json()
+    expect(verifyBoard(p, manifest, manifestHash, board.entries)).toMatchObject({ ok: true })
+    const ballots = board.entries.filter((e: BoardEntry) => e.type === 'ballot')
+    expect(ballots).toHaveLength(5)
+    const accepted = replies.filter((r) => r.statusCode === 200).map((r) => r.json().index as number)
+    expect(new Set(accepted)).toEqual(new Set(ballots.map((e: BoardEntry & { index: number }) => e.index)))
+  })
+
+  it('a batch decided in one statement answers each ballot as it would alone, in the order they came', async () => {
+    w.clock.set(Date.parse('2026-06-01T10:00:00Z'))
+    const run = await preparedElection(w, { cards: 3 })
+    await run.open()
+    const [a, b] = run.candidateIds as [string, string]
+    const envelopes = [await run.seal(0, [a]), await run.seal(0, [b]), await run.seal(1, []), await run.seal(2, [a, b]), await run.seal(1, [])]
+    const statements = vi.spyOn(w.db, 'execute')
+    const batches = ballotBatches(w.db)
+    const at = w.clock.now()
+    const answers = await Promise.all(
+      envelopes.map((e) => batches.decide({ electionId: run.id, card: e.card, enc: e.enc, digest: envelopeHash(p, e), entry: canonicalJson(e), at })),
+    )
+    // The first went alone; the four that came while it was decided went in one statement.
+    expect(statements).toHaveBeenCalledTimes(2)
+    statements.mockRestore()
+    expect(answers.map((x) => x.outcome)).toEqual(['accepted', 'card_used', 'accepted', 'accepted', 'card_used'])
+    expect(answers.map((x) => x.entryIndex)).toEqual([0, 0, 1, 2, 1])
+    const { manifest, manifestHash } = await run.manifest()
+    const board = (await w.call('GET', `/api/elections/${run.id}/board`)).json()
+    expect(verifyBoard(p, manifest, manifestHash, board.entries)).toMatchObject({ ok: true })
+  })
+
+  it('a batch whose statement fails is decided again one by one, so only the ballot that fails alone fails', async () => {
+    w.clock.set(Date.parse('2026-06-01T10:00:00Z'))
+    const run = await preparedElection(w, { cards: 2 })
+    await run.open()
+    const batches = ballotBatches(w.db)
+    const at = w.clock.now()
+    const call = (electionId: string, e: Envelope) => batches.decide({ electionId, card: e.card, enc: e.enc, digest: envelopeHash(p, e), entry: canonicalJson(e), at })
+    const [first, second] = [await run.seal(0, []), await run.seal(1, [])]
+    const answers = await Promise.allSettled([call(run.id, first), call('not-an-election-id', first), call(run.id, second)])
+    expect(answers.map((x) => x.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(answers.flatMap((x) => (x.status === 'fulfilled' ? [x.value.outcome] : []))).toEqual(['accepted', 'accepted'])
   })
 
   it('refuses a second envelope from a used card, and a card revoked or of another election, each with its reason', async () => {

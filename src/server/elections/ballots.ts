@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm'
 import { canonicalJson } from '../../shared/elections/canonical-json.js'
 import { checkEnvelope, envelopeHash, receiptCode, type Envelope, type EnvelopeProblem } from '../../shared/elections/envelope.js'
 import type { BallotAccepted } from '../../shared/elections/model.js'
 import type { Db } from '../db/database.js'
 import type { Tx } from '../sync/server-write.js'
+import { acceptOne, ballotBatches, type BallotAnswer, type BallotCall } from './ballot-batches.js'
 import type { ElectionsContext } from './context.js'
 import { nodePrimitives as p } from './node-primitives.js'
 import { cachedManifest, findElection, manifestOf } from './store.js'
@@ -50,19 +50,28 @@ const REFUSALS: Record<Exclude<Outcome, 'accepted'>, Refused> = {
  * refused, an envelope after closing is counted as late and refused, and otherwise the envelope
  * is appended to the board. Nothing but the envelope is stored.
  *
- * The deciding is one call of accept_ballot (drizzle/0008_accept_ballot.sql): one round trip,
- * planned once per connection, and ballots arriving at once wait for the lock in turn instead of
- * retrying. The acceptance budget in `npm run bench` is about this.
+ * The deciding is accept_ballot (drizzle/0008_accept_ballot.sql): one round trip, planned once
+ * per connection, and ballots arriving at once wait for the lock in turn instead of retrying.
+ * Ballots that arrive while the database is busy with others are decided together in one
+ * statement (see ballot-batches.ts). The acceptance budget in `npm run bench` is about this.
  */
 export async function acceptBallot(ctx: ElectionsContext, electionId: string, envelope: Envelope): Promise<Acceptance> {
   const checked = await checkBallot(ctx.db, electionId, envelope)
-  return checked.ok ? decide(ctx.db, electionId, envelope, checked.digest, ctx.now()) : checked
+  return checked.ok ? answerOf(await batchesOf(ctx.db).decide(callOf(electionId, envelope, checked.digest, ctx.now())), checked.digest) : checked
 }
 
 /** The same, inside a transaction someone else holds: the sync push's, for a ballot from the outbox. */
 export async function acceptBallotIn(tx: Tx, electionId: string, envelope: Envelope, now: Date): Promise<Acceptance> {
   const checked = await checkBallot(tx, electionId, envelope)
-  return checked.ok ? decide(tx, electionId, envelope, checked.digest, now) : checked
+  return checked.ok ? answerOf(await acceptOne(tx, callOf(electionId, envelope, checked.digest, now)), checked.digest) : checked
+}
+
+const batches = new WeakMap<Db, ReturnType<typeof ballotBatches>>()
+
+function batchesOf(db: Db): ReturnType<typeof ballotBatches> {
+  let found = batches.get(db)
+  if (!found) batches.set(db, (found = ballotBatches(db)))
+  return found
 }
 
 /** Everything that needs no lock: the election's manifest, the envelope's form and signature. */
@@ -79,12 +88,17 @@ async function checkBallot(db: Db | Tx, electionId: string, envelope: Envelope):
   return { ok: true, digest: envelopeHash(p, envelope) }
 }
 
-async function decide(db: Db | Tx, electionId: string, envelope: Envelope, digest: string, now: Date): Promise<Acceptance> {
-  const result = await db.execute(sql`select outcome, entry_index from accept_ballot(${electionId}::uuid, ${envelope.card}::text,
-    ${envelope.enc}::text, ${digest}::text, ${canonicalJson(envelope)}::text, ${now.toISOString()}::timestamptz)`)
-  // PGlite and node-postgres both answer with `rows`.
-  const [answer] = (result as unknown as { rows: { outcome: Outcome; entry_index: number | null }[] }).rows
-  if (!answer) throw new Error('accept_ballot answered nothing')
-  if (answer.outcome !== 'accepted') return REFUSALS[answer.outcome]
-  return { ok: true, answer: { receipt: receiptCode(digest), envelopeHash: digest, index: answer.entry_index! } }
+const callOf = (electionId: string, envelope: Envelope, digest: string, at: Date): BallotCall => ({
+  electionId,
+  card: envelope.card,
+  enc: envelope.enc,
+  digest,
+  entry: canonicalJson(envelope),
+  at,
+})
+
+function answerOf(answer: BallotAnswer, digest: string): Acceptance {
+  const outcome = answer.outcome as Outcome
+  if (outcome !== 'accepted') return REFUSALS[outcome]
+  return { ok: true, answer: { receipt: receiptCode(digest), envelopeHash: digest, index: answer.entryIndex! } }
 }
