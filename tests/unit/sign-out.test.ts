@@ -272,6 +272,17 @@ describe('signing out', () => {
     expect(local.dump()).toEqual({})
   })
 
+  it('a wipe keeps a sign-out the server has not heard yet: another tab may have begun it', async () => {
+    await signIn(karen)
+    const local = new MemoryStorage()
+    local.setItem('brugerstemme.session.v1', JSON.stringify(karen))
+    local.setItem(PENDING_SIGN_OUT_KEY, '1')
+    local.setItem('brugerstemme.draft.meeting.new.c1', '{"title":"Karens møde"}')
+    const result = await changeDevice({ db, engine: { invalidate() {} }, stores: { localStorage: local, sessionStorage: new MemoryStorage() }, from: karen, to: { kind: 'anonymous' } })
+    expect(result.fresh).toBe(true)
+    expect(local.dump()).toEqual({ [PENDING_SIGN_OUT_KEY]: '1' })
+  })
+
   it('a page that still shows Karen wipes her drafts even when the database was handed over already', async () => {
     // Another tab, or an earlier start, emptied the database; her draft in localStorage is not in it.
     await signIn(karen)

@@ -23,7 +23,14 @@ export function loadFresh(path: string): void {
 }
 
 async function serverSignOut(): Promise<void> {
-  await api('POST', '/api/auth/sign-out', {})
+  try {
+    await api('POST', '/api/auth/sign-out', {})
+  } catch (error) {
+    // Any answer but a lost request or a server in trouble means there is nothing left to tell:
+    // a session already ended is gone, and a kiosk another tab started here is not signed out
+    // this way (409); /api/me then says who this device is.
+    if (!(error instanceof ApiError) || error.offline || error.status >= 500) throw error
+  }
 }
 
 export interface IdentityChange {
@@ -69,11 +76,10 @@ async function change(next: Me, how: IdentityChange): Promise<{ reloading: boole
     return reload(how.then)
   }
   if (how.signOut) {
-    // The other tabs follow before the server ends the session; otherwise a request of theirs
-    // answered session_ended first and they would say "signed out elsewhere". Until the server
-    // has heard of it the sign-out is pending, so a crash now cannot sign the person back in.
+    // Pending until the server has heard it (changeDevice clears it then), so a crash now cannot
+    // sign the person back in; and another tab whose request is answered session_ended in the
+    // meantime knows it was this browser's own sign-out (see sessionEnded).
     localStorage.setItem(PENDING_SIGN_OUT_KEY, '1')
-    localStorage.removeItem(SESSION_STORAGE_KEY)
   }
   const { db, engine, scheduler } = useSync()
   const result = await changeDevice({
@@ -86,6 +92,9 @@ async function change(next: Me, how: IdentityChange): Promise<{ reloading: boole
     keep: [SESSION_STORAGE_KEY],
   })
   session.set(next)
+  // A session the server has just started here (a sign-in, a kiosk started or left) ended the one
+  // before it there: a sign-out still pending from earlier must not end the new one.
+  if (!how.signOut && next.kind !== 'anonymous' && !sameIdentity(from, next)) localStorage.removeItem(PENDING_SIGN_OUT_KEY)
   if (result.fresh) {
     if (how.notice) leaveNotice(how.notice, result.held)
     return reload(how.then)
@@ -108,9 +117,14 @@ export async function signOut(then: string): Promise<void> {
   await changeIdentity(ANONYMOUS, { signOut: true, notice: 'signed-out', then })
 }
 
-/** The server ended this device's session (card revoked, signed out elsewhere, expired). */
+/**
+ * The server ended this device's session (card revoked, signed out elsewhere, expired), or
+ * another tab of this browser is signing out right now and this tab heard it from the server
+ * first: then it says "Du er logget ud", as when it hears it from that tab.
+ */
 function sessionEnded(): void {
-  void changeIdentity(ANONYMOUS, { signOut: true, notice: 'session-ended' })
+  const ownSignOut = localStorage.getItem(PENDING_SIGN_OUT_KEY) !== null
+  void changeIdentity(ANONYMOUS, { signOut: true, notice: ownSignOut ? 'signed-out' : 'session-ended' })
 }
 
 async function flushPendingSignOut(): Promise<boolean> {

@@ -21,6 +21,8 @@ export const SETTINGS_KEY = 'brugerstemme.settings.v1'
 export const PENDING_SIGN_OUT_KEY = 'brugerstemme.sign-out-pending.v1'
 export const ANONYMOUS_OWNER = 'anonymous'
 const OWNER_META_KEY = 'owner'
+/** Say nothing about a person, so they survive a wipe: the settings, and a sign-out the server has not heard yet. */
+const KEPT_KEYS = [SETTINGS_KEY, PENDING_SIGN_OUT_KEY]
 const PRECACHE_PREFIX = 'workbox-precache'
 
 /**
@@ -106,7 +108,8 @@ export interface BrowserStores {
 }
 
 /**
- * Empties the browser storage the app uses, apart from the device settings, the app shell
+ * Empties the browser storage the app uses, apart from the device settings, a sign-out the
+ * server has not heard yet (another tab may have begun it), the app shell
  * precache (the app's own files, the same for everyone, needed to start offline) and the `keep`
  * keys (the session key, which the caller overwrites next: other tabs then see one change).
  */
@@ -119,7 +122,7 @@ export async function wipeBrowserStorage(stores: BrowserStores, keep: readonly s
   // Last and without a pause: a form on screen cannot write its draft back in between.
   const keys: string[] = []
   for (let i = 0; i < stores.localStorage.length; i++) keys.push(stores.localStorage.key(i)!)
-  for (const key of keys) if (key !== SETTINGS_KEY && !keep.includes(key)) stores.localStorage.removeItem(key)
+  for (const key of keys) if (!KEPT_KEYS.includes(key) && !keep.includes(key)) stores.localStorage.removeItem(key)
   stores.sessionStorage.clear()
 }
 
