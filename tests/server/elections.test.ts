@@ -229,15 +229,32 @@ describe.each(databasesUnderTest())('elections on $name', (target) => {
 
   it('a batch whose statement fails is decided again one by one, so only the ballot that fails alone fails', async () => {
     w.clock.set(Date.parse('2026-06-01T10:00:00Z'))
-    const run = await preparedElection(w, { cards: 2 })
+    const run = await preparedElection(w, { cards: 4 })
     await run.open()
-    const batches = ballotBatches(w.db)
+    const failures: unknown[] = []
+    const batches = ballotBatches(w.db, (error) => failures.push(error))
     const at = w.clock.now()
-    const call = (electionId: string, e: Envelope) => batches.decide({ electionId, card: e.card, enc: e.enc, digest: envelopeHash(p, e), entry: canonicalJson(e), at })
-    const [first, second] = [await run.seal(0, []), await run.seal(1, [])]
-    const answers = await Promise.allSettled([call(run.id, first), call('not-an-election-id', first), call(run.id, second)])
-    expect(answers.map((x) => x.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
-    expect(answers.flatMap((x) => (x.status === 'fulfilled' ? [x.value.outcome] : []))).toEqual(['accepted', 'accepted'])
+    // A time the database cannot read fails the statement after the ballot before it was written.
+    const unreadable = new Date(Date.UTC(-5000, 0, 1))
+    const call = (e: Envelope, when: Date) => batches.decide({ electionId: run.id, card: e.card, enc: e.enc, digest: envelopeHash(p, e), entry: canonicalJson(e), at: when })
+    const sealed = await Promise.all([0, 1, 2, 3].map((i) => run.seal(i, [])))
+    const statements = vi.spyOn(w.db, 'execute')
+    const answers = await Promise.allSettled([call(sealed[3]!, at), call(sealed[0]!, at), call(sealed[1]!, unreadable), call(sealed[2]!, at)])
+    // The first alone, the three after it together (failed), then each of them alone.
+    expect(statements).toHaveBeenCalledTimes(5)
+    statements.mockRestore()
+    expect(failures).toHaveLength(1)
+    expect(answers.map((x) => x.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
+    expect(answers.flatMap((x) => (x.status === 'fulfilled' ? [x.value] : []))).toEqual([
+      { outcome: 'accepted', entryIndex: 0 },
+      { outcome: 'accepted', entryIndex: 1 },
+      { outcome: 'accepted', entryIndex: 2 },
+    ])
+    // The failed statement left nothing behind: the chain has the three ballots and verifies.
+    const { manifest, manifestHash } = await run.manifest()
+    const board = (await w.call('GET', `/api/elections/${run.id}/board`)).json()
+    expect(board.entries.filter((e: BoardEntry) => e.type === 'ballot')).toHaveLength(3)
+    expect(verifyBoard(p, manifest, manifestHash, board.entries)).toMatchObject({ ok: true })
   })
 
   it('refuses a second envelope from a used card, and a card revoked or of another election, each with its reason', async () => {

@@ -18,6 +18,10 @@ export interface BallotAnswer {
   entryIndex: number | null
 }
 
+export interface BallotBatches {
+  decide(call: BallotCall): Promise<BallotAnswer>
+}
+
 /** More at once would keep the first voters of a burst waiting for the last. */
 const MOST_AT_ONCE = 64
 
@@ -35,64 +39,70 @@ export async function acceptOne(db: Db | Tx, c: BallotCall): Promise<BallotAnswe
   return { outcome: row.outcome, entryIndex: row.entry_index }
 }
 
-/**
- * Ballots that arrive while the database is deciding others are decided together, in one
- * statement that calls accept_ballot once per ballot in the order they arrived (group commit).
- * Each call takes the election's row lock, which the statement already holds after the first,
- * and reads what the calls before it wrote, so the answers are those the ballots would get one
- * after another; all of them are committed before any is answered. On PostgreSQL, where
- * requests overlap, this replaces a queue of transactions waiting for the same lock (ten voters
- * at once: 1,372/s became 2,287/s in the bench); embedded PGlite runs one request's statement at
- * a time, so there a batch rarely forms. Should the statement fail (a deadlock with another
- * process's batch over two elections, say), each of its ballots is decided again on its own,
- * so only a ballot that fails alone fails.
- */
-export function ballotBatches(db: Db) {
-  let waiting: Waiting[] = []
-  let running = false
+/** Several ballots of one election in one statement, answered in the order they were given. */
+async function acceptTogether(db: Db, calls: BallotCall[]): Promise<BallotAnswer[]> {
+  const rows = calls.map((c, i) => ({ i, election: c.electionId, card: c.card, enc: c.enc, digest: c.digest, entry: c.entry, at: c.at.toISOString() }))
+  const answered = rowsOf(
+    await db.execute(sql`select b.i, r.outcome, r.entry_index
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as b(i integer, election uuid, card text, enc text, digest text, entry text, at timestamptz)
+      cross join lateral accept_ballot(b.election, b.card, b.enc, b.digest, b.entry, b.at) as r
+      order by b.i`),
+  )
+  return calls.map((_, i) => {
+    const row = answered.find((r) => r.i === i)
+    if (!row) throw new Error('accept_ballot answered nothing')
+    return { outcome: row.outcome, entryIndex: row.entry_index }
+  })
+}
 
-  async function decideTogether(batch: Waiting[]): Promise<void> {
-    if (batch.length === 1) {
-      const [one] = batch
-      await acceptOne(db, one!.call).then(one!.resolve, one!.reject)
-      return
+/**
+ * Ballots of one election that arrive while the database is deciding others of it are decided
+ * together, in one statement that calls accept_ballot once per ballot in the order they arrived
+ * (group commit). Each call takes the election's row lock, which the statement already holds
+ * after the first, and reads what the calls before it wrote, so the answers are those the ballots
+ * would get one after another; all of them are committed before any is answered. On PostgreSQL,
+ * where requests overlap, this replaces a queue of transactions waiting for the same lock (ten
+ * voters at once: 1,372/s became 2,123-2,287/s in the bench); embedded PGlite runs one request's
+ * statement at a time, so there a batch rarely forms. Each election has its own queue, so a
+ * statement locks one election and elections never wait for each other. Should a statement fail,
+ * each of its ballots is decided again on its own, so only a ballot that fails alone fails.
+ */
+export function ballotBatches(db: Db, onBatchError: (error: unknown) => void = () => {}): BallotBatches {
+  const queues = new Map<string, Waiting[]>()
+
+  async function decide(batch: Waiting[]): Promise<void> {
+    if (batch.length > 1) {
+      try {
+        const answers = await acceptTogether(db, batch.map((w) => w.call))
+        batch.forEach((w, i) => w.resolve(answers[i]!))
+        return
+      } catch (error) {
+        onBatchError(error)
+      }
     }
-    const calls = batch.map(({ call }, i) => ({ i, election: call.electionId, card: call.card, enc: call.enc, digest: call.digest, entry: call.entry, at: call.at.toISOString() }))
-    let rows: ReturnType<typeof rowsOf>
-    try {
-      rows = rowsOf(
-        await db.execute(sql`select b.i, r.outcome, r.entry_index
-          from jsonb_to_recordset(${JSON.stringify(calls)}::jsonb)
-            as b(i integer, election uuid, card text, enc text, digest text, entry text, at timestamptz)
-          cross join lateral accept_ballot(b.election, b.card, b.enc, b.digest, b.entry, b.at) as r
-          order by b.i`),
-      )
-    } catch {
-      for (const one of batch) await acceptOne(db, one.call).then(one.resolve, one.reject)
-      return
-    }
-    for (const row of rows) batch[row.i!]!.resolve({ outcome: row.outcome, entryIndex: row.entry_index })
-    for (const [i, one] of batch.entries()) if (!rows.some((row) => row.i === i)) one.reject(new Error('accept_ballot answered nothing'))
+    for (const one of batch) await acceptOne(db, one.call).then(one.resolve, one.reject)
   }
 
-  async function drain(): Promise<void> {
-    running = true
+  async function drain(electionId: string, waiting: Waiting[]): Promise<void> {
     try {
-      while (waiting.length > 0) {
-        const batch = waiting.slice(0, MOST_AT_ONCE)
-        waiting = waiting.slice(MOST_AT_ONCE)
-        await decideTogether(batch)
-      }
+      while (waiting.length > 0) await decide(waiting.splice(0, MOST_AT_ONCE))
     } finally {
-      running = false
+      queues.delete(electionId)
     }
   }
 
   return {
     decide(call: BallotCall): Promise<BallotAnswer> {
       return new Promise((resolve, reject) => {
-        waiting.push({ call, resolve, reject })
-        if (!running) void drain()
+        const queued = queues.get(call.electionId)
+        if (queued) {
+          queued.push({ call, resolve, reject })
+          return
+        }
+        const waiting: Waiting[] = [{ call, resolve, reject }]
+        queues.set(call.electionId, waiting)
+        void drain(call.electionId, waiting)
       })
     },
   }

@@ -3,7 +3,7 @@ import { checkEnvelope, envelopeHash, receiptCode, type Envelope, type EnvelopeP
 import type { BallotAccepted } from '../../shared/elections/model.js'
 import type { Db } from '../db/database.js'
 import type { Tx } from '../sync/server-write.js'
-import { acceptOne, ballotBatches, type BallotAnswer, type BallotCall } from './ballot-batches.js'
+import { acceptOne, type BallotAnswer, type BallotBatches, type BallotCall } from './ballot-batches.js'
 import type { ElectionsContext } from './context.js'
 import { nodePrimitives as p } from './node-primitives.js'
 import { cachedManifest, findElection, manifestOf } from './store.js'
@@ -55,23 +55,15 @@ const REFUSALS: Record<Exclude<Outcome, 'accepted'>, Refused> = {
  * Ballots that arrive while the database is busy with others are decided together in one
  * statement (see ballot-batches.ts). The acceptance budget in `npm run bench` is about this.
  */
-export async function acceptBallot(ctx: ElectionsContext, electionId: string, envelope: Envelope): Promise<Acceptance> {
+export async function acceptBallot(ctx: ElectionsContext, batches: BallotBatches, electionId: string, envelope: Envelope): Promise<Acceptance> {
   const checked = await checkBallot(ctx.db, electionId, envelope)
-  return checked.ok ? answerOf(await batchesOf(ctx.db).decide(callOf(electionId, envelope, checked.digest, ctx.now())), checked.digest) : checked
+  return checked.ok ? answerOf(await batches.decide(callOf(electionId, envelope, checked.digest, ctx.now())), checked.digest) : checked
 }
 
 /** The same, inside a transaction someone else holds: the sync push's, for a ballot from the outbox. */
 export async function acceptBallotIn(tx: Tx, electionId: string, envelope: Envelope, now: Date): Promise<Acceptance> {
   const checked = await checkBallot(tx, electionId, envelope)
   return checked.ok ? answerOf(await acceptOne(tx, callOf(electionId, envelope, checked.digest, now)), checked.digest) : checked
-}
-
-const batches = new WeakMap<Db, ReturnType<typeof ballotBatches>>()
-
-function batchesOf(db: Db): ReturnType<typeof ballotBatches> {
-  let found = batches.get(db)
-  if (!found) batches.set(db, (found = ballotBatches(db)))
-  return found
 }
 
 /** Everything that needs no lock: the election's manifest, the envelope's form and signature. */

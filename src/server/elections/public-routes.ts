@@ -9,6 +9,7 @@ import { ErrorResponse } from '../../shared/system/health.js'
 import { IdParams, NoQuery } from '../accounts/admin-common.js'
 import { electionBoard, electionCards } from '../db/schema.js'
 import { sendError } from '../http/errors.js'
+import { ballotBatches } from './ballot-batches.js'
 import { acceptBallot } from './ballots.js'
 import { readBoard } from './board-store.js'
 import type { ElectionsContext } from './context.js'
@@ -25,6 +26,7 @@ const tags = ['elections']
 export function registerPublicElectionRoutes(parent: FastifyInstance, ctx: ElectionsContext): void {
   const app = typed(parent)
   const { db } = ctx
+  const ballots = ballotBatches(db, (error) => parent.log.warn({ err: error }, 'ballots decided together failed; deciding them one by one'))
 
   app.get(
     '/api/elections/:id/manifest',
@@ -75,7 +77,7 @@ export function registerPublicElectionRoutes(parent: FastifyInstance, ctx: Elect
       },
     },
     async (request, reply) => {
-      const result = await acceptBallot(ctx, request.params.id, request.body)
+      const result = await acceptBallot(ctx, ballots, request.params.id, request.body)
       return result.ok ? result.answer : sendError(reply, result.status, result.code, result.message)
     },
   )
