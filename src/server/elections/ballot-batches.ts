@@ -63,7 +63,7 @@ async function acceptTogether(db: Db, calls: BallotCall[]): Promise<BallotAnswer
  * after the first, and reads what the calls before it wrote, so the answers are those the ballots
  * would get one after another; all of them are committed before any is answered. On PostgreSQL,
  * where requests overlap, this replaces a queue of transactions waiting for the same lock (ten
- * voters at once: 1,372/s became 2,123-2,287/s in the bench); embedded PGlite runs one request's
+ * voters at once: 1,372/s became 1,791-2,287/s over four bench runs); embedded PGlite runs one request's
  * statement at a time, so there a batch rarely forms. Each election has its own queue, so a
  * statement locks one election and elections never wait for each other. Should a statement fail,
  * each of its ballots is decided again on its own, so only a ballot that fails alone fails.
