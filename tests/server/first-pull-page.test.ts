@@ -5,13 +5,13 @@ import { DEMO_ACCOUNTS } from '../../src/server/demo/accounts.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { COUNCILS_SCOPE, councilScope } from '../../src/shared/accounts/entities.js'
 import type { Me } from '../../src/shared/accounts/model.js'
-import { emptyAgendaItem, type AgendaItemData, type MeetingData } from '../../src/shared/meetings/entities.js'
+import { emptyAgendaItem, type AgendaItemData } from '../../src/shared/meetings/entities.js'
 import type { FirstPull } from '../../src/shared/sync/first-pull.js'
 import { SYNC_PROTOCOL_VERSION, type PullResponse } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { buildTestServer, databasesUnderTest, makeStaticFixture } from './helpers.js'
+import { buildTestServer, databasesUnderTest, makeStaticFixture, meetingData } from './helpers.js'
 
 const origin = { origin: 'http://localhost' }
 const DATA_BLOCK = /<script type="application\/json" id="first-pull">([^]*?)<\/script>/
@@ -28,19 +28,7 @@ describe.each(databasesUnderTest())('a public meeting page brings its first pull
   const published = uuidv7()
   const draft = uuidv7()
 
-  const meeting = (published: boolean): MeetingData => ({
-    councilId: solbakken,
-    title: 'Møde om haven',
-    date: '2027-03-04',
-    startTime: '10:00',
-    endTime: '11:00',
-    place: 'Fælleshuset',
-    placePhoto: null,
-    participants: '',
-    absent: '',
-    published,
-    minutesPublished: false,
-  })
+  const meeting = (published: boolean) => meetingData(solbakken, { title: 'Møde om haven', date: '2027-03-04', startTime: '10:00', endTime: '11:00', published })
   const item = (meetingId: string, extra: Partial<AgendaItemData>): AgendaItemData => ({
     ...emptyAgendaItem(solbakken, meetingId, 1),
     title: 'Haven',

@@ -7,6 +7,7 @@ import pg from 'pg'
 import { buildServer, type BuildServerOptions } from '../../src/server/app.js'
 import { openDatabase, type Database } from '../../src/server/db/database.js'
 import * as schema from '../../src/server/db/schema.js'
+import type { MeetingData } from '../../src/shared/meetings/entities.js'
 
 export interface DatabaseUnderTest {
   name: 'pglite' | 'postgres'
@@ -113,4 +114,22 @@ export async function signedInCookie(database: Database): Promise<string> {
     expiresAt: new Date(now.getTime() + 30 * 86_400_000),
   })
   return `${SESSION_COOKIE}=${token}`
+}
+
+/** A published meeting of `councilId` as the server tests store it; what a test cares about goes in `fields`. */
+export function meetingData(councilId: string, fields: Partial<MeetingData> = {}): MeetingData {
+  return {
+    councilId,
+    title: 'Møde',
+    date: '2027-01-14',
+    startTime: '13:30',
+    endTime: '15:00',
+    place: 'Fælleshuset',
+    placePhoto: null,
+    participants: '',
+    absent: '',
+    published: true,
+    minutesPublished: false,
+    ...fields,
+  }
 }

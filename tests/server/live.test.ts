@@ -6,25 +6,13 @@ import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { councilScope } from '../../src/shared/accounts/entities.js'
 import { formatHlc } from '../../src/shared/live/hlc.js'
 import type { LiveQuestionData, LiveStateData } from '../../src/shared/live/entities.js'
-import { emptyAgendaItem, type AgendaItemData, type MeetingData } from '../../src/shared/meetings/entities.js'
+import { emptyAgendaItem, type AgendaItemData } from '../../src/shared/meetings/entities.js'
 import { SYNC_PROTOCOL_VERSION, type MutationResult, type Poke, type PullResponse } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { DEMO_ACCOUNTS, openWorld, type World } from './accounts-fixture.js'
-import { buildTestServer, databasesUnderTest } from './helpers.js'
+import { buildTestServer, databasesUnderTest, meetingData } from './helpers.js'
 
-const meeting = (councilId: string, published = true): MeetingData => ({
-  councilId,
-  title: 'Møde i brugerrådet',
-  date: '2026-06-01',
-  startTime: '10:00',
-  endTime: '12:00',
-  place: 'Fælleshuset',
-  placePhoto: null,
-  participants: '',
-  absent: '',
-  published,
-  minutesPublished: false,
-})
+const meeting = (councilId: string, published = true) => meetingData(councilId, { title: 'Møde i brugerrådet', date: '2026-06-01', startTime: '10:00', endTime: '12:00', published })
 
 const item = (councilId: string, meetingId: string, position: number, extra: Partial<AgendaItemData> = {}): AgendaItemData => ({
   ...emptyAgendaItem(councilId, meetingId, position),

@@ -6,10 +6,10 @@ import { DEMO_ACCOUNTS } from '../../src/server/demo/accounts.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { councilScope } from '../../src/shared/accounts/entities.js'
 import type { Me } from '../../src/shared/accounts/model.js'
-import { emptyAgendaItem, type AgendaItemData, type MeetingData } from '../../src/shared/meetings/entities.js'
+import { emptyAgendaItem, type AgendaItemData } from '../../src/shared/meetings/entities.js'
 import { SYNC_PROTOCOL_VERSION, type PullResponse, type PushResponse } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
-import { buildTestServer, databasesUnderTest } from './helpers.js'
+import { buildTestServer, databasesUnderTest, meetingData } from './helpers.js'
 
 const origin = { origin: 'http://localhost' }
 
@@ -47,19 +47,7 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     return response.json<PullResponse>().changes
   }
 
-  const meeting = (councilId: string, published: boolean): MeetingData => ({
-    councilId,
-    title: 'Møde i brugerrådet',
-    date: '2027-01-14',
-    startTime: '13:30',
-    endTime: '15:00',
-    place: 'Fælleshuset',
-    placePhoto: null,
-    participants: '',
-    absent: '',
-    published,
-    minutesPublished: false,
-  })
+  const meeting = (councilId: string, published: boolean) => meetingData(councilId, { title: 'Møde i brugerrådet', published })
 
   const item = (councilId: string, meetingId: string, extra: Partial<AgendaItemData> = {}): AgendaItemData => ({
     ...emptyAgendaItem(councilId, meetingId, 1),

@@ -5,11 +5,11 @@ import { media } from '../../src/server/db/schema.js'
 import type { Database } from '../../src/server/db/database.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { runSyncHousekeeping } from '../../src/server/sync/housekeeping.js'
-import type { AgendaItemData } from '../../src/shared/meetings/entities.js'
+import { emptyAgendaItem, type AgendaItemData } from '../../src/shared/meetings/entities.js'
 import type { MutationResult } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { DEMO_ACCOUNTS, openWorld, type World } from './accounts-fixture.js'
-import { databasesUnderTest } from './helpers.js'
+import { databasesUnderTest, meetingData } from './helpers.js'
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 /** Enough of a JPEG for the server's check of the first bytes. */
@@ -66,27 +66,8 @@ describe.each(databasesUnderTest())('media on $name', (target) => {
   it('serves a photo only to those who may read a record naming it, and refuses a record naming one it lacks', async () => {
     const photo = jpeg(6)
     const meetingId = uuidv7()
-    const item = (extra: Partial<AgendaItemData>): AgendaItemData => ({
-      councilId: w.ids.councilId,
-      meetingId,
-      position: 1,
-      title: 'Lukket punkt',
-      caseNumber: '',
-      easyTitle: '',
-      easyText: '',
-      pictogram: null,
-      photo: null,
-      audio: null,
-      expectedMinutes: null,
-      question: '',
-      closed: true,
-      sections: [],
-      attachments: [],
-      decision: null,
-      easyDecision: '',
-      ...extra,
-    })
-    const meeting = { councilId: w.ids.councilId, title: 'Møde', date: '2027-02-01', startTime: null, endTime: null, place: '', placePhoto: null, participants: '', absent: '', published: true, minutesPublished: false }
+    const item = (extra: Partial<AgendaItemData>): AgendaItemData => ({ ...emptyAgendaItem(w.ids.councilId, meetingId, 1), title: 'Lukket punkt', closed: true, ...extra })
+    const meeting = meetingData(w.ids.councilId, { date: '2027-02-01', startTime: null, endTime: null, place: '' })
     const ref = { sha256: sha(photo), type: 'image/jpeg', bytes: photo.length }
     const missing = await push([
       { id: uuidv7(), entity: 'meeting', entityId: meetingId, op: 'put', patch: meeting, baseVersion: null },

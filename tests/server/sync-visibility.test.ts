@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Change, Mutation, MutationResult, PullResponse } from '../../src/shared/sync/protocol.js'
-import { emptyAgendaItem, type AgendaItemData, type MeetingData } from '../../src/shared/meetings/entities.js'
+import { emptyAgendaItem, type AgendaItemData } from '../../src/shared/meetings/entities.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import type { Database } from '../../src/server/db/database.js'
 import { memberships, relativeLinks } from '../../src/server/db/schema.js'
 import { DEMO_ACCOUNTS, openWorld, type World } from './accounts-fixture.js'
-import { databasesUnderTest } from './helpers.js'
+import { databasesUnderTest, meetingData } from './helpers.js'
 
 /**
  * Who learns what through pull: an agenda item is exactly as visible as its meeting, whatever
@@ -42,19 +42,7 @@ describe.each(databasesUnderTest())('visibility through sync on $name', (target)
     (await w.call('GET', `/api/sync/pull?since=${since}&scopes=council:${councilId}&protocolVersion=1`, { cookie })).json()
   const find = (page: PullResponse, id: string): Change | undefined => page.changes.find((c) => c.entityId === id)
 
-  const meeting = (published: boolean, councilId = w.ids.councilId): MeetingData => ({
-    councilId,
-    title: 'Møde',
-    date: '2027-03-01',
-    startTime: '13:00',
-    endTime: '14:00',
-    place: 'Fælleshuset',
-    placePhoto: null,
-    participants: '',
-    absent: '',
-    published,
-    minutesPublished: false,
-  })
+  const meeting = (published: boolean, councilId = w.ids.councilId) => meetingData(councilId, { date: '2027-03-01', startTime: '13:00', endTime: '14:00', published })
   const item = (meetingId: string, extra: Partial<AgendaItemData> = {}): AgendaItemData => ({
     ...emptyAgendaItem(w.ids.councilId, meetingId, 1),
     title: 'Personsag om en beboer',
