@@ -12,9 +12,20 @@ export interface BallotCall {
   at: Date
 }
 
+/** What accept_ballot answers about a ballot. */
+export type BallotOutcome =
+  | 'accepted'
+  | 'card_used'
+  | 'unknown_card'
+  | 'card_revoked'
+  | 'voting_not_open'
+  | 'voting_closed'
+  | 'enc_reused'
+  | 'no_such_election'
+
 /** What it answers: an outcome, and the board index of an accepted ballot. */
 export interface BallotAnswer {
-  outcome: string
+  outcome: BallotOutcome
   entryIndex: number | null
 }
 
@@ -27,7 +38,7 @@ const MOST_AT_ONCE = 64
 
 type Waiting = { call: BallotCall; resolve: (answer: BallotAnswer) => void; reject: (error: unknown) => void }
 
-const rowsOf = (result: unknown) => (result as { rows: { i?: number; outcome: string; entry_index: number | null }[] }).rows
+const rowsOf = (result: unknown) => (result as { rows: { i?: number; outcome: BallotOutcome; entry_index: number | null }[] }).rows
 
 /** One ballot, one call: inside a transaction someone else holds (a sync push), or on its own. */
 export async function acceptOne(db: Db | Tx, c: BallotCall): Promise<BallotAnswer> {

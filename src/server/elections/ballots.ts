@@ -3,7 +3,7 @@ import { checkEnvelope, envelopeHash, receiptCode, type Envelope, type EnvelopeP
 import type { BallotAccepted } from '../../shared/elections/model.js'
 import type { Db } from '../db/database.js'
 import type { Tx } from '../sync/server-write.js'
-import { acceptOne, type BallotAnswer, type BallotBatches, type BallotCall } from './ballot-batches.js'
+import { acceptOne, type BallotAnswer, type BallotBatches, type BallotCall, type BallotOutcome } from './ballot-batches.js'
 import type { ElectionsContext } from './context.js'
 import { nodePrimitives as p } from './node-primitives.js'
 import { cachedManifest, findElection, manifestOf } from './store.js'
@@ -22,18 +22,7 @@ const ENVELOPE_PROBLEMS: Record<EnvelopeProblem, string> = {
   bad_signature: 'The ballot card’s signature does not match. The ballot was changed on the way, or was not made with this card.',
 }
 
-/** What accept_ballot (drizzle/0008_accept_ballot.sql) answers. */
-type Outcome =
-  | 'accepted'
-  | 'card_used'
-  | 'unknown_card'
-  | 'card_revoked'
-  | 'voting_not_open'
-  | 'voting_closed'
-  | 'enc_reused'
-  | 'no_such_election'
-
-const REFUSALS: Record<Exclude<Outcome, 'accepted'>, Refused> = {
+const REFUSALS: Record<Exclude<BallotOutcome, 'accepted'>, Refused> = {
   card_used: refuse(409, 'card_used', 'This ballot card has already been used to vote. Each card votes once.'),
   unknown_card: refuse(403, 'unknown_card', 'This ballot card does not belong to this election.'),
   card_revoked: refuse(403, 'card_revoked', 'This ballot card has been cancelled. Ask the staff for a new card.'),
@@ -90,7 +79,6 @@ const callOf = (electionId: string, envelope: Envelope, digest: string, at: Date
 })
 
 function answerOf(answer: BallotAnswer, digest: string): Acceptance {
-  const outcome = answer.outcome as Outcome
-  if (outcome !== 'accepted') return REFUSALS[outcome]
+  if (answer.outcome !== 'accepted') return REFUSALS[answer.outcome]
   return { ok: true, answer: { receipt: receiptCode(digest), envelopeHash: digest, index: answer.entryIndex! } }
 }
