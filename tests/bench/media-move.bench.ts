@@ -6,7 +6,7 @@ import { storeMedium } from '../../src/app/sync/media-store.js'
 import { councilScope } from '../../src/shared/accounts/entities.js'
 import type { Me } from '../../src/shared/accounts/model.js'
 import { AgendaItem, Meeting } from '../../src/shared/meetings/entities.js'
-import { buildTestServer } from '../server/helpers.js'
+import { buildTestServer, meetingData } from '../server/helpers.js'
 import { Device, injectTransport } from '../server/sync-devices.js'
 import type { BenchFigure } from './figure.js'
 
@@ -34,19 +34,7 @@ export default async function benchMediaMove(): Promise<BenchFigure[]> {
   const phone = new Device('secretary', transport, [councilScope(councilId)])
   const voice = new Blob([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3]), new Uint8Array(RECORDING_BYTES - 4).fill(7)], { type: 'audio/webm' })
   const audio = await storeMedium(phone.db, voice)
-  const meetingId = await phone.writer.create(Meeting, {
-    councilId,
-    title: 'Møde med lyd',
-    date: '2027-02-11',
-    startTime: '13:30',
-    endTime: '15:00',
-    place: 'Fælleshuset',
-    placePhoto: null,
-    participants: '',
-    absent: '',
-    published: false,
-    minutesPublished: false,
-  })
+  const meetingId = await phone.writer.create(Meeting, meetingData(councilId, { title: 'Møde med lyd', date: '2027-02-11', published: false }))
   const common = { councilId, meetingId, caseNumber: '', pictogram: null, photo: null, expectedMinutes: 15, question: '', closed: false, sections: [], attachments: [], decision: null, easyDecision: '' }
   const first = await phone.writer.create(AgendaItem, { ...common, position: 1, title: 'Sommerturen', easyTitle: 'Sommerturen', easyText: 'Hør forslaget.', audio })
   await phone.writer.create(AgendaItem, { ...common, position: 2, title: 'Maden', easyTitle: 'Maden', easyText: 'Vi taler om maden.', audio: null })
