@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import type { Database } from '../../src/server/db/database.js'
 import { syncConflicts, syncRecords } from '../../src/server/db/schema.js'
 import { PUSH_BATCH_LIMIT, SYNC_PROTOCOL_VERSION, type Mutation, type PullResponse, type PushResponse } from '../../src/shared/sync/protocol.js'
@@ -70,6 +70,34 @@ describe.each(databasesUnderTest())('sync on $name', ({ open }) => {
     const rows = await database.db.select().from(syncRecords).where(eq(syncRecords.id, m.entityId))
     expect(rows).toHaveLength(1)
     expect(rows[0]!.version).toBe(first.body.version)
+  })
+
+  it('answers the sent-again mutations of a push as before and applies its new ones once, in one new version', async () => {
+    const applied = mutation(uuidv7(), note('c2', { text: 'Først' }))
+    const refused = mutation(uuidv7(), note(LOCKED_COUNCIL))
+    const first = await push([applied, refused])
+    await push([mutation(applied.entityId, { text: 'Rettet af A' }, { op: 'patch', baseVersion: first.body.version })])
+    const clash = mutation(applied.entityId, { text: 'Rettet af B' }, { op: 'patch', baseVersion: first.body.version })
+    const clashed = await push([clash])
+    expect(clashed.body.results[0]!.status).toBe('conflict')
+
+    const fresh = mutation(uuidv7(), note('c2', { title: 'Ny' }))
+    const edit = mutation(applied.entityId, { title: 'Rettet' }, { op: 'patch', baseVersion: clashed.body.version })
+    const second = await push([fresh, applied, clash, edit, refused])
+    expect(second.body.results).toEqual([
+      { mutationId: fresh.id, status: 'applied', version: second.body.version },
+      { ...first.body.results[0], status: 'duplicate' },
+      clashed.body.results[0],
+      { mutationId: edit.id, status: 'applied', version: second.body.version },
+      first.body.results[1],
+    ])
+    expect(second.body.version).toBeGreaterThan(clashed.body.version)
+    const rows = await database.db.select().from(syncRecords).where(inArray(syncRecords.id, [applied.entityId, fresh.entityId]))
+    expect(Object.fromEntries(rows.map((r) => [r.id, [r.data?.title, r.data?.text, r.version]]))).toEqual({
+      [applied.entityId]: ['Rettet', 'Rettet af A', second.body.version],
+      [fresh.entityId]: ['Ny', 'Mere frugt', second.body.version],
+    })
+    expect(await database.db.select().from(syncConflicts).where(eq(syncConflicts.mutationId, clash.id))).toHaveLength(1)
   })
 
   it('rejects what is wrong with a reason and still applies the rest of the batch', async () => {

@@ -9,6 +9,17 @@ export type RecordRow = typeof syncRecords.$inferSelect
 type ConflictRow = typeof syncConflicts.$inferInsert
 type AnswerRow = typeof syncMutations.$inferInsert
 
+/**
+ * A mutation of this push was answered by an earlier one (its answer was lost on the way). A push
+ * first decides without looking its mutations up, as almost none are sent twice; when storing the
+ * answers finds one already there, the push is rolled back and decided again with the lookup.
+ */
+export class AnsweredBefore extends Error {
+  constructor() {
+    super('A mutation of this push was answered before.')
+  }
+}
+
 const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].sort()
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && union(a, b).length === a.length
@@ -181,6 +192,16 @@ export class PushBatch {
    * memory afterwards, so a batch can go on after a flush (around a command, say).
    */
   async flush(): Promise<void> {
+    // Answers first: a mutation answered before is noticed before anything of it is written.
+    if (this.answers.length > 0) {
+      const answers = this.answers.splice(0).map((a) => ({ id: a.id, client_id: a.clientId, author_id: a.authorId ?? null, result: a.result }))
+      const stored = await this.tx
+        .insert(syncMutations)
+        .select(sql`select a.*, now() from jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) as a(id uuid, client_id uuid, author_id uuid, result jsonb)`)
+        .onConflictDoNothing({ target: syncMutations.id })
+        .returning({ id: syncMutations.id })
+      if (stored.length !== answers.length) throw new AnsweredBefore()
+    }
     await this.refreshDependents()
     const rows = [...this.written.values()]
     this.written.clear()
@@ -198,12 +219,6 @@ export class PushBatch {
       if (refs.length > 0) await this.tx.insert(mediaRefs).values(refs).onConflictDoNothing()
     }
     if (this.conflicts.length > 0) await this.tx.insert(syncConflicts).values(this.conflicts.splice(0))
-    if (this.answers.length > 0) {
-      const answers = this.answers.splice(0).map((a) => ({ id: a.id, client_id: a.clientId, author_id: a.authorId ?? null, result: a.result }))
-      await this.tx.execute(sql`
-        insert into sync_mutations (id, client_id, author_id, result)
-        select * from jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) as a(id uuid, client_id uuid, author_id uuid, result jsonb)`)
-    }
   }
 
   /** Records whose audience follows a written one (an item its meeting) get it computed again. */

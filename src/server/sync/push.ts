@@ -6,7 +6,7 @@ import { findHostileValue } from '../../shared/system/hostile-json.js'
 import { isScope, PUSH_BATCH_LIMIT, type Mutation, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol.js'
 import type { Db } from '../db/database.js'
 import { syncState } from '../db/schema.js'
-import { PushBatch } from './batch.js'
+import { AnsweredBefore, PushBatch } from './batch.js'
 import { SIGN_IN_REQUIRED, type Actor, type SyncRegistry } from './registry.js'
 import type { Tx } from './server-write.js'
 
@@ -60,6 +60,8 @@ interface PushContext {
   now: Date
   /** Answers are kept for signed-in callers only (see applyPush). */
   remember: boolean
+  /** Whether earlier answers are looked up first, or only noticed when this push's are stored (see AnsweredBefore). */
+  lookUp: boolean
 }
 
 async function applyCommand(ctx: PushContext, batch: PushBatch, m: Mutation): Promise<MutationResult> {
@@ -173,7 +175,7 @@ async function applyAll(ctx: PushContext, batch: PushBatch, mutations: Mutation[
   // A hostile mutation is answered by decide() without touching the database: it must not reach
   // the queries that load what the batch needs, where a NUL would fail the whole push.
   const records = mutations.filter((m) => !ctx.registry.command(m.entity) && hostileProblem(m) === null)
-  const previous = ctx.remember ? await batch.previousAnswers(records.map((m) => m.id)) : new Map<string, MutationResult>()
+  const previous = ctx.remember && ctx.lookUp ? await batch.previousAnswers(records.map((m) => m.id)) : new Map<string, MutationResult>()
   await batch.preload(records.map((m) => ({ entity: m.entity, id: m.entityId })))
   const known = await Promise.all(records.map((m) => batch.current(m.entity, m.entityId)))
   await batch.preloadRelated(records.map((m, i) => ({ entity: m.entity, data: { ...(known[i]?.data ?? {}), ...m.patch } })))
@@ -206,7 +208,9 @@ async function applyAll(ctx: PushContext, batch: PushBatch, mutations: Mutation[
  *
  * Answers are remembered (for idempotency) only for signed-in callers: an anonymous caller can
  * change nothing that is stored, so remembering its answers would only let strangers fill the
- * table. Commands are never remembered (see SyncCommand).
+ * table. Commands are never remembered (see SyncCommand). A push is first decided without
+ * looking its mutations up: should one have been answered before, storing the answers notices,
+ * and the push is decided again with the earlier answers (see AnsweredBefore).
  */
 export async function applyPush(
   db: Db,
@@ -216,7 +220,7 @@ export async function applyPush(
   options: { now?: Date; onError?: (error: unknown) => void } = {},
 ): Promise<PushResponse> {
   const { now = new Date(), onError } = options
-  const ctx: PushContext = { registry, actor, clientId: request.clientId, now, remember: actor.kind !== 'anonymous' }
+  const ctx: PushContext = { registry, actor, clientId: request.clientId, now, remember: actor.kind !== 'anonymous', lookUp: false }
   const taken = request.mutations.slice(0, PUSH_BATCH_LIMIT)
   const deferred = request.mutations
     .slice(PUSH_BATCH_LIMIT)
@@ -241,15 +245,19 @@ export async function applyPush(
       return { results: [...results, ...deferred], version: appliedAny ? version : state.version }
     })
 
+  const whole = (lookUp: boolean) => inOneVersion((tx, version) => applyAll({ ...ctx, lookUp }, new PushBatch(tx, registry, version), taken))
   try {
-    return await inOneVersion((tx, version) => applyAll(ctx, new PushBatch(tx, registry, version), taken))
+    return await whole(false).catch((error: unknown) => {
+      if (error instanceof AnsweredBefore) return whole(true)
+      throw error
+    })
   } catch (error) {
     onError?.(error)
     return inOneVersion(async (tx, version) => {
       const results: MutationResult[] = []
       for (const m of taken) {
         const one = await tx
-          .transaction((savepoint: Tx) => applyAll(ctx, new PushBatch(savepoint, registry, version), [m]))
+          .transaction((savepoint: Tx) => applyAll({ ...ctx, lookUp: true }, new PushBatch(savepoint, registry, version), [m]))
           .catch((failure: unknown) => {
             onError?.(failure)
             return [rejected(m, 'not_stored', 'The server could not store this change. Tell the staff if it happens again.')]
