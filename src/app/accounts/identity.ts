@@ -2,12 +2,9 @@ import type { Me } from '../../shared/accounts/model'
 import { api, ApiError, onApiSessionEnded } from '../api'
 import { onSessionEnded, setBeforeSync, useSync } from '../sync/sync-service'
 import { cachedSession, SESSION_STORAGE_KEY, useSessionStore } from './session-store'
+import { endedNotice, HELD_KEY, NOTICE_KEY, type Notice } from './notice'
 import { changeDevice, PENDING_SIGN_OUT_KEY, sameIdentity } from './sign-out'
 
-/** A one-off message for the next page load; sessionStorage so it never outlives the tab. */
-export const NOTICE_KEY = 'brugerstemme.notice'
-export type Notice = 'session-ended' | 'signed-out'
-export const HELD_KEY = 'brugerstemme.notice-held'
 
 const stores = () => ({ localStorage, sessionStorage, caches: 'caches' in window ? caches : undefined })
 const ANONYMOUS: Me = { kind: 'anonymous' }
@@ -124,7 +121,7 @@ export async function signOut(then: string): Promise<void> {
  */
 function sessionEnded(): void {
   const ownSignOut = localStorage.getItem(PENDING_SIGN_OUT_KEY) !== null
-  void changeIdentity(ANONYMOUS, { signOut: true, notice: ownSignOut ? 'signed-out' : 'session-ended' })
+  void changeIdentity(ANONYMOUS, { signOut: true, notice: endedNotice(useSessionStore().me, ownSignOut) })
 }
 
 async function flushPendingSignOut(): Promise<boolean> {
@@ -157,7 +154,7 @@ export async function askServer(): Promise<void> {
   }
   // Someone signed in or out while the question was on its way: that answer is out of date.
   if (!sameIdentity(asked, session.me)) return
-  if (server.kind === 'anonymous' && asked.kind !== 'anonymous') await changeIdentity(ANONYMOUS, { signOut: true, notice: 'session-ended' })
+  if (server.kind === 'anonymous' && asked.kind !== 'anonymous') await changeIdentity(ANONYMOUS, { signOut: true, notice: endedNotice(asked, false) })
   else await changeIdentity(server)
 }
 
