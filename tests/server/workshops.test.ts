@@ -368,7 +368,8 @@ describe.each(databasesUnderTest())('workshops, on $name', (target) => {
 
 // Only PostgreSQL has a second connection to hold the lock with; PGlite is one connection.
 describe.each(databasesUnderTest().filter((target) => target.name === 'postgres'))('workshop reactions and the sync version lock, on $name', (target) => {
-  it('takes a reaction while another transaction holds the sync version lock', async () => {
+  /** An open statement in a new process, and a second connection to hold locks with. */
+  async function withStatement(run: (w: World, staff: string, statementId: string, holder: pg.Client) => Promise<void>) {
     const database = await target.open()
     const w = await openWorld(database)
     try {
@@ -392,15 +393,7 @@ describe.each(databasesUnderTest().filter((target) => target.name === 'postgres'
       await holder.connect()
       try {
         await holder.query('begin')
-        const [locked] = (await holder.query('select version from sync_state where id = 1 for update')).rows as { version: string }[]
-        const reaction = w.call('POST', '/api/sync/push', {
-          cookie: staff,
-          payload: { clientId: uuidv7(), protocolVersion: 1, mutations: [{ id: uuidv7(), entity: 'workshop-react', entityId: uuidv7(), op: 'put', baseVersion: null, patch: { statementId, answer: 'agree' } }] },
-        })
-        const answered = await Promise.race([reaction, new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 10_000))])
-        expect(answered).not.toBe('waited')
-        if (answered === 'waited') return
-        expect(answered.json()).toEqual({ results: [expect.objectContaining({ status: 'applied' })], version: Number(locked!.version) })
+        await run(w, staff, statementId, holder)
       } finally {
         await holder.query('rollback')
         await holder.end()
@@ -408,5 +401,36 @@ describe.each(databasesUnderTest().filter((target) => target.name === 'postgres'
     } finally {
       await w.app.close()
     }
+  }
+  const react = (w: World, cookie: string, statementId: string) =>
+    w.call('POST', '/api/sync/push', {
+      cookie,
+      payload: { clientId: uuidv7(), protocolVersion: 1, mutations: [{ id: uuidv7(), entity: 'workshop-react', entityId: uuidv7(), op: 'put', baseVersion: null, patch: { statementId, answer: 'agree' } }] },
+    })
+  const within = <T>(promise: Promise<T>, ms: number) => Promise.race([promise, new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), ms))])
+
+  it('takes a reaction while another transaction holds the sync version lock', async () => {
+    await withStatement(async (w, staff, statementId, holder) => {
+      const [locked] = (await holder.query('select version from sync_state where id = 1 for update')).rows as { version: string }[]
+      const answered = await within(react(w, staff, statementId), 10_000)
+      expect(answered).not.toBe('waited')
+      if (answered === 'waited') return
+      expect(answered.json()).toEqual({ results: [expect.objectContaining({ status: 'applied' })], version: Number(locked!.version) })
+    })
+  })
+
+  it('a reaction sent while the statement is being closed waits for the close and is refused, so none lands after it', async () => {
+    await withStatement(async (w, staff, statementId, holder) => {
+      await holder.query(`update sync_records set data = jsonb_set(data, '{open}', 'false') where entity = 'workshop-statement' and id = $1`, [statementId])
+      const reaction = react(w, staff, statementId)
+      // Without the shared lock the reaction read the statement as last committed (open) and was stored.
+      expect(await within(reaction, 500)).toBe('waited')
+      await holder.query('commit')
+      const answered = await reaction
+      expect(answered.json().results).toEqual([expect.objectContaining({ status: 'rejected', code: 'closed' })])
+      const stored = await holder.query('select count(*)::int as n from workshop_reactions where statement_id = $1', [statementId])
+      expect(stored.rows[0].n).toBe(0)
+      await holder.query('begin')
+    })
   })
 })

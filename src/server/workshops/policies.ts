@@ -30,7 +30,7 @@ import { media, workshopAllocations, workshopParticipants, workshopReactions } f
 import { insidePrincipal, personPrincipal, PUBLIC, staffPrincipal } from '../sync/audience.js'
 import { SIGN_IN_REQUIRED, type CommandResult, type SyncPolicy, type SyncRegistry, type WriteAttempt } from '../sync/registry.js'
 import { writeServerRecords, type Tx } from '../sync/server-write.js'
-import { contributionContext, hasContributions, isParticipant, processOf, recordOf } from './store.js'
+import { contributionContext, hasContributions, isParticipant, processOf, recordHeldOpen } from './store.js'
 
 /** Everyone who joined a session of the process reads its sessions, statements and contributions. */
 export const participantPrincipal = (processId: string) => `workshop:${processId}`
@@ -213,7 +213,7 @@ async function contribute(tx: Tx, registry: SyncRegistry, actor: Actor, p: Contr
 
 async function react(tx: Tx, actor: Actor, p: ReactData): Promise<CommandResult> {
   if (actor.kind !== 'person') return { status: 'rejected', code: 'not_signed_in', reason: 'Join the session again to send this.' }
-  const statement = await recordOf<StatementData>(tx, WorkshopStatement.name, p.statementId)
+  const statement = await recordHeldOpen<StatementData>(tx, WorkshopStatement.name, p.statementId)
   if (!statement) return rejected('not_found', 'There is no such statement.')
   if (!(await mayTakePart(tx, actor, statement.processId, statement.councilId))) return rejected('forbidden', 'Join a session of this process first.')
   if (!statement.open) return rejected('closed', 'Answers to this statement are closed.')
@@ -226,7 +226,7 @@ async function react(tx: Tx, actor: Actor, p: ReactData): Promise<CommandResult>
 
 async function allocate(tx: Tx, actor: Actor, p: AllocateData): Promise<CommandResult> {
   if (actor.kind !== 'person') return { status: 'rejected', code: 'not_signed_in', reason: 'Join the session again to send this.' }
-  const setup = await recordOf<PrioritisationData>(tx, WorkshopPrioritisation.name, p.prioritisationId)
+  const setup = await recordHeldOpen<PrioritisationData>(tx, WorkshopPrioritisation.name, p.prioritisationId)
   if (!setup) return rejected('not_found', 'There is no such prioritisation.')
   const process = await processOf(tx, setup.processId)
   if (!process || !(await mayTakePart(tx, actor, setup.processId, setup.councilId))) return rejected('forbidden', 'Join a session of this process first.')

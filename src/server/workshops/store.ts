@@ -11,13 +11,23 @@ import type { Tx } from '../sync/server-write.js'
 type Reader = Db | Tx
 
 /** The live record of an entity by id, or null. Workshop records live in the sync records table. */
-export async function recordOf<T>(db: Reader, entity: string, id: string): Promise<T | null> {
-  const [row] = await db
+export async function recordOf<T>(db: Reader, entity: string, id: string, lock?: 'share'): Promise<T | null> {
+  const query = db
     .select({ data: syncRecords.data })
     .from(syncRecords)
     .where(and(eq(syncRecords.entity, entity), eq(syncRecords.id, id), isNotNull(syncRecords.data)))
+  const [row] = await (lock ? query.for(lock) : query)
   return (row?.data as T | undefined) ?? null
 }
+
+/**
+ * The record as it stands once every change of it in progress has committed, kept so until this
+ * transaction ends. For an answer that is taken only while its statement or prioritisation is
+ * open: a close being written waits for the answers already reading it, and an answer arriving
+ * during the close reads it closed, so no answer lands after the close (a shared lock: answers
+ * do not wait for each other).
+ */
+export const recordHeldOpen = <T>(tx: Tx, entity: string, id: string) => recordOf<T>(tx, entity, id, 'share')
 
 /** Every live record of an entity in one process, oldest first. */
 export async function recordsOfProcess<T>(db: Reader, entity: string, processId: string): Promise<{ id: string; data: T }[]> {
