@@ -5,7 +5,6 @@ import { cachedSession, SESSION_STORAGE_KEY, useSessionStore } from './session-s
 import { endedNotice, HELD_KEY, NOTICE_KEY, type Notice } from './notice'
 import { changeDevice, PENDING_SIGN_OUT_KEY, sameIdentity } from './sign-out'
 
-
 const stores = () => ({ localStorage, sessionStorage, caches: 'caches' in window ? caches : undefined })
 const ANONYMOUS: Me = { kind: 'anonymous' }
 

@@ -220,7 +220,7 @@ export async function applyPush(
   options: { now?: Date; onError?: (error: unknown) => void } = {},
 ): Promise<PushResponse> {
   const { now = new Date(), onError } = options
-  const ctx: PushContext = { registry, actor, clientId: request.clientId, now, remember: actor.kind !== 'anonymous', lookUp: false }
+  const ctx: Omit<PushContext, 'lookUp'> = { registry, actor, clientId: request.clientId, now, remember: actor.kind !== 'anonymous' }
   const taken = request.mutations.slice(0, PUSH_BATCH_LIMIT)
   const deferred = request.mutations
     .slice(PUSH_BATCH_LIMIT)
