@@ -58,7 +58,7 @@ test.describe('nothing written is lost', () => {
     await expect(page.getByRole('listitem').filter({ hasText: 'Maden i huset' })).not.toContainText('Venter')
     const meetings = (await serverRecords(page, councilId, 'meeting')).filter((m) => m.title === title)
     expect(meetings).toHaveLength(1)
-    const meetingItems = (await serverRecords(page, councilId, 'agenda-item')).filter((i) => i.title === 'Maden i huset' && i.easyText === 'Vi taler om maden.')
+    const meetingItems = (await serverRecords(page, councilId, 'agenda-item')).filter((i) => i.meetingId === meetings[0].id && i.title === 'Maden i huset' && i.easyText === 'Vi taler om maden.')
     expect(meetingItems).toHaveLength(1)
     await context.close()
   })
@@ -102,7 +102,8 @@ test.describe('nothing written is lost', () => {
 
       server = await startOwnServer({ DATA_DIR: dataDir, PORT: port })
       await expect(status(page)).toHaveText('Alt er sendt.', { timeout: 30_000 })
-      expect(retried).toContain('duplicate')
+      // The listener reads the body after the page has; wait for it rather than race it.
+      await expect.poll(() => retried, { timeout: 10_000 }).toContain('duplicate')
       const items = (await serverRecords(page, councilId, 'agenda-item')).filter((i) => i.title === 'Ture i foråret')
       expect(items).toHaveLength(1)
     } finally {

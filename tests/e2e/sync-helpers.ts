@@ -26,13 +26,13 @@ export async function signInAsSecretary(page: Page): Promise<string> {
   return me.staffCouncilIds![0]!
 }
 
-/** What the server holds, read the way a device reads it: through sync pull, as this browser. */
+/** What the server holds, read the way a device reads it: through sync pull, as this browser; `id` is the record's id. */
 export async function serverRecords(page: Page, councilId: string, entity: string): Promise<Record<string, unknown>[]> {
   return page.evaluate(
     async ({ councilId, entity }) => {
       const response = await fetch(`/api/sync/pull?since=0&scopes=council:${councilId}&protocolVersion=1`)
-      const body = (await response.json()) as { changes: { entity: string; data: Record<string, unknown> | null }[] }
-      return body.changes.filter((c) => c.entity === entity && c.data !== null).map((c) => c.data!)
+      const body = (await response.json()) as { changes: { entity: string; entityId: string; data: Record<string, unknown> | null }[] }
+      return body.changes.filter((c) => c.entity === entity && c.data !== null).map((c) => ({ ...c.data!, id: c.entityId }))
     },
     { councilId, entity },
   )
