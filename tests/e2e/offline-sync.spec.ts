@@ -8,7 +8,7 @@ import { addItem, createMeeting, serverRecords, signInAsSecretary } from './sync
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /Alt er sendt|venter/ })
 
 test.describe('nothing written is lost', () => {
-  test('written offline, kept through a reload and a closed browser, then sent exactly once', async () => {
+  test('written and edited offline, kept through a reload and a closed browser, then sent exactly once', async () => {
     const profile = tempDir('profile')
     // A persistent profile: closing the browser and opening it again keeps IndexedDB, as on a phone.
     const { baseURL, launchOptions } = test.info().project.use
@@ -29,7 +29,13 @@ test.describe('nothing written is lost', () => {
     await context.setOffline(true)
     await createMeeting(page, councilId, title)
     await addItem(page, 'Maden i huset', 'Vi taler om maden.')
-    await expect(status(page)).toHaveText('Ingen forbindelse – det du har skrevet er gemt på denne enhed. 2 ting venter.')
+    // Still offline, the secretary rewrites the easy-read text she has just written: her own
+    // text twice, so it must land as her last version, not as a clash with herself.
+    await page.getByRole('link', { name: 'Ret: Maden i huset' }).click()
+    await page.getByRole('textbox', { name: 'Let tekst' }).fill('Vi taler om maden og kaffen.')
+    await page.getByRole('button', { name: 'Gem punktet' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Ret møde' })).toBeVisible()
+    await expect(status(page)).toHaveText('Ingen forbindelse – det du har skrevet er gemt på denne enhed. 3 ting venter.')
     await expect(page.getByRole('listitem').filter({ hasText: 'Maden i huset' })).toContainText('Venter på at blive sendt')
     await expectNoAxeViolations(page)
     const editUrl = page.url()
@@ -43,22 +49,22 @@ test.describe('nothing written is lost', () => {
     await context.setOffline(true)
     await page.goto(editUrl)
     await expect(page.getByRole('listitem').filter({ hasText: 'Maden i huset' })).toContainText('Venter på at blive sendt')
-    await expect(status(page)).toContainText('2 ting venter')
+    await expect(status(page)).toContainText('3 ting venter')
 
     await context.setOffline(false)
     // A staff session ends with the browser: the work waits, safe, until they sign in again.
     await page.reload()
-    await expect(status(page)).toContainText('Log ind igen for at sende det. 2 ting venter.')
+    await expect(status(page)).toContainText('Log ind igen for at sende det. 3 ting venter.')
     // The device loads afresh without the secretary's data and says why; then she signs in again.
     await expect(page.getByText('Du er blevet logget ud på denne enhed.', { exact: false })).toBeVisible()
-    await expect(status(page)).toContainText('Log ind igen for at sende det. 2 ting venter.')
+    await expect(status(page)).toContainText('Log ind igen for at sende det. 3 ting venter.')
     await signInAsSecretary(page)
     await page.goto(editUrl)
     await expect(status(page)).toHaveText('Alt er sendt.', { timeout: 20_000 })
     await expect(page.getByRole('listitem').filter({ hasText: 'Maden i huset' })).not.toContainText('Venter')
     const meetings = (await serverRecords(page, councilId, 'meeting')).filter((m) => m.title === title)
     expect(meetings).toHaveLength(1)
-    const meetingItems = (await serverRecords(page, councilId, 'agenda-item')).filter((i) => i.meetingId === meetings[0].id && i.title === 'Maden i huset' && i.easyText === 'Vi taler om maden.')
+    const meetingItems = (await serverRecords(page, councilId, 'agenda-item')).filter((i) => i.meetingId === meetings[0]?.id && i.title === 'Maden i huset' && i.easyText === 'Vi taler om maden og kaffen.')
     expect(meetingItems).toHaveLength(1)
     await context.close()
   })

@@ -154,6 +154,37 @@ describe.each(databasesUnderTest())('sync on $name', ({ open }) => {
     expect(kept).toMatchObject({ fields: ['text'], serverValues: { text: 'Rettet af A' }, clientValues: { text: 'Rettet af B' } })
   })
 
+  it('applies a device\'s own later edit of a text it created, in the same push or after a lost answer, and still keeps someone else\'s', async () => {
+    // Written offline (or quicker than a sync): the device creates a note and then edits its
+    // text, both before the server has answered, so both carry no base version. The edit was
+    // made on top of the creation, so it is not a conflict with someone else.
+    const id = uuidv7()
+    const { body } = await push([mutation(id, note('c5b', { text: 'Første udkast' })), mutation(id, { text: 'Rettet udkast' }, { op: 'patch', baseVersion: null })])
+    expect(body.results.map((r) => r.status)).toEqual(['applied', 'applied'])
+    const [row] = await database.db.select().from(syncRecords).where(eq(syncRecords.id, id))
+    expect(row!.data).toMatchObject({ text: 'Rettet udkast' })
+    expect(await database.db.select().from(syncConflicts).where(eq(syncConflicts.entityId, id))).toEqual([])
+    // Another device that had not seen the note still conflicts, as before.
+    const clash = await push([mutation(id, { text: 'En andens tekst' }, { op: 'patch', baseVersion: null })])
+    expect(clash.body.results[0]).toMatchObject({ status: 'conflict', fields: ['text'] })
+
+    // The answer to the creation is lost; the device edits on top and sends both again.
+    const lost = mutation(uuidv7(), note('c5b', { text: 'Skrevet offline' }))
+    await push([lost])
+    const edit = mutation(lost.entityId, { text: 'Rettet offline' }, { op: 'patch', baseVersion: null })
+    const resent = await push([lost, edit])
+    expect(resent.body.results.map((r) => r.status)).toEqual(['duplicate', 'applied'])
+    const [edited] = await database.db.select().from(syncRecords).where(eq(syncRecords.id, lost.entityId))
+    expect(edited!.data).toMatchObject({ text: 'Rettet offline' })
+
+    // But had someone else changed the text meanwhile, the device's edit is theirs to decide on.
+    const other = mutation(uuidv7(), note('c5b', { text: 'Min tekst' }))
+    const landed = await push([other])
+    await push([mutation(other.entityId, { text: 'Ændret af en anden' }, { op: 'patch', baseVersion: landed.body.version })])
+    const late = await push([other, mutation(other.entityId, { text: 'Min rettelse' }, { op: 'patch', baseVersion: null })])
+    expect(late.body.results.map((r) => r.status)).toEqual(['duplicate', 'conflict'])
+  })
+
   it('deletes as a tombstone that devices pull, and refuses to change a deleted record', async () => {
     const id = uuidv7()
     await push([mutation(id, note('c6'))])

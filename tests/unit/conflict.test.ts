@@ -30,6 +30,13 @@ describe('mergePatch', () => {
     if (outcome.kind === 'apply') expect(outcome.data).toMatchObject({ votes: 3, title: 'Sommerturen' })
   })
 
+  it('takes a text this device wrote itself in a change it had not heard back about', () => {
+    const edit = { ...base, fieldVersions: { title: 1, text: 4, votes: 1 }, patch: { text: 'Min rettelse' }, baseVersion: null }
+    expect(mergePatch({ ...edit, ownVersions: new Set([4]) })).toMatchObject({ kind: 'apply', data: { text: 'Min rettelse' }, fieldVersions: { text: 5 } })
+    // Its own change in another version does not make someone else's text its own.
+    expect(mergePatch({ ...edit, ownVersions: new Set([3]) })).toEqual({ kind: 'conflict', fields: ['text'] })
+  })
+
   it('never overwrites a person\'s text that changed after the writer last saw it', () => {
     const outcome = mergePatch({
       ...base,

@@ -62,6 +62,22 @@ interface PushContext {
   remember: boolean
   /** Whether earlier answers are looked up first, or only noticed when this push's are stored (see AnsweredBefore). */
   lookUp: boolean
+  /**
+   * Per record, the versions this push's earlier mutations of it were answered with (applied
+   * now, or sent again after a lost answer): what the device would have known, had it heard
+   * those answers before sending the rest (see mergePatch's ownVersions).
+   */
+  own: Map<string, Set<number>>
+}
+
+const recordKey = (m: Mutation) => `${m.entity}\u0000${m.entityId}`
+
+function noteOwn(ctx: PushContext, m: Mutation, version: number | undefined): void {
+  if (version === undefined) return
+  const key = recordKey(m)
+  const versions = ctx.own.get(key) ?? new Set<number>()
+  versions.add(version)
+  ctx.own.set(key, versions)
 }
 
 async function applyCommand(ctx: PushContext, batch: PushBatch, m: Mutation): Promise<MutationResult> {
@@ -126,6 +142,7 @@ async function decide(ctx: PushContext, batch: PushBatch, m: Mutation): Promise<
     baseVersion: m.baseVersion,
     newVersion: version,
     protectedFields: entity.protectedFields,
+    ownVersions: ctx.own.get(recordKey(m)),
   })
   if (outcome.kind === 'conflict') {
     batch.conflict({
@@ -187,10 +204,13 @@ async function applyAll(ctx: PushContext, batch: PushBatch, mutations: Mutation[
     if (seen) {
       // Sent again (its answer was lost on the way): the same answer. Only an applied change
       // is called a duplicate; a conflict or refusal must still reach the person as such.
+      if (seen.status === 'applied' && !ctx.registry.command(m.entity)) noteOwn(ctx, m, seen.version)
       results.push(seen.status === 'applied' ? { ...seen, status: 'duplicate' } : seen)
       continue
     }
     const result = await decide(ctx, batch, m)
+    // Only a change that wrote: "applied" without a change answers with the record's own version.
+    if (result.status === 'applied' && result.version === batch.version && !ctx.registry.command(m.entity)) noteOwn(ctx, m, result.version)
     const keep = ctx.remember && !ctx.registry.command(m.entity) && !TRANSIENT.has(result.code ?? '')
     batch.answer({ id: m.id, clientId: ctx.clientId, authorId: authorOf(ctx.actor), result }, result, keep)
     results.push(result)
@@ -220,7 +240,7 @@ export async function applyPush(
   options: { now?: Date; onError?: (error: unknown) => void } = {},
 ): Promise<PushResponse> {
   const { now = new Date(), onError } = options
-  const ctx: Omit<PushContext, 'lookUp'> = { registry, actor, clientId: request.clientId, now, remember: actor.kind !== 'anonymous' }
+  const ctx: Omit<PushContext, 'lookUp' | 'own'> = { registry, actor, clientId: request.clientId, now, remember: actor.kind !== 'anonymous' }
   const taken = request.mutations.slice(0, PUSH_BATCH_LIMIT)
   const deferred = request.mutations
     .slice(PUSH_BATCH_LIMIT)
@@ -245,7 +265,7 @@ export async function applyPush(
       return { results: [...results, ...deferred], version: appliedAny ? version : state.version }
     })
 
-  const whole = (lookUp: boolean) => inOneVersion((tx, version) => applyAll({ ...ctx, lookUp }, new PushBatch(tx, registry, version), taken))
+  const whole = (lookUp: boolean) => inOneVersion((tx, version) => applyAll({ ...ctx, lookUp, own: new Map() }, new PushBatch(tx, registry, version), taken))
   try {
     return await whole(false).catch((error: unknown) => {
       if (error instanceof AnsweredBefore) return whole(true)
@@ -255,9 +275,10 @@ export async function applyPush(
     onError?.(error)
     return inOneVersion(async (tx, version) => {
       const results: MutationResult[] = []
+      const own = new Map<string, Set<number>>()
       for (const m of taken) {
         const one = await tx
-          .transaction((savepoint: Tx) => applyAll({ ...ctx, lookUp: true }, new PushBatch(savepoint, registry, version), [m]))
+          .transaction((savepoint: Tx) => applyAll({ ...ctx, lookUp: true, own }, new PushBatch(savepoint, registry, version), [m]))
           .catch((failure: unknown) => {
             onError?.(failure)
             return [rejected(m, 'not_stored', 'The server could not store this change. Tell the staff if it happens again.')]

@@ -26,13 +26,21 @@ export function mergePatch(input: {
   baseVersion: number | null
   newVersion: number
   protectedFields: readonly string[]
+  /**
+   * Versions in which this same device changed the record earlier, in changes it made before
+   * this one (so this one was written on top of them) but whose answers it had not heard when
+   * it sent this: a text created and then edited offline. A field last written in one of them
+   * is no conflict: the device is not overwriting someone else.
+   */
+  ownVersions?: ReadonlySet<number>
 }): MergeOutcome {
-  const { current, fieldVersions, patch, baseVersion, newVersion, protectedFields } = input
+  const { current, fieldVersions, patch, baseVersion, newVersion, protectedFields, ownVersions } = input
   const seen = baseVersion ?? 0
   const conflicts = Object.keys(patch).filter(
     (field) =>
       protectedFields.includes(field) &&
       (fieldVersions[field] ?? 0) > seen &&
+      !ownVersions?.has(fieldVersions[field] ?? 0) &&
       !sameValue(current[field], patch[field]),
   )
   if (conflicts.length > 0) return { kind: 'conflict', fields: conflicts.sort() }
