@@ -121,6 +121,38 @@ describe('the device sync engine against the real server', () => {
     expect((await a.records('test-note'))[0]!.data).toEqual((await b.records('test-note'))[0]!.data)
   })
 
+  it('never lets an edit overwrite a text changed elsewhere that this device had not pulled, though its own earlier change was answered', async () => {
+    const phone = new Device('own-1', transport, ['council:e2b'])
+    const tablet = new Device('own-2', transport, ['council:e2b'])
+    const id = await phone.writer.create(TestNote, { councilId: 'e2b', title: 'Tur', text: 'Vi tager til skoven' })
+    await phone.engine.syncOnce()
+    await tablet.engine.syncOnce()
+    await tablet.writer.update(TestNote, id, { text: 'Vi tager til stranden' })
+    await tablet.engine.syncOnce()
+
+    // The phone's title change is answered, then the connection drops before it pulls: it has
+    // not seen the tablet's text when the person rewrites it.
+    await phone.writer.update(TestNote, id, { title: 'Sommertur' })
+    await phone.engine.pushAll()
+    await phone.writer.update(TestNote, id, { text: 'Vi tager til søen' })
+    await phone.engine.pushAll()
+    const [waiting] = await phone.db.outbox.toArray()
+    expect(waiting).toMatchObject({ state: 'conflict', fields: ['text'] })
+    await tablet.engine.syncOnce()
+    expect((await tablet.records('test-note'))[0]!.data).toMatchObject({ title: 'Sommertur', text: 'Vi tager til stranden' })
+  })
+
+  it('sends an edit written while its record\'s creation was on the way as the device\'s own, not a conflict', async () => {
+    const phone = new Device('own-3', transport, ['council:e2c'])
+    const id = await phone.writer.create(TestNote, { councilId: 'e2c', title: 'Tur', text: 'Første udkast' })
+    // The creation is answered but not yet pulled back when the person edits the text.
+    await phone.engine.pushAll()
+    await phone.writer.update(TestNote, id, { text: 'Andet udkast' })
+    await phone.engine.syncOnce()
+    expect(await phone.db.outbox.count()).toBe(0)
+    expect((await phone.records('test-note'))[0]).toMatchObject({ pending: 0, data: { text: 'Andet udkast' } })
+  })
+
   it('keeps a rejected change with its reason until the person fixes or discards it', async () => {
     const device = new Device('r', transport, ['council:e3'])
     await device.writer.create(TestNote, { councilId: 'e3', title: '', text: 'Ingen titel' })

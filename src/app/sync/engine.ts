@@ -1,4 +1,4 @@
-import { PUSH_BATCH_BYTES, PUSH_BATCH_LIMIT, SYNC_PROTOCOL_VERSION, type Change, type Mutation, type MutationResult, type Poke } from '../../shared/sync/protocol.js'
+import { OWN_VERSIONS_LIMIT, PUSH_BATCH_BYTES, PUSH_BATCH_LIMIT, SYNC_PROTOCOL_VERSION, type Change, type Mutation, type MutationResult, type Poke } from '../../shared/sync/protocol.js'
 import { uuidv7 } from '../../shared/sync/uuidv7.js'
 import { ConflictResolved } from '../../shared/sync/conflict-resolution.js'
 import { mediaRefsIn } from '../../shared/sync/media.js'
@@ -159,17 +159,24 @@ export class SyncEngine {
     return progressed
   }
 
-  /** The server has this entry now: later edits of the same record were made on top of it. */
+  /**
+   * The server has this entry now, in `version`: later edits of the same record were made on top
+   * of it, so that version is the device's own to them (see Mutation.ownVersions). It does not
+   * become the record's base version: the device has not seen what others changed up to it until
+   * it pulls, and an edit written before then must not silently overwrite that.
+   */
   private async acknowledge(entry: OutboxEntry, version: number): Promise<void> {
     const key: [string, string] = [entry.entity, entry.entityId]
     const rest = await this.db.outbox.where('[entity+entityId]').equals(key).toArray()
-    for (const later of rest) {
-      if (later.state === 'pending' && (later.baseVersion ?? 0) < version) await this.db.outbox.update(later.seq!, { baseVersion: version })
+    if (version > 0) {
+      for (const later of rest) {
+        if (later.state === 'pending') await this.db.outbox.update(later.seq!, { ownVersions: withOwnVersion(later.ownVersions, version) })
+      }
     }
     const record = await this.db.records.get(key)
-    if (record && version >= record.version) {
+    if (record) {
       const stillPending = rest.some((later) => later.state === 'pending')
-      await this.db.records.update(key, { version, pending: stillPending ? 1 : 0 })
+      await this.db.records.update(key, { ...(version > 0 ? { ownVersions: withOwnVersion(record.ownVersions, version) } : {}), pending: stillPending ? 1 : 0 })
     }
   }
 
@@ -271,6 +278,12 @@ export class SyncEngine {
   }
 }
 
+/** `versions` with `version` added, the latest OWN_VERSIONS_LIMIT kept. */
+export function withOwnVersion(versions: readonly number[] | undefined, version: number): number[] {
+  if (versions?.includes(version)) return [...versions]
+  return [...(versions ?? []), version].slice(-OWN_VERSIONS_LIMIT)
+}
+
 /** The record as this device shows it: the server's data with unsent edits applied in order. */
 export function replay(base: Record<string, unknown> | null, entries: OutboxEntry[]): Record<string, unknown> | null {
   let data = base
@@ -338,6 +351,7 @@ function toMutation(entry: OutboxEntry): Mutation {
     op: entry.op,
     patch: entry.patch,
     baseVersion: entry.baseVersion,
+    ...(entry.ownVersions?.length ? { ownVersions: entry.ownVersions } : {}),
   }
 }
 
@@ -360,6 +374,7 @@ export async function keepMineAfterConflict(db: LocalDb, seq: number): Promise<v
       op: entry.op,
       patch: entry.patch,
       baseVersion: record?.version ?? entry.baseVersion,
+      ...(record?.ownVersions?.length ? { ownVersions: record.ownVersions } : {}),
       createdAt: Date.now(),
       state: 'pending',
     })

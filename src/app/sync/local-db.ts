@@ -8,8 +8,14 @@ export interface LocalRecord {
   data: Record<string, unknown>
   /** The server's data as last pulled (null: not on the server yet), to undo a discarded edit. */
   base: Record<string, unknown> | null
-  /** The server version this record is based on; 0 for a record the server has not seen yet. */
+  /** The server version whose data this record shows; 0 for a record the server has not seen yet. */
   version: number
+  /**
+   * Versions the server answered this device's own changes of the record with since it last
+   * pulled it. They do not raise `version`: the device has not seen what others changed up to
+   * them, and an edit written now must still conflict with that (see Mutation.ownVersions).
+   */
+  ownVersions?: number[]
   /** 1 while this device has changes to it that the server has not confirmed (indexable). */
   pending: 0 | 1
 }
@@ -28,6 +34,8 @@ export interface OutboxEntry {
   op: 'put' | 'patch' | 'delete'
   patch: Record<string, unknown>
   baseVersion: number | null
+  /** See LocalRecord.ownVersions: those known when it was written, and those answered since. */
+  ownVersions?: number[]
   createdAt: number
   state: OutboxState
   code?: string

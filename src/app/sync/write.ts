@@ -95,6 +95,7 @@ export class SyncWriter {
       op,
       patch,
       baseVersion: current && current.version > 0 ? current.version : null,
+      ...(current?.ownVersions?.length ? { ownVersions: current.ownVersions } : {}),
       createdAt: Date.now(),
       state: 'pending',
       ...(op === 'delete' && current ? { removed: current } : {}),
@@ -110,6 +111,7 @@ export class SyncWriter {
         data,
         base: current?.base ?? null,
         version: current?.version ?? 0,
+        ...(current?.ownVersions ? { ownVersions: current.ownVersions } : {}),
         pending: 1,
       }
       await this.db.records.put(record)

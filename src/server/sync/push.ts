@@ -142,7 +142,7 @@ async function decide(ctx: PushContext, batch: PushBatch, m: Mutation): Promise<
     baseVersion: m.baseVersion,
     newVersion: version,
     protectedFields: entity.protectedFields,
-    ownVersions: ctx.own.get(recordKey(m)),
+    ownVersions: new Set([...(ctx.own.get(recordKey(m)) ?? []), ...(m.ownVersions ?? [])]),
   })
   if (outcome.kind === 'conflict') {
     batch.conflict({

@@ -11,6 +11,8 @@ export const MIN_CLIENT_PROTOCOL_VERSION = 1
 export const PUSH_BATCH_LIMIT = 100
 /** A push body with more than this is malformed, not merely large. */
 export const PUSH_HARD_LIMIT = 1000
+/** The most own versions a mutation carries; a device keeps the latest (see Mutation.ownVersions). */
+export const OWN_VERSIONS_LIMIT = 20
 export const PULL_PAGE_SIZE = 500
 /**
  * Media travel on their own (see media.ts), so records are small; a batch is still cut by size
@@ -41,6 +43,13 @@ export const Mutation = Type.Object(
     op: Type.Union([Type.Literal('put'), Type.Literal('patch'), Type.Literal('delete')]),
     patch: Type.Record(Type.String(), Type.Unknown()),
     baseVersion: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+    ownVersions: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1 }), {
+        maxItems: OWN_VERSIONS_LIMIT,
+        description:
+          'Versions the server gave this device\'s own earlier changes of the record since it last pulled it: the change was written on top of them, so a field last written in one of them is no conflict. baseVersion stays the version whose data the device has seen.',
+      }),
+    ),
   },
   { additionalProperties: false },
 )
