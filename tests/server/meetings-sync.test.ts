@@ -97,6 +97,24 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     expect(again[0]!.status).toBe('applied')
   })
 
+  it('lets a later change of an item wait with its creation while nobody is signed in, and applies both once someone is', async () => {
+    // Written offline by a secretary whose session ended meanwhile: the device sends before it knows.
+    const meetingId = uuidv7()
+    const itemId = uuidv7()
+    const created = [put('meeting', meetingId, meeting(solbakken, false)), put('agenda-item', itemId, item(solbakken, meetingId))]
+    const edited = { id: uuidv7(), entity: 'agenda-item', entityId: itemId, op: 'patch', patch: { easyText: 'Vi taler om maden og kaffen.' }, baseVersion: null }
+    const waiting = await push(null, [...created, edited])
+    expect(waiting.map((r) => [r.status, r.code])).toEqual([
+      ['rejected', 'not_signed_in'],
+      ['rejected', 'not_signed_in'],
+      ['rejected', 'not_signed_in'],
+    ])
+    const sent = await push('secretary', [...created, edited])
+    expect(sent.map((r) => r.status)).toEqual(['applied', 'applied', 'applied'])
+    const stored = (await pull('secretary', solbakken)).find((c) => c.entityId === itemId)
+    expect(stored?.data).toMatchObject({ easyText: 'Vi taler om maden og kaffen.' })
+  })
+
   it('a draft is seen by its staff only; once published, by everyone, except closed items', async () => {
     const meetingId = uuidv7()
     const open = uuidv7()

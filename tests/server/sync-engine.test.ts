@@ -142,6 +142,23 @@ describe('the device sync engine against the real server', () => {
     expect((await tablet.records('test-note'))[0]!.data).toMatchObject({ title: 'Sommertur', text: 'Vi tager til stranden' })
   })
 
+  it('does not take the version of an answered change that altered nothing as its own', async () => {
+    const phone = new Device('own-4', transport, ['council:e2d'])
+    const tablet = new Device('own-5', transport, ['council:e2d'])
+    const id = await phone.writer.create(TestNote, { councilId: 'e2d', title: 'Tur', text: 'Vi tager til skoven' })
+    await phone.engine.syncOnce()
+    await tablet.engine.syncOnce()
+    await tablet.writer.update(TestNote, id, { title: 'Sommertur', text: 'Vi tager til stranden' })
+    await tablet.engine.syncOnce()
+
+    // The phone sets the title the tablet already set: answered with the tablet's version.
+    await phone.writer.update(TestNote, id, { title: 'Sommertur' })
+    await phone.engine.pushAll()
+    await phone.writer.update(TestNote, id, { text: 'Vi tager til søen' })
+    await phone.engine.pushAll()
+    expect(await phone.db.outbox.toArray()).toMatchObject([{ state: 'conflict', fields: ['text'] }])
+  })
+
   it('sends an edit written while its record\'s creation was on the way as the device\'s own, not a conflict', async () => {
     const phone = new Device('own-3', transport, ['council:e2c'])
     const id = await phone.writer.create(TestNote, { councilId: 'e2c', title: 'Tur', text: 'Første udkast' })

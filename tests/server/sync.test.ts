@@ -167,6 +167,9 @@ describe.each(databasesUnderTest())('sync on $name', ({ open }) => {
     // Another device that had not seen the note still conflicts, as before.
     const clash = await push([mutation(id, { text: 'En andens tekst' }, { op: 'patch', baseVersion: null })])
     expect(clash.body.results[0]).toMatchObject({ status: 'conflict', fields: ['text'] })
+    // A change that alters nothing says so: its version is not the device's own.
+    const same = await push([mutation(id, { text: 'Rettet udkast' }, { op: 'patch', baseVersion: body.version })])
+    expect(same.body.results[0]).toMatchObject({ status: 'applied', version: body.version, unchanged: true })
 
     // The answer to the creation is lost; the device edits on top and sends both again.
     const lost = mutation(uuidv7(), note('c5b', { text: 'Skrevet offline' }))

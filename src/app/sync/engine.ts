@@ -145,7 +145,8 @@ export class SyncEngine {
         progressed = true
         if (result.status === 'applied' || result.status === 'duplicate') {
           await this.db.outbox.delete(entry.seq!)
-          await this.acknowledge(entry, result.version ?? 0)
+          // A change that altered nothing was answered with someone else's version: not its own.
+          await this.acknowledge(entry, result.unchanged ? 0 : (result.version ?? 0))
         } else {
           await this.db.outbox.update(entry.seq!, {
             state: result.status,

@@ -114,7 +114,7 @@ async function decide(ctx: PushContext, batch: PushBatch, m: Mutation): Promise<
   const row = await batch.current(m.entity, m.entityId)
 
   if (m.op === 'delete') {
-    if (!row || row.deletedAt) return { mutationId: m.id, status: 'applied', version: row?.version ?? 0 }
+    if (!row || row.deletedAt) return { mutationId: m.id, status: 'applied', version: row?.version ?? 0, unchanged: true }
     const attempt = { op: 'delete' as const, scope: row.scope, current: row.data, next: null }
     const allowed = policy.canWrite(actor, attempt, await batch.related(m.entity, row.data!))
     if (allowed !== true) return refuse(m, allowed)
@@ -179,7 +179,7 @@ async function decide(ctx: PushContext, batch: PushBatch, m: Mutation): Promise<
   const kept = policy.keeps ? await policy.keeps(batch.tx, m.entityId, attempt) : true
   if (kept !== true) return rejected(m, 'invalid', kept)
 
-  if (row && outcome.changed.length === 0) return { mutationId: m.id, status: 'applied', version: row.version }
+  if (row && outcome.changed.length === 0) return { mutationId: m.id, status: 'applied', version: row.version, unchanged: true }
   if (mediaRefsIn(m.patch).some((ref) => !batch.hasMedia(ref.sha256))) {
     return rejected(m, 'media_missing', 'A photo or recording has not been uploaded yet; it is sent first.')
   }
@@ -199,18 +199,23 @@ async function applyAll(ctx: PushContext, batch: PushBatch, mutations: Mutation[
   await batch.preloadMedia(records.map((m) => m.patch))
 
   const results: MutationResult[] = []
+  // A record whose earlier change in this push waits (nobody signed in, a photo not uploaded):
+  // its later changes wait with it, so they are neither refused (a patch of a record that is not
+  // there yet) nor applied before it.
+  const waiting = new Map<string, MutationResult>()
   for (const m of mutations) {
     const seen = previous.get(m.id) ?? batch.answeredHere(m.id)
     if (seen) {
       // Sent again (its answer was lost on the way): the same answer. Only an applied change
       // is called a duplicate; a conflict or refusal must still reach the person as such.
-      if (seen.status === 'applied' && !ctx.registry.command(m.entity)) noteOwn(ctx, m, seen.version)
+      if (seen.status === 'applied' && !seen.unchanged && !ctx.registry.command(m.entity)) noteOwn(ctx, m, seen.version)
       results.push(seen.status === 'applied' ? { ...seen, status: 'duplicate' } : seen)
       continue
     }
-    const result = await decide(ctx, batch, m)
-    // Only a change that wrote: "applied" without a change answers with the record's own version.
-    if (result.status === 'applied' && result.version === batch.version && !ctx.registry.command(m.entity)) noteOwn(ctx, m, result.version)
+    const before = ctx.registry.command(m.entity) ? undefined : waiting.get(recordKey(m))
+    const result = before ? { mutationId: m.id, status: before.status, code: before.code, reason: before.reason } : await decide(ctx, batch, m)
+    if (TRANSIENT.has(result.code ?? '') && !ctx.registry.command(m.entity)) waiting.set(recordKey(m), result)
+    if (result.status === 'applied' && !result.unchanged && !ctx.registry.command(m.entity)) noteOwn(ctx, m, result.version)
     const keep = ctx.remember && !ctx.registry.command(m.entity) && !TRANSIENT.has(result.code ?? '')
     batch.answer({ id: m.id, clientId: ctx.clientId, authorId: authorOf(ctx.actor), result }, result, keep)
     results.push(result)

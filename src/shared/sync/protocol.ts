@@ -79,6 +79,11 @@ export const MutationResult = Type.Object(
     status: MutationStatus,
     /** The record's version after this mutation (applied), or the server's (conflict). */
     version: Type.Optional(Type.Integer()),
+    /**
+     * Applied, but it changed nothing (the record already held these values, or was gone): the
+     * version is someone else's, so the device does not count it as its own (Mutation.ownVersions).
+     */
+    unchanged: Type.Optional(Type.Literal(true)),
     /** For rejected and conflict: a stable code the app turns into words. */
     code: Type.Optional(Type.String()),
     /** For rejected and conflict: what went wrong, in plain English. */
