@@ -121,42 +121,36 @@ describe('the device sync engine against the real server', () => {
     expect((await a.records('test-note'))[0]!.data).toEqual((await b.records('test-note'))[0]!.data)
   })
 
-  it('never lets an edit overwrite a text changed elsewhere that this device had not pulled, though its own earlier change was answered', async () => {
-    const phone = new Device('own-1', transport, ['council:e2b'])
-    const tablet = new Device('own-2', transport, ['council:e2b'])
-    const id = await phone.writer.create(TestNote, { councilId: 'e2b', title: 'Tur', text: 'Vi tager til skoven' })
+  /**
+   * A phone and a tablet share a note; the tablet changes it (`tabletChange`) and sends it. The
+   * phone, which has not pulled since, sends `phoneFirst` and is answered, then the connection
+   * drops before it pulls, and the person rewrites the text: that must conflict with the tablet's.
+   */
+  async function rewriteUnseenText(council: string, tabletChange: Record<string, string>, phoneFirst: Record<string, string>) {
+    const phone = new Device(`${council}-phone`, transport, [`council:${council}`])
+    const tablet = new Device(`${council}-tablet`, transport, [`council:${council}`])
+    const id = await phone.writer.create(TestNote, { councilId: council, title: 'Tur', text: 'Vi tager til skoven' })
     await phone.engine.syncOnce()
     await tablet.engine.syncOnce()
-    await tablet.writer.update(TestNote, id, { text: 'Vi tager til stranden' })
+    await tablet.writer.update(TestNote, id, tabletChange)
     await tablet.engine.syncOnce()
-
-    // The phone's title change is answered, then the connection drops before it pulls: it has
-    // not seen the tablet's text when the person rewrites it.
-    await phone.writer.update(TestNote, id, { title: 'Sommertur' })
+    await phone.writer.update(TestNote, id, phoneFirst)
     await phone.engine.pushAll()
     await phone.writer.update(TestNote, id, { text: 'Vi tager til søen' })
     await phone.engine.pushAll()
-    const [waiting] = await phone.db.outbox.toArray()
-    expect(waiting).toMatchObject({ state: 'conflict', fields: ['text'] })
+    expect(await phone.db.outbox.toArray()).toMatchObject([{ state: 'conflict', fields: ['text'] }])
+    return tablet
+  }
+
+  it('never lets an edit overwrite a text changed elsewhere that this device had not pulled, though its own earlier change was answered', async () => {
+    const tablet = await rewriteUnseenText('e2b', { text: 'Vi tager til stranden' }, { title: 'Sommertur' })
     await tablet.engine.syncOnce()
     expect((await tablet.records('test-note'))[0]!.data).toMatchObject({ title: 'Sommertur', text: 'Vi tager til stranden' })
   })
 
   it('does not take the version of an answered change that altered nothing as its own', async () => {
-    const phone = new Device('own-4', transport, ['council:e2d'])
-    const tablet = new Device('own-5', transport, ['council:e2d'])
-    const id = await phone.writer.create(TestNote, { councilId: 'e2d', title: 'Tur', text: 'Vi tager til skoven' })
-    await phone.engine.syncOnce()
-    await tablet.engine.syncOnce()
-    await tablet.writer.update(TestNote, id, { title: 'Sommertur', text: 'Vi tager til stranden' })
-    await tablet.engine.syncOnce()
-
     // The phone sets the title the tablet already set: answered with the tablet's version.
-    await phone.writer.update(TestNote, id, { title: 'Sommertur' })
-    await phone.engine.pushAll()
-    await phone.writer.update(TestNote, id, { text: 'Vi tager til søen' })
-    await phone.engine.pushAll()
-    expect(await phone.db.outbox.toArray()).toMatchObject([{ state: 'conflict', fields: ['text'] }])
+    await rewriteUnseenText('e2d', { title: 'Sommertur', text: 'Vi tager til stranden' }, { title: 'Sommertur' })
   })
 
   it('sends an edit written while its record\'s creation was on the way as the device\'s own, not a conflict', async () => {
