@@ -41,6 +41,22 @@ describe('SyncScheduler and pokes', () => {
     return { scheduler, syncOnce, applyPoke }
   }
 
+  it('opens the poke stream only after a sync got through (a sign-out made offline goes first)', async () => {
+    FakeEventSource.last = null
+    const syncOnce = vi.fn(async () => {})
+    syncOnce.mockRejectedValueOnce(new Error('the sign-out could not reach the server yet'))
+    const scheduler = new SyncScheduler({ syncOnce, onPhase: () => {}, eventsUrl: () => '/api/sync/events' })
+    scheduler.start()
+    await settle()
+    expect(syncOnce).toHaveBeenCalledTimes(1)
+    expect(FakeEventSource.last).toBeNull()
+    await vi.advanceTimersByTimeAsync(2_000)
+    await settle()
+    expect(syncOnce).toHaveBeenCalledTimes(2)
+    expect(FakeEventSource.last).not.toBeNull()
+    scheduler.stop()
+  })
+
   it('applies a poke that carries its changes without a sync', async () => {
     const { scheduler, syncOnce, applyPoke } = await started(true)
     FakeEventSource.last!.poke('{"version":5,"after":4,"changes":[]}')

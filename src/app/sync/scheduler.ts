@@ -33,6 +33,12 @@ export class SyncScheduler {
   private readonly cleanups: (() => void)[] = []
   /** Requests before start() wait for it: the app starts syncing after its first paint. */
   private started = false
+  /**
+   * The poke stream opens after the first sync that got through: a device signed out while
+   * offline still holds the old cookie until that sync has told the server (beforeSync), and
+   * the stream would otherwise reconnect with it first.
+   */
+  private synced = false
 
   constructor(private readonly options: SchedulerOptions) {}
 
@@ -54,6 +60,7 @@ export class SyncScheduler {
 
   stop(): void {
     this.started = false
+    this.synced = false
     clearTimeout(this.timer)
     this.events?.close()
     this.events = null
@@ -66,7 +73,7 @@ export class SyncScheduler {
 
   /** Opens or closes the poke stream when what the device follows changes. */
   refreshEvents(): void {
-    if (!this.started) return
+    if (!this.started || !this.synced) return
     const url = this.options.eventsUrl()
     if (!url) {
       this.events?.close()
@@ -131,6 +138,8 @@ export class SyncScheduler {
         this.request(LOCK_BUSY_RETRY_MS)
       } else {
         this.attempt = 0
+        this.synced = true
+        this.refreshEvents()
         // The connection may have dropped while this sync was finishing: say what is true now.
         this.options.onPhase(navigator.onLine ? 'idle' : 'offline')
       }
