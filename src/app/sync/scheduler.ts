@@ -54,7 +54,7 @@ export class SyncScheduler {
     on(document, 'visibilitychange', () => {
       if (document.visibilityState === 'visible') this.request(0)
     })
-    this.refreshEvents()
+    // The poke stream opens after this first sync gets through (see `synced`).
     this.request(0)
   }
 

@@ -20,7 +20,7 @@ export class AnsweredBefore extends Error {
   }
 }
 
-const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`
+export const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].sort()
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && union(a, b).length === a.length
 

@@ -6,7 +6,7 @@ import { findHostileValue } from '../../shared/system/hostile-json.js'
 import { isScope, PUSH_BATCH_LIMIT, type Mutation, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol.js'
 import type { Db } from '../db/database.js'
 import { syncState } from '../db/schema.js'
-import { AnsweredBefore, PushBatch } from './batch.js'
+import { AnsweredBefore, keyOf, PushBatch } from './batch.js'
 import { SIGN_IN_REQUIRED, type Actor, type SyncRegistry } from './registry.js'
 import type { Tx } from './server-write.js'
 
@@ -70,7 +70,7 @@ interface PushContext {
   own: Map<string, Set<number>>
 }
 
-const recordKey = (m: Mutation) => `${m.entity}\u0000${m.entityId}`
+const recordKey = (m: Mutation) => keyOf(m.entity, m.entityId)
 
 function noteOwn(ctx: PushContext, m: Mutation, version: number | undefined): void {
   if (version === undefined) return
@@ -204,19 +204,21 @@ async function applyAll(ctx: PushContext, batch: PushBatch, mutations: Mutation[
   // there yet) nor applied before it.
   const waiting = new Map<string, MutationResult>()
   for (const m of mutations) {
+    const isRecord = !ctx.registry.command(m.entity)
     const seen = previous.get(m.id) ?? batch.answeredHere(m.id)
     if (seen) {
       // Sent again (its answer was lost on the way): the same answer. Only an applied change
       // is called a duplicate; a conflict or refusal must still reach the person as such.
-      if (seen.status === 'applied' && !seen.unchanged && !ctx.registry.command(m.entity)) noteOwn(ctx, m, seen.version)
+      if (isRecord && seen.status === 'applied' && !seen.unchanged) noteOwn(ctx, m, seen.version)
       results.push(seen.status === 'applied' ? { ...seen, status: 'duplicate' } : seen)
       continue
     }
-    const before = ctx.registry.command(m.entity) ? undefined : waiting.get(recordKey(m))
+    const before = isRecord ? waiting.get(recordKey(m)) : undefined
     const result = before ? { mutationId: m.id, status: before.status, code: before.code, reason: before.reason } : await decide(ctx, batch, m)
-    if (TRANSIENT.has(result.code ?? '') && !ctx.registry.command(m.entity)) waiting.set(recordKey(m), result)
-    if (result.status === 'applied' && !result.unchanged && !ctx.registry.command(m.entity)) noteOwn(ctx, m, result.version)
-    const keep = ctx.remember && !ctx.registry.command(m.entity) && !TRANSIENT.has(result.code ?? '')
+    const waits = TRANSIENT.has(result.code ?? '')
+    if (isRecord && waits) waiting.set(recordKey(m), result)
+    if (isRecord && result.status === 'applied' && !result.unchanged) noteOwn(ctx, m, result.version)
+    const keep = ctx.remember && isRecord && !waits
     batch.answer({ id: m.id, clientId: ctx.clientId, authorId: authorOf(ctx.actor), result }, result, keep)
     results.push(result)
   }
