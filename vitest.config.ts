@@ -1,7 +1,9 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
+import LongFirstSequencer from './tests/server/sequencer.js'
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongFirstSequencer },
     projects: [
       {
         test: {
@@ -15,6 +17,9 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
+          // The PostgreSQL half of the kill -9 test has a file of its own (it runs beside the
+          // PGlite half) and nothing to test without a PostgreSQL.
+          exclude: [...configDefaults.exclude, ...(process.env.TEST_DATABASE_URL ? [] : ['tests/server/durability-postgres.test.ts'])],
           environment: 'node',
           // Bundles the server once for the tests that start it as an OS process.
           globalSetup: ['tests/server/global-setup.ts'],

@@ -8,6 +8,7 @@ import { buildServer, type BuildServerOptions } from '../../src/server/app.js'
 import { openDatabase, type Database } from '../../src/server/db/database.js'
 import * as schema from '../../src/server/db/schema.js'
 import type { MeetingData } from '../../src/shared/meetings/entities.js'
+import { loadMigratedImage } from './pglite-image.js'
 
 export interface DatabaseUnderTest {
   name: 'pglite' | 'postgres'
@@ -30,18 +31,12 @@ export function databasesUnderTest(): DatabaseUnderTest[] {
 let migrated: Promise<Blob> | null = null
 
 /**
- * A fresh in-memory PGlite, started from a copy of one migrated through openDatabase earlier in
- * this worker: the same database, without paying PostgreSQL's initdb and every migration again
- * for each test (that was most of the PGlite half of the server suite's time).
+ * A fresh in-memory PGlite, started from a copy of one migrated through openDatabase once per
+ * `vitest run` (tests/server/pglite-image.ts): the same database, without paying PostgreSQL's
+ * initdb and every migration again for each test.
  */
 async function openMigratedPglite(): Promise<Database> {
-  migrated ??= (async () => {
-    const first = await openDatabase({ kind: 'pglite', dataDir: null })
-    const client = (first.db as unknown as { $client: PGlite }).$client
-    const image = await client.dumpDataDir('none')
-    await first.close()
-    return image
-  })()
+  migrated ??= loadMigratedImage()
   const client = new PGlite({ loadDataDir: await migrated })
   return { kind: 'pglite', db: drizzle(client, { schema }), close: () => client.close() }
 }
