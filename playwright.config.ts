@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 
 /** E2E_PORT and E2E_DIST let two runs share a machine, each with its own build and server. */
@@ -15,6 +16,18 @@ export const chromiumLaunchOptions = {
     '--no-first-run',
     '--disable-quic',
   ],
+}
+
+/**
+ * Debian's headless shell of the same Chromium (apt-get install chromium-headless-shell), which is
+ * what Playwright itself runs for headless tests: the full browser spent about a quarter of the
+ * browser suite's CPU in its browser process. The full browser when the shell is not installed;
+ * Lighthouse (the bench) always uses the full one. CHROMIUM_PATH overrides both.
+ */
+const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell'
+export const e2eLaunchOptions = {
+  ...chromiumLaunchOptions,
+  executablePath: process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : chromiumLaunchOptions.executablePath),
 }
 
 function traceMode(): 'off' | 'retain-on-failure' {
@@ -40,9 +53,9 @@ export default defineConfig({
     // network log needs them), and nobody can open one from a CI run, which keeps only its output.
     // Outside CI, or with E2E_TRACE=retain-on-failure, a failed test keeps its trace.
     trace: traceMode(),
-    launchOptions: chromiumLaunchOptions,
+    launchOptions: e2eLaunchOptions,
   },
-  projects: [{ name: 'chromium', use: { ...devices['Pixel 7'], defaultBrowserType: 'chromium', launchOptions: chromiumLaunchOptions } }],
+  projects: [{ name: 'chromium', use: { ...devices['Pixel 7'], defaultBrowserType: 'chromium', launchOptions: e2eLaunchOptions } }],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `http://localhost:${E2E_PORT}/api/health`,

@@ -259,14 +259,20 @@ function createPageKit(): PageKit {
       innerStops = 0
 
       // Wait until scrolling (possibly smooth) and focus-style transitions have settled, since
-      // both change what the user actually sees.
-      let last = ''
-      for (let i = 0, stable = 0; i < 60 && stable < 2; i++) {
-        await kit.frames(1)
+      // both change what the user actually sees. Focus scrolls its control into view at once
+      // unless scrolling is smooth, and a smooth scroll moves on every frame until it ends, so
+      // the first frame in which nothing moved is the settled one. (Two such frames were asked
+      // for before: three frames a Tab press, most of the kit's time, and never a different
+      // answer.)
+      const position = () => {
         const r = el.getBoundingClientRect()
-        const key = [win.scrollX, win.scrollY, r.top, r.left, r.width, r.height].join()
-        stable = key === last ? stable + 1 : 0
-        last = key
+        return [win.scrollX, win.scrollY, r.top, r.left, r.width, r.height].join()
+      }
+      for (let i = 0, last = position(); i < 60; i++) {
+        await kit.frames(1)
+        const now = position()
+        if (now === last) break
+        last = now
       }
       const finite = el.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
       await Promise.race([
