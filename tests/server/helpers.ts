@@ -35,7 +35,7 @@ let migrated: Promise<Blob> | null = null
  * `vitest run` (tests/server/pglite-image.ts): the same database, without paying PostgreSQL's
  * initdb and every migration again for each test.
  */
-async function openMigratedPglite(): Promise<Database> {
+export async function openMigratedPglite(): Promise<Database> {
   migrated ??= loadMigratedImage()
   const client = new PGlite({ loadDataDir: await migrated })
   return { kind: 'pglite', db: drizzle(client, { schema }), close: () => client.close() }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase, type Database } from '../../src/server/db/database.js'
+import type { Database } from '../../src/server/db/database.js'
 import net, { type AddressInfo } from 'node:net'
 import { PERMISSIONS_POLICY } from '../../src/server/http/security-headers.js'
-import { buildTestServer } from './helpers.js'
+import { buildTestServer, openMigratedPglite } from './helpers.js'
 
 /** Writes raw bytes and reads until the server closes the connection (or 10 s pass). */
 function rawExchange(port: number, text: string): Promise<string> {
@@ -27,7 +27,7 @@ describe('security and caching headers', () => {
   let behindProxy: App
 
   beforeAll(async () => {
-    database = await openDatabase({ kind: 'pglite', dataDir: null })
+    database = await openMigratedPglite()
     app = await buildTestServer(database)
     // Closing either app closes the shared database, so only the last one is closed.
     behindProxy = await buildTestServer({ ...database, close: async () => {} }, { trustProxy: true })

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { discardOutboxEntry } from '../../src/app/sync/engine.js'
 import { storeMedium } from '../../src/app/sync/media-store.js'
-import { openDatabase } from '../../src/server/db/database.js'
-import { buildTestServer, signedInCookie } from './helpers.js'
+import { buildTestServer, openMigratedPglite, signedInCookie } from './helpers.js'
 import { Device, injectTransport } from './sync-devices.js'
 import { TestNote, testRegistry } from './sync-fixture.js'
 
@@ -23,7 +22,7 @@ describe('the device sync engine against the real server', () => {
   const transport = injectTransport(() => (online ? app : null), () => ({ cookie }))
 
   beforeAll(async () => {
-    const database = await openDatabase({ kind: 'pglite', dataDir: null })
+    const database = await openMigratedPglite()
     app = await buildTestServer(database, { syncRegistry: testRegistry() })
     await app.ready()
     cookie = await signedInCookie(database)
@@ -198,7 +197,7 @@ describe('discarding a refused change', () => {
   const transport = injectTransport(() => app, () => ({ cookie }))
 
   beforeAll(async () => {
-    const database = await openDatabase({ kind: 'pglite', dataDir: null })
+    const database = await openMigratedPglite()
     app = await buildTestServer(database, { syncRegistry: testRegistry() })
     await app.ready()
     cookie = await signedInCookie(database)

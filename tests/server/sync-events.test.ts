@@ -1,9 +1,8 @@
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../src/server/db/database.js'
 import { SYNC_PROTOCOL_VERSION } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
-import { buildTestServer } from './helpers.js'
+import { buildTestServer, openMigratedPglite } from './helpers.js'
 import { testRegistry } from './sync-fixture.js'
 
 type App = Awaited<ReturnType<typeof buildTestServer>>
@@ -51,7 +50,7 @@ describe('GET /api/sync/events', () => {
   let base: string
 
   beforeAll(async () => {
-    app = await buildTestServer(await openDatabase({ kind: 'pglite', dataDir: null }), { syncRegistry: testRegistry() })
+    app = await buildTestServer(await openMigratedPglite(), { syncRegistry: testRegistry() })
     base = await app.listen({ port: 0, host: '127.0.0.1' })
   })
   afterAll(async () => {
