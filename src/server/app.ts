@@ -15,7 +15,7 @@ import { registerStatementRoutes } from './help/statement-routes.js'
 import { enforceRouteSchemas } from './http/route-schemas.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { answerClientError, answerFrameworkError, CONNECTION_IDLE_MS, REQUEST_TIMEOUT_MS } from './http/early-errors.js'
-import { firstPullElement, firstPullFor, MEETING_PAGE } from './http/first-pull.js'
+import { firstPullElement, firstPullFor, MEETING_PAGE, START_PAGES } from './http/first-pull.js'
 import { routePreloads } from './http/route-preload.js'
 import { registerStaticApp } from './http/static-app.js'
 import { isApiRequest } from './http/api-path.js'
@@ -143,9 +143,13 @@ export async function buildServer(options: BuildServerOptions) {
   registerOpenApiRoute(app)
   const preloads = routePreloads(options.staticDir)
   await registerStaticApp(app, options.staticDir, async (request, pathname) => {
-    if (!MEETING_PAGE.test(pathname)) return null
+    const isMeeting = MEETING_PAGE.test(pathname)
+    if (!isMeeting && !START_PAGES.has(pathname)) return null
     const first = await firstPullFor(database.db, accounts.registry, request, pathname)
-    return { head: await preloads('src/app/meetings/MeetingPage.vue'), body: first ? firstPullElement(first) : '' }
+    // Only the meeting page names its screen's chunks: on the start page that was tried and made
+    // the first paint later (README, "Performance").
+    const head = isMeeting ? await preloads('src/app/meetings/MeetingPage.vue') : ''
+    return { head, body: first ? firstPullElement(first) : '' }
   })
 
   app.addHook('onClose', async () => {

@@ -55,3 +55,15 @@ test('a first visit to the start page and to a shared meeting link: nothing on s
   expect(await shiftsOf(meeting)).toEqual([])
   await meeting.context().close()
 })
+
+test('a first visit to the start page shows the councils to choose from before any pull has answered: the list came with the page', async ({ browser }) => {
+  const start = await coldPage(browser)
+  // No pull gets through: what shows can only have come with the HTML.
+  await start.route('**/api/sync/pull**', (route) => route.abort())
+  await start.goto('/')
+  const choose = start.getByRole('region', { name: 'Vælg dit råd' })
+  await expect(choose.getByRole('link', { name: /Brugerrådet på Solbakken/ })).toBeVisible()
+  await expect(choose.getByRole('link', { name: /Centerrådet for Socialpsykiatri/ })).toBeVisible()
+  expect(await shiftsOf(start)).toEqual([])
+  await start.context().close()
+})

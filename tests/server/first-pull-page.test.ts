@@ -137,15 +137,39 @@ describe.each(databasesUnderTest())('a public meeting page brings its first pull
   })
 
   it('brings nothing for a draft, an unknown meeting, another page, or a signed-in device (whose pull differs)', async () => {
-    for (const url of [`/moeder/${draft}`, `/moeder/${uuidv7()}`, '/moeder', '/raad', `/moeder/${published}/udskriv`]) {
+    for (const url of [`/moeder/${draft}`, `/moeder/${uuidv7()}`, '/raad', `/moeder/${published}/udskriv`, '/index.html']) {
       const response = await page(url)
       expect(response.statusCode, url).toBe(200)
       expect(firstPullIn(response.body), url).toBeNull()
     }
     for (const cookie of [member, secretary]) {
-      const response = await page(`/moeder/${published}`, cookie)
-      expect(response.statusCode).toBe(200)
-      expect(firstPullIn(response.body)).toBeNull()
+      for (const url of [`/moeder/${published}`, '/', '/moeder']) {
+        const response = await page(url, cookie)
+        expect(response.statusCode, url).toBe(200)
+        expect(firstPullIn(response.body), url).toBeNull()
+      }
     }
+  })
+
+  it('the start page, "/" and /moeder, carries what a signed-out first pull of the council list answers, and nothing of any meeting', async () => {
+    const pulled = await app.inject({ method: 'GET', url: `/api/sync/pull?since=0&scopes=${COUNCILS_SCOPE}&protocolVersion=${SYNC_PROTOCOL_VERSION}` })
+    expect(pulled.statusCode).toBe(200)
+    for (const url of ['/', '/moeder']) {
+      const response = await page(url)
+      expect(response.statusCode, url).toBe(200)
+      expect(response.headers['content-type'], url).toContain('text/html')
+      expect(response.headers['cache-control'], url).toBe('no-cache')
+      expect(response.headers.vary, url).toContain('Cookie')
+      const first = firstPullIn(response.body)
+      expect(first, url).toEqual({ scopes: [COUNCILS_SCOPE], councilId: null, pull: pulled.json<PullResponse>() })
+      expect(first!.pull.changes.some((c) => c.entity === 'council' && (c.data as { name?: string } | null)?.name === 'Brugerrådet på Solbakken'), url).toBe(true)
+      expect(first!.pull.changes.filter((c) => c.entity === 'meeting' || c.entity === 'agenda-item'), url).toEqual([])
+      // Not the meeting screen's chunks: on the start page they made the first paint later.
+      expect(response.body, url).not.toContain('MeetingPage-M1')
+    }
+    // HEAD answers as GET does, without the data.
+    const head = await app.inject({ method: 'HEAD', url: '/' })
+    expect(head.statusCode).toBe(200)
+    expect(head.headers['content-type']).toContain('text/html')
   })
 })

@@ -12,25 +12,32 @@ import type { SyncRegistry } from '../sync/registry.js'
 /** A meeting's page in the app (src/app/routes.ts). */
 export const MEETING_PAGE = /^\/moeder\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/
 
+/** The start page: `/` (which the app sends on to `/moeder`) and `/moeder` itself. */
+export const START_PAGES: ReadonlySet<string> = new Set(['/', '/moeder'])
+
 /**
  * A meeting link opened by someone who is not signed in (a relative with a link from a text
  * message, on a device that follows nothing yet) would wait for the app, then for a lookup of the
  * meeting's council, then for the first pull, before it shows anything. The page's HTML brings
  * that first pull along instead: exactly what the device's own signed-out pull of the council
  * and the list of councils would answer (the same readChanges, the same principals, from version
- * 0), so nothing a signed-out pull would not show, closed items included, is ever in it.
+ * 0), so nothing a signed-out pull would not show, closed items included, is ever in it. The
+ * start page brings the list of councils the same way, so a first visit shows the councils to
+ * choose from without waiting for a pull after the app has started.
  * null for any other page, for a device with a session cookie (its pull differs), and for a
  * meeting the public may not read (a draft, or none).
  */
 export async function firstPullFor(db: Db, registry: SyncRegistry, request: FastifyRequest, pathname: string): Promise<FirstPull | null> {
-  const match = MEETING_PAGE.exec(pathname)
   // Sessions are resolved for /api only: any session cookie, live or ended, means no data here
   // (the device's own pull answers it, or tells it that the session ended).
-  if (!match || request.cookies[SESSION_COOKIE] !== undefined) return null
+  if (request.cookies[SESSION_COOKIE] !== undefined) return null
+  const isStart = START_PAGES.has(pathname)
+  const match = isStart ? null : MEETING_PAGE.exec(pathname)
+  if (!isStart && !match) return null
   const principals = await registry.principalsOf(db, ANONYMOUS)
-  const councilId = await councilOfMeeting(db, principals, match[1]!)
-  if (!councilId) return null
-  const scopes = [COUNCILS_SCOPE, councilScope(councilId)].sort()
+  const councilId = match ? await councilOfMeeting(db, principals, match[1]!) : null
+  if (match && !councilId) return null
+  const scopes = councilId ? [COUNCILS_SCOPE, councilScope(councilId)].sort() : [COUNCILS_SCOPE]
   return { scopes, councilId, pull: await readChanges(db, registry, principals, 0, scopes, PULL_PAGE_SIZE) }
 }
 

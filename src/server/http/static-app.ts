@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { sendError } from './errors.js'
 
 const YEAR_IN_SECONDS = 31536000
@@ -40,6 +40,23 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string,
     app.log.warn({ staticDir }, 'no built app found; only /api is served (run npm run build)')
   }
 
+  /** The app's index.html, with the page's data when there is some for this path and person. */
+  async function sendAppPage(request: FastifyRequest, reply: FastifyReply, pathname: string) {
+    reply.header('Cache-Control', 'no-cache')
+    const extra = request.method === 'GET' && pageData ? await pageData(request, pathname) : null
+    if (extra === null) return reply.type('text/html; charset=utf-8').sendFile('index.html')
+    // The page's data depends on who asks (signed in or not), so a cache keeps it per cookie.
+    const shell = await readFile(path.join(staticDir, 'index.html'), 'utf8')
+    // Before the end of the head (or, in a shell without one, before the body or the app's element).
+    const withHead = shell.replace(/<\/head>|<body|<div id="app">/, (at) => `${extra.head}${at}`)
+    const page = withHead.includes('</body>') ? withHead.replace('</body>', `${extra.body}</body>`) : `${withHead}${extra.body}`
+    return reply.header('Vary', 'Cookie').type('text/html; charset=utf-8').send(page)
+  }
+
+  // "/" would be the static folder's index.html, served as a file; as the start page it may carry
+  // data like any other app route.
+  if (hasBuild) app.get('/', { schema: { hide: true } }, (request, reply) => sendAppPage(request, reply, '/'))
+
   app.setNotFoundHandler(async (request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/'
     if (pathname === '/api' || pathname.startsWith('/api/')) {
@@ -48,17 +65,7 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string,
     // Paths with a file extension are missing files, not app routes: answering them with HTML
     // would hide the error and confuse the service worker's precache.
     const isAppRoute = (request.method === 'GET' || request.method === 'HEAD') && !path.extname(pathname)
-    if (hasBuild && isAppRoute) {
-      reply.header('Cache-Control', 'no-cache')
-      const extra = request.method === 'GET' && pageData ? await pageData(request, pathname) : null
-      if (extra === null) return reply.type('text/html; charset=utf-8').sendFile('index.html')
-      // The page's data depends on who asks (signed in or not), so a cache keeps it per cookie.
-      const shell = await readFile(path.join(staticDir, 'index.html'), 'utf8')
-      // Before the end of the head (or, in a shell without one, before the body or the app's element).
-      const withHead = shell.replace(/<\/head>|<body|<div id="app">/, (at) => `${extra.head}${at}`)
-      const page = withHead.includes('</body>') ? withHead.replace('</body>', `${extra.body}</body>`) : `${withHead}${extra.body}`
-      return reply.header('Vary', 'Cookie').type('text/html; charset=utf-8').send(page)
-    }
+    if (hasBuild && isAppRoute) return sendAppPage(request, reply, pathname)
     return sendError(reply, 404, 'not_found', `Nothing is found at ${pathname}.`)
   })
 }
