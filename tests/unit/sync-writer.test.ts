@@ -117,3 +117,30 @@ describe('SyncWriter.apply', () => {
     expect(await db.outbox.count()).toBe(0)
   })
 })
+
+describe('modify: a change made from what the device holds when it is written', () => {
+  it('keeps both of two quick additions to a list field, where two updates from the same screen lost the first', async () => {
+    const seen = meeting.participants
+    // Two additions started from what a screen showed before either was stored, as a facilitator
+    // adding a second question before the list showed the first.
+    await Promise.all([
+      writer.modify(Meeting, MEETING, (m) => ({ participants: `${m.participants}Anna;` })),
+      writer.modify(Meeting, MEETING, (m) => ({ participants: `${m.participants}Bo;` })),
+    ])
+    expect((await db.records.get([Meeting.name, MEETING]))!.data.participants).toBe('Anna;Bo;')
+    // Each is one change waiting to be sent, with the field as it was written.
+    const entries = await db.outbox.toArray()
+    expect(entries.map((e) => e.patch)).toEqual([{ participants: 'Anna;' }, { participants: 'Anna;Bo;' }])
+    expect(entries.every((e) => e.baseVersion === 7)).toBe(true)
+
+    // The same two through update, each from what the screen had seen: the first is lost.
+    await writer.update(Meeting, MEETING, { participants: `${seen}Anna;` })
+    await writer.update(Meeting, MEETING, { participants: `${seen}Bo;` })
+    expect((await db.records.get([Meeting.name, MEETING]))!.data.participants).toBe('Bo;')
+  })
+
+  it('refuses a record that is not on the device and stores nothing', async () => {
+    await expect(writer.modify(Meeting, NEW_MEETING, () => ({ title: 'x' }))).rejects.toThrow(/not on this device/)
+    expect(await db.outbox.count()).toBe(0)
+  })
+})

@@ -52,6 +52,27 @@ export class SyncWriter {
     await this.apply([change.update(entity, id, patch)])
   }
 
+  /**
+   * Changes a record from what the device holds at the moment of writing, not from what a screen
+   * last showed: a list kept in one field (a session's questions, a process's invitees) changed
+   * twice in quick succession would otherwise be written the second time from the list as it was
+   * before the first change, and lose it. Returns the patch written.
+   */
+  async modify<Data extends Record<string, unknown>>(entity: SyncEntity<Data>, id: string, patchOf: (data: Data) => Partial<Data>): Promise<Partial<Data>> {
+    let patch: Partial<Data> = {}
+    await withRecovery(this.db, () =>
+      this.db.transaction('rw', this.db.records, this.db.outbox, async () => {
+        const current = await this.db.records.get([entity.name, id])
+        if (!current) throw new Error(`Cannot change ${entity.name} ${id}: it is not on this device.`)
+        // A record is stored only through this writer or a pull, both with the entity's data.
+        patch = patchOf(current.data as Data)
+        await this.write(change.update(entity, id, patch))
+      }),
+    )
+    for (const listener of this.listeners) listener()
+    return patch
+  }
+
   async remove(entity: SyncEntity, id: string): Promise<void> {
     await this.apply([change.remove(entity, id)])
   }
