@@ -5,8 +5,9 @@ import { isSignedIn, type SyncService } from '../sync/sync-service'
 /**
  * The start page and a public meeting page opened from the network by someone not signed in come
  * with their first pull in the HTML (src/server/http/first-pull.ts): the same changes the
- * device's own first pull would fetch (the list of councils; for a meeting, also its council). Stored before the app's first render, so the meeting shows without waiting for
- * the council lookup and the pull. Only on a device that has pulled none of those scopes yet
+ * device's own first pull would fetch (the list of councils; for a meeting, also its council).
+ * Stored before the app's first render, so the page shows without waiting for the council lookup
+ * and the pull. Only on a device that has pulled none of those scopes yet
  * (anything it holds would be newer, or its own), and never with someone signed in (their view
  * differs). The page itself keeps the council in sync while it is open (MeetingPage.vue).
  */

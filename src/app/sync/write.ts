@@ -60,16 +60,13 @@ export class SyncWriter {
    */
   async modify<Data extends Record<string, unknown>>(entity: SyncEntity<Data>, id: string, patchOf: (data: Data) => Partial<Data>): Promise<Partial<Data>> {
     let patch: Partial<Data> = {}
-    await withRecovery(this.db, () =>
-      this.db.transaction('rw', this.db.records, this.db.outbox, async () => {
-        const current = await this.db.records.get([entity.name, id])
-        if (!current) throw new Error(`Cannot change ${entity.name} ${id}: it is not on this device.`)
-        // A record is stored only through this writer or a pull, both with the entity's data.
-        patch = patchOf(current.data as Data)
-        await this.write(change.update(entity, id, patch))
-      }),
-    )
-    for (const listener of this.listeners) listener()
+    await this.transact(async () => {
+      const current = await this.db.records.get([entity.name, id])
+      if (!current) throw new Error(`Cannot change ${entity.name} ${id}: it is not on this device.`)
+      // A record is stored only through this writer or a pull, both with the entity's data.
+      patch = patchOf(current.data as Data)
+      await this.write(change.update(entity, id, patch))
+    })
     return patch
   }
 
@@ -96,12 +93,15 @@ export class SyncWriter {
    */
   async apply(changes: readonly Change[]): Promise<void> {
     if (changes.length === 0) return
+    await this.transact(async () => {
+      for (const one of changes) await this.write(one)
+    })
+  }
+
+  /** Runs `work` in one transaction over records and outbox, then tells the listeners. */
+  private async transact(work: () => Promise<void>): Promise<void> {
     // A full disk surfaces as StorageFullError for the screen to explain; nothing is half-written.
-    await withRecovery(this.db, () =>
-      this.db.transaction('rw', this.db.records, this.db.outbox, async () => {
-        for (const one of changes) await this.write(one)
-      }),
-    )
+    await withRecovery(this.db, () => this.db.transaction('rw', this.db.records, this.db.outbox, work))
     for (const listener of this.listeners) listener()
   }
 

@@ -31,12 +31,11 @@ export async function firstPullFor(db: Db, registry: SyncRegistry, request: Fast
   // Sessions are resolved for /api only: any session cookie, live or ended, means no data here
   // (the device's own pull answers it, or tells it that the session ended).
   if (request.cookies[SESSION_COOKIE] !== undefined) return null
-  const isStart = START_PAGES.has(pathname)
-  const match = isStart ? null : MEETING_PAGE.exec(pathname)
-  if (!isStart && !match) return null
+  const meetingId = MEETING_PAGE.exec(pathname)?.[1]
+  if (!meetingId && !START_PAGES.has(pathname)) return null
   const principals = await registry.principalsOf(db, ANONYMOUS)
-  const councilId = match ? await councilOfMeeting(db, principals, match[1]!) : null
-  if (match && !councilId) return null
+  const councilId = meetingId ? await councilOfMeeting(db, principals, meetingId) : null
+  if (meetingId && !councilId) return null
   const scopes = councilId ? [COUNCILS_SCOPE, councilScope(councilId)].sort() : [COUNCILS_SCOPE]
   return { scopes, councilId, pull: await readChanges(db, registry, principals, 0, scopes, PULL_PAGE_SIZE) }
 }
