@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { gzipSync } from 'node:zlib'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { build } from 'vite'
@@ -65,12 +65,15 @@ async function buildFloor(): Promise<{ manifest: ViteManifest; dir: string }> {
 function weigh(dir: string, files: string[]) {
   let raw = 0
   let gzip = 0
+  let brotli = 0
   for (const file of files) {
     const bytes = readFileSync(path.join(dir, file))
     raw += bytes.length
     gzip += gzipSync(bytes, { level: 9 }).length
+    // What the server sends a browser: the build's quality-11 copy (scripts/vite-precompress.ts).
+    brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }).length
   }
-  return { raw: raw / 1024, gzip: gzip / 1024 }
+  return { raw: raw / 1024, gzip: gzip / 1024, brotli: brotli / 1024 }
 }
 
 /** Eager JS+CSS of the start page, from the build manifest, vs. the framework floor. */
@@ -102,6 +105,15 @@ export default async function benchFirstRoute(): Promise<BenchFigure[]> {
       baseline: base.raw,
       baselineLabel: 'framework floor, raw',
       goal: 'none (the budget is on gzip; shown for parse cost)',
+      met: true,
+    },
+    {
+      measure: 'first route (start page) eager JS+CSS, brotli 11 as the server sends it',
+      value: app.brotli,
+      unit: 'KiB',
+      baseline: base.brotli,
+      baselineLabel: 'framework floor, brotli 11',
+      goal: 'none (the budget is on gzip; shown for what a phone downloads)',
       met: true,
     },
   ]

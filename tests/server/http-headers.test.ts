@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/server/db/database.js'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import net, { type AddressInfo } from 'node:net'
+import path from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { writeCompressedCopies } from '../../scripts/vite-precompress.js'
 import { PERMISSIONS_POLICY } from '../../src/server/http/security-headers.js'
-import { buildTestServer, openMigratedPglite } from './helpers.js'
+import { buildTestServer, makeStaticFixture, openMigratedPglite } from './helpers.js'
 
 /** Writes raw bytes and reads until the server closes the connection (or 10 s pass). */
 function rawExchange(port: number, text: string): Promise<string> {
@@ -150,6 +154,41 @@ describe('security and caching headers', () => {
       })
       expect(response.headers['content-encoding']).toBe(encoding)
       expect(response.rawPayload.length).toBeLessThan(40_000 / 10)
+    }
+  })
+
+  it("sends the build's compressed copies of a file as they are, and the file itself to a client that takes neither", async () => {
+    const staticDir = makeStaticFixture()
+    const file = path.join(staticDir, 'assets', 'route-Pre123.js')
+    const content = Buffer.from('export const greeting = "Velkommen til mødet";\n'.repeat(400))
+    writeFileSync(file, content)
+    const tiny = path.join(staticDir, 'assets', 'tiny-Pre123.js')
+    writeFileSync(tiny, 'export const x = 1\n')
+    await Promise.all([writeCompressedCopies(file), writeCompressedCopies(tiny)])
+    // Below the server's compression threshold a copy would save nothing worth a file.
+    expect(existsSync(`${tiny}.br`) || existsSync(`${tiny}.gz`)).toBe(false)
+    const precompressed = await buildTestServer({ ...database, close: async () => {} }, { staticDir })
+    try {
+      const get = (encoding?: string) =>
+        precompressed.inject({ method: 'GET', url: '/assets/route-Pre123.js', headers: encoding ? { 'accept-encoding': encoding } : {} })
+      const br = await get('gzip, deflate, br')
+      expect(br.statusCode).toBe(200)
+      expect(br.headers['content-encoding']).toBe('br')
+      expect(br.headers['content-type']).toMatch(/javascript/)
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+      expect(String(br.headers.vary)).toMatch(/accept-encoding/i)
+      // The very bytes of the .br file (made once at quality 11), not a copy compressed again.
+      expect(br.rawPayload.equals(readFileSync(`${file}.br`))).toBe(true)
+      expect(brotliDecompressSync(br.rawPayload).equals(content)).toBe(true)
+      const gz = await get('gzip')
+      expect(gz.headers['content-encoding']).toBe('gzip')
+      expect(gz.rawPayload.equals(readFileSync(`${file}.gz`))).toBe(true)
+      expect(gunzipSync(gz.rawPayload).equals(content)).toBe(true)
+      const plain = await get()
+      expect(plain.headers['content-encoding'] ?? 'identity').toBe('identity')
+      expect(plain.rawPayload.equals(content)).toBe(true)
+    } finally {
+      await precompressed.close()
     }
   })
 })
