@@ -30,6 +30,8 @@ export const e2eLaunchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : chromiumLaunchOptions.executablePath),
 }
 
+const SERVICE_WORKER_TAG = /@service-worker/
+
 function traceMode(): 'off' | 'retain-on-failure' {
   const asked = process.env.E2E_TRACE
   if (asked === 'off' || asked === 'retain-on-failure') return asked
@@ -55,7 +57,27 @@ export default defineConfig({
     trace: traceMode(),
     launchOptions: e2eLaunchOptions,
   },
-  projects: [{ name: 'chromium', use: { ...devices['Pixel 7'], defaultBrowserType: 'chromium', launchOptions: e2eLaunchOptions } }],
+  /**
+   * A test about what the service worker does (offline reloads, the update prompt, what is kept
+   * for offline use) says so with the tag @service-worker and runs with it, as a person's browser
+   * has it. The others run with service workers blocked: each new browser context would install
+   * one and download its whole precache (about 275 files, 1.2 MB written to Cache Storage) beside
+   * the test, which took over a quarter of their time (782 s → 563 s of test time for the same 148
+   * tests, 28 Nov) and tests nothing they are about. A test that does need it and lacks the tag
+   * fails in waitForServiceWorker (tests/e2e/helpers.ts), or on its offline reload; never passes.
+   */
+  projects: [
+    {
+      name: 'chromium',
+      grepInvert: SERVICE_WORKER_TAG,
+      use: { ...devices['Pixel 7'], defaultBrowserType: 'chromium', launchOptions: e2eLaunchOptions, serviceWorkers: 'block' },
+    },
+    {
+      name: 'chromium, service worker',
+      grep: SERVICE_WORKER_TAG,
+      use: { ...devices['Pixel 7'], defaultBrowserType: 'chromium', launchOptions: e2eLaunchOptions, serviceWorkers: 'allow' },
+    },
+  ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `http://localhost:${E2E_PORT}/api/health`,

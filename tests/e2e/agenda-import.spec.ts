@@ -313,7 +313,7 @@ test('a secretary chooses the agenda as a PDF and gets the same meeting as from 
   await runA11yKit(page, 'import step 1, a scanned PDF')
 })
 
-test('the PDF reader is fetched on first use, kept for offline use, and says so when it was never fetched', async ({ page, context }) => {
+test('the PDF reader is fetched on first use, kept for offline use, and says so when it was never fetched', { tag: '@service-worker' }, async ({ page, context }) => {
   const councilId = await signInAsSecretary(page)
   await waitForServiceWorker(page)
   await openImport(page, councilId)

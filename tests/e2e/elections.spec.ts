@@ -113,7 +113,7 @@ test.describe('Elections', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Alt passer' })).toBeVisible({ timeout: 30_000 })
   })
 
-  test('a voter votes offline for a followed council; the ballot lands once when the connection returns, and storage holds no choice and no card secret', async ({ browser, page, context, baseURL }) => {
+  test('a voter votes offline for a followed council; the ballot lands once when the connection returns, and storage holds no choice and no card secret', { tag: '@service-worker' }, async ({ browser, page, context, baseURL }) => {
     test.setTimeout(180_000)
     const { staff, councilId, name } = await adminWithOwnCouncil(browser, baseURL)
     const election = await prepareElection(staff, councilId, { candidates: ['Anna Bach', 'Bo Dahl'], cards: 2, closesInMs: 600_000, open: true })

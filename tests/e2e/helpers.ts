@@ -28,5 +28,5 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     })
     return Promise.race([ready, timeout])
   })
-  expect(state, 'the service worker should be active').toBe('activated')
+  expect(state, 'the service worker should be active (a test that needs it is tagged @service-worker: playwright.config.ts)').toBe('activated')
 }

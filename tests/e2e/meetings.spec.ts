@@ -87,7 +87,7 @@ test.describe('a resident follows the council to a meeting and reads it', () => 
     await runA11yKit(page, 'minutes')
   })
 
-  test('after Gem til offline the meeting still reads with no connection', async ({ page, context }) => {
+  test('after Gem til offline the meeting still reads with no connection', { tag: '@service-worker' }, async ({ page, context }) => {
     await openSolbakken(page)
     await page.getByRole('button', { name: 'Gem til offline' }).click()
     await expect(page.getByRole('region', { name: 'Næste møde' }).getByRole('heading', { name: 'Møde i brugerrådet' })).toBeVisible()

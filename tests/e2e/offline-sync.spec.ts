@@ -8,7 +8,7 @@ import { addItem, createMeeting, serverRecords, signInAsSecretary } from './sync
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /Alt er sendt|venter/ })
 
 test.describe('nothing written is lost', () => {
-  test('written and edited offline, kept through a reload and a closed browser, then sent exactly once', async () => {
+  test('written and edited offline, kept through a reload and a closed browser, then sent exactly once', { tag: '@service-worker' }, async () => {
     const profile = tempDir('profile')
     // A persistent profile: closing the browser and opening it again keeps IndexedDB, as on a phone.
     const { baseURL, launchOptions } = test.info().project.use

@@ -40,7 +40,7 @@ test.describe('installable PWA', () => {
     }
   })
 
-  test('with the network off, a reload still shows the app and says there is no connection', async ({ page, context }) => {
+  test('with the network off, a reload still shows the app and says there is no connection', { tag: '@service-worker' }, async ({ page, context }) => {
     await page.goto('/moeder')
     await waitForServiceWorker(page)
     const banner = page.getByRole('status').filter({ hasText: 'Ingen forbindelse' })
@@ -63,7 +63,7 @@ test.describe('installable PWA', () => {
     await expect(banner).toHaveCount(0)
   })
 
-  test('a first visit downloads what reading needs, not every pictogram or the PDF reader', async ({ page }) => {
+  test('a first visit downloads what reading needs, not every pictogram or the PDF reader', { tag: '@service-worker' }, async ({ page }) => {
     await page.goto('/')
     await waitForServiceWorker(page)
     const precached = await page.evaluate(async () => {
@@ -79,7 +79,7 @@ test.describe('installable PWA', () => {
     expect(precached.filter((url) => /pdf|zxing/.test(url))).toEqual([])
   })
 
-  test('the service worker never answers /api: offline, the API fails honestly', async ({ page, context }) => {
+  test('the service worker never answers /api: offline, the API fails honestly', { tag: '@service-worker' }, async ({ page, context }) => {
     await page.goto('/moeder')
     await waitForServiceWorker(page)
     await page.reload()

@@ -68,7 +68,7 @@ async function expectNothingLeftOf(page: Page, traces: string[]): Promise<void> 
   for (const trace of traces) expect(text.includes(trace), `"${trace}" is still on the device`).toBe(false)
 }
 
-test('a card blocked by staff: at its next start the tablet says so and keeps nothing of the person', async ({ page, browser }) => {
+test('a card blocked by staff: at its next start the tablet says so and keeps nothing of the person', { tag: '@service-worker' }, async ({ page, browser }) => {
   const name = `Rikke Spærresen ${Date.now().toString(36)}`
   const { staff, councilId } = await adminElsewhere(browser)
   const person = await asStaff<{ id: string }>(staff, 'POST', '/api/admin/people', { name, kind: 'member' })
@@ -114,7 +114,7 @@ test('a card blocked by staff: at its next start the tablet says so and keeps no
   await expect(page.getByText(SESSION_ENDED)).toBeHidden()
 })
 
-test('"Log ud" on another device: the tablet forgets the secretary and the item they had not saved', async ({ page, browser }) => {
+test('"Log ud" on another device: the tablet forgets the secretary and the item they had not saved', { tag: '@service-worker' }, async ({ page, browser }) => {
   const suffix = Date.now().toString(36)
   const secretary = { name: `Sofie Sekretær ${suffix}`, email: `sofie-${suffix}@demo.brugerstemme.dk`, password: `kodeord-til-sofie-${suffix}` }
   const { staff: admin, councilId } = await adminElsewhere(browser)

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { runA11yKit } from './a11y/kit.js'
 import { cachedMe, dumpBrowserStorage, expectSignedInAs, fromNextMeetingToMig, KAREN, SECRETARY, sessionCookie, signInAsStaffUI, signInWithCardCode } from './accounts-helpers.js'
 import { SYNC_PROTOCOL_VERSION } from '../../src/shared/sync/protocol.js'
-import { chooseSettings } from './helpers.js'
+import { chooseSettings, waitForServiceWorker } from './helpers.js'
 
 test.describe('Skift person and sign-out', () => {
   test('after Skift person nothing of Karen can be read on the device, and the device settings stay', async ({ page }) => {
@@ -87,11 +87,11 @@ test.describe('Skift person and sign-out', () => {
   })
 })
 
-test('signed out while offline: when the connection returns, the server hears of it before anything syncs', async ({ page, context }) => {
+test('signed out while offline: when the connection returns, the server hears of it before anything syncs', { tag: '@service-worker' }, async ({ page, context }) => {
   await signInWithCardCode(page, KAREN.code)
   await fromNextMeetingToMig(page)
   await expectSignedInAs(page, KAREN.name)
-  await waitForServiceWorkerFor(page)
+  await waitForServiceWorker(page)
   await context.setOffline(true)
   await page.goto('/mig')
   await page.getByRole('button', { name: 'Skift person' }).click()
@@ -110,7 +110,3 @@ test('signed out while offline: when the connection returns, the server hears of
   const stored = await dumpBrowserStorage(page)
   expect(stored).not.toContain(KAREN.name)
 })
-
-async function waitForServiceWorkerFor(page: import('@playwright/test').Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready)
-}

@@ -8,7 +8,7 @@ import { startOwnServer, tempDir, type OwnServer } from './own-server.js'
 
 const NEW_BUILD_ID = 'e2e-update-b'
 
-test.describe('a new version', () => {
+test.describe('a new version', { tag: '@service-worker' }, () => {
   let server: OwnServer
   let served: string
   let secondBuild: string
@@ -73,7 +73,7 @@ test.describe('a new version', () => {
   })
 })
 
-test('with the server process stopped, a reload still shows the app', async ({ page }) => {
+test('with the server process stopped, a reload still shows the app', { tag: '@service-worker' }, async ({ page }) => {
   const own = await startOwnServer({ DATA_DIR: tempDir('stopped-data') })
   await page.goto(`${own.url}/workshops`)
   await waitForServiceWorker(page)
