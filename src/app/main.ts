@@ -8,6 +8,7 @@ import { useSettingsStore } from './settings/settings-store'
 import { registerFeatures, startFeatures } from './features'
 import { applyFirstPull } from './meetings/first-pull'
 import { startSync } from './sync/sync-service'
+import { withPrimedAnswer, type PrimedAnswer } from './sync/use-live-query'
 import { installErrorHandlers } from './ui/app-errors'
 import './ui/styles/base.css'
 
@@ -26,13 +27,24 @@ async function start() {
   startAccounts()
   // A public meeting page's HTML may carry its first pull: stored before the first render.
   await Promise.all([router.isReady(), localeReady(), applyFirstPull(sync)])
-  app.mount('#app')
+  withPrimedAnswer(await firstAnswer(), () => app.mount('#app'))
   // What the device holds shows first; the first pull (a network round trip, then IndexedDB
   // writes) and the pictogram bookkeeping start once that frame is painted.
   afterNextPaint(() => {
     sync.scheduler.start()
     startFeatures(sync)
   })
+}
+
+/** The first page's data, read after its first pull is stored; without it the page reads its own. */
+async function firstAnswer(): Promise<PrimedAnswer | null> {
+  const { meta, params } = router.currentRoute.value
+  try {
+    return (await meta.firstAnswer?.(params)) ?? null
+  } catch (error) {
+    console.error('the page data could not be read before the first render', error)
+    return null
+  }
 }
 
 /** After the browser has painted the next frame (a task queued from an animation frame runs after it). */

@@ -1,4 +1,5 @@
-import type { RouteRecordRaw } from 'vue-router'
+import type { RouteParamsGeneric, RouteRecordRaw } from 'vue-router'
+import type { PrimedAnswer } from './sync/use-live-query'
 import { workshopRoutes } from './workshops/workshop-routes'
 import { adminRoutes } from './admin/admin-routes'
 import { electionRoutes } from './elections/election-routes'
@@ -7,6 +8,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Locale key of the page's h1, also used for the document title. */
     titleKey: string
+    /** The page's data, read before the app mounts it when it is the first page (see withPrimedAnswer). */
+    firstAnswer?: (params: RouteParamsGeneric) => Promise<PrimedAnswer>
   }
 }
 
@@ -58,7 +61,8 @@ export const routes: RouteRecordRaw[] = [
     path: '/moeder/:id',
     name: 'meeting',
     component: () => import('./meetings/MeetingPage.vue'),
-    meta: { titleKey: 'meeting.title' },
+    // From the page's own chunk: a relative opening a meeting link sees the agenda in the first paint.
+    meta: { titleKey: 'meeting.title', firstAnswer: (params) => import('./meetings/use-meetings').then(({ meetingViewAnswer }) => meetingViewAnswer(String(params.id))) },
   },
   {
     path: '/moeder/:id/udskriv',

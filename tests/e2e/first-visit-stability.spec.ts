@@ -67,3 +67,31 @@ test('a first visit to the start page shows the councils to choose from before a
   expect(await shiftsOf(start)).toEqual([])
   await start.context().close()
 })
+
+test("a shared meeting link shows the agenda in the app's first render, not a heading the agenda joins a moment later", async ({ browser }) => {
+  const start = await coldPage(browser)
+  await start.goto('/raad')
+  await start.getByRole('link', { name: /^Brugerrådet på Solbakken/ }).click()
+  const href = await start.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen/ }).getAttribute('href')
+  await start.context().close()
+
+  const meeting = await coldPage(browser)
+  // What the page held the moment the app first put a heading on it (the mount is one DOM change).
+  await meeting.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      const heading = document.querySelector('#app h1')
+      if (!heading) return
+      Object.assign(window, { __firstRender: { heading: heading.textContent?.trim(), items: document.querySelectorAll('#app article').length } })
+      observer.disconnect()
+    })
+    observer.observe(document, { childList: true, subtree: true })
+  })
+  await meeting.goto(href!)
+  const items = meeting.getByRole('article')
+  await expect(items.filter({ hasText: 'Maden i huset' })).toBeVisible()
+  const shown = await items.count()
+  expect(shown).toBeGreaterThan(2)
+  const first = await meeting.evaluate(() => (window as unknown as { __firstRender: { heading: string; items: number } }).__firstRender)
+  expect(first).toEqual({ heading: 'Møde i brugerrådet', items: shown })
+  await meeting.context().close()
+})

@@ -3,7 +3,7 @@ import { CouncilRecord, councilScope, type CouncilRecordData } from '../../share
 import { AgendaItem, Meeting, type AgendaItemData, type MeetingData } from '../../shared/meetings/entities'
 import type { LocalDb } from '../sync/local-db'
 import { useSync } from '../sync/sync-service'
-import { useLiveQuery } from '../sync/use-live-query'
+import { useLiveQuery, type PrimedAnswer } from '../sync/use-live-query'
 
 export interface Stored<Data> {
   id: string
@@ -21,6 +21,27 @@ export function useMeeting(id: Ref<string>) {
   }, undefined as Stored<MeetingData> | null | undefined, [id])
 }
 
+type MeetingView = { meeting: Stored<MeetingData>; council: CouncilRecordData | undefined; items: Stored<AgendaItemData>[] }
+
+async function loadMeetingView(db: LocalDb, id: string): Promise<MeetingView | null> {
+  const record = await db.records.get([Meeting.name, id])
+  if (!record) return null
+  const data = record.data as MeetingData
+  const [councilRecord, items] = await Promise.all([db.records.get([CouncilRecord.name, data.councilId]), loadAgendaItems(db, id, data.councilId)])
+  return {
+    meeting: { id: record.id, data, pending: record.pending === 1 } satisfies Stored<MeetingData>,
+    council: councilRecord?.data as CouncilRecordData | undefined,
+    items,
+  }
+}
+
+const meetingViewKey = (id: string) => `meeting-view:${id}`
+
+/** A meeting page opened first: its first render shows the meeting (see withPrimedAnswer). */
+export async function meetingViewAnswer(id: string): Promise<PrimedAnswer> {
+  return { key: meetingViewKey(id), answer: await loadMeetingView(useSync().db, id) }
+}
+
 /**
  * A meeting with its items and council, as the meeting and print pages show it. One query, so the
  * three arrive in the same render: a council name or items that came a moment after the meeting
@@ -28,22 +49,8 @@ export function useMeeting(id: Ref<string>) {
  */
 export function useMeetingView(id: Ref<string>) {
   const { db } = useSync()
-  const view = useLiveQuery(
-    async () => {
-      const record = await db.records.get([Meeting.name, id.value])
-      if (!record) return null
-      const data = record.data as MeetingData
-      const [councilRecord, items] = await Promise.all([db.records.get([CouncilRecord.name, data.councilId]), loadAgendaItems(db, id.value, data.councilId)])
-      return {
-        meeting: { id: record.id, data, pending: record.pending === 1 } satisfies Stored<MeetingData>,
-        council: councilRecord?.data as CouncilRecordData | undefined,
-        items,
-      }
-    },
-    // undefined while loading, null when this device does not have the meeting.
-    undefined as { meeting: Stored<MeetingData>; council: CouncilRecordData | undefined; items: Stored<AgendaItemData>[] } | null | undefined,
-    [id],
-  )
+  // undefined while loading, null when this device does not have the meeting.
+  const view = useLiveQuery(() => loadMeetingView(db, id.value), undefined as MeetingView | null | undefined, [id], () => meetingViewKey(id.value))
   const meeting = computed(() => (view.value === undefined ? undefined : (view.value?.meeting ?? null)))
   const councilId = computed(() => meeting.value?.data.councilId)
   const items = computed(() => view.value?.items ?? [])
