@@ -9,6 +9,8 @@ import { startOwnServer, tempDir, type OwnServer } from './own-server.js'
 const NEW_BUILD_ID = 'e2e-update-b'
 
 test.describe('a new version', { tag: '@service-worker' }, () => {
+  // In order in one worker: each worker would otherwise make the second build of beforeAll again.
+  test.describe.configure({ mode: 'default' })
   let server: OwnServer
   let served: string
   let secondBuild: string
