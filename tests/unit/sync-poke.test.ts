@@ -63,6 +63,19 @@ describe('SyncEngine.applyPoke', () => {
     expect(await db.records.count()).toBe(0)
   })
 
+  it('needs no pull for a poke without changes whose version every followed scope holds (the one a stream sends as it opens)', async () => {
+    expect(await engine.applyPoke({ version: 10 })).toBe(true)
+    expect(await engine.applyPoke({ version: 7 })).toBe(true)
+    // A scope followed since, with no cursor yet, has not been pulled at all.
+    scopes = [A, B]
+    expect(await engine.applyPoke({ version: 10 })).toBe(false)
+    await db.meta.put({ key: `cursor:${B}`, value: '9' })
+    expect(await engine.applyPoke({ version: 10 })).toBe(false)
+    await db.meta.put({ key: `cursor:${B}`, value: '10' })
+    expect(await engine.applyPoke({ version: 10 })).toBe(true)
+    expect(await db.records.count()).toBe(0)
+  })
+
   it('keeps a person’s unsent edit on top of the poked record', async () => {
     await db.records.put({ entity: 'live-state', id: STATE, scope: A, data: { currentItemId: 'mine', note: 'a' }, base: { currentItemId: 'a', note: 'a' }, version: 9, pending: 1 })
     await db.outbox.add({ mutationId: 'm1', entity: 'live-state', entityId: STATE, op: 'patch', patch: { currentItemId: 'mine' }, baseVersion: 9, state: 'pending', createdAt: 0 })

@@ -208,24 +208,26 @@ export class SyncEngine {
    * Applies a poke that carries its version's changes (see Poke in protocol.ts) instead of
    * pulling. Only scopes whose cursor is at least `poke.after` take it; true when every followed
    * scope now holds `poke.version`, false when the device must pull (a scope is further behind,
-   * or the poke carries no changes). Media the changes name are fetched as after a pull.
+   * or the poke carries no changes and a scope does not hold its version yet). The poke a stream
+   * sends as it opens names the newest version: right after a pull it is usually one every scope
+   * holds, and needs no second pull. Media the changes name are fetched as after a pull.
    */
   async applyPoke(poke: Poke): Promise<boolean> {
     const generation = this.generation
     const scopes = this.scopes()
-    if (scopes.length === 0 || poke.changes === undefined || poke.after === undefined) return false
+    if (scopes.length === 0) return false
     const cursors = await this.db.meta.bulkGet(scopes.map(cursorKey))
     const behind: string[] = []
     for (const [i, scope] of scopes.entries()) {
       const value = cursors[i]?.value
       const cursor = typeof value === 'string' ? Number(value) : 0
-      if (cursor >= poke.version) continue
-      if (cursor < poke.after || typeof value !== 'string') return false
+      if (typeof value === 'string' && cursor >= poke.version) continue
+      if (poke.changes === undefined || poke.after === undefined || cursor < poke.after || typeof value !== 'string') return false
       behind.push(scope)
     }
     if (behind.length === 0) return true
     const followed = new Set(behind)
-    const changes = poke.changes.filter((change) => followed.has(change.scope))
+    const changes = (poke.changes ?? []).filter((change) => followed.has(change.scope))
     await this.applyChanges(changes, behind, String(poke.version), generation)
     if (generation !== this.generation) return false
     if (changes.some((change) => change.data !== null && mediaRefsIn(change.data).length > 0)) await this.fetchMedia(MEDIA_PER_ROUND)
