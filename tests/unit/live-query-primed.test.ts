@@ -18,7 +18,7 @@ function mountScreen(db: LocalDb, primed: { key: string; answer: unknown } | nul
   let view!: ReturnType<typeof useLiveQuery<{ title: string | undefined } | undefined>>
   withPrimedAnswer(primed, () =>
     scope.run(() => {
-      view = useLiveQuery(() => titleOf(db), undefined, [], () => KEY)
+      view = useLiveQuery(() => titleOf(db), undefined, [], KEY)
       watch(view, () => (renders += 1))
     }),
   )
@@ -64,7 +64,7 @@ describe('the first screen starts from its data read before the mount (withPrime
     withPrimedAnswer({ key: KEY, answer: { title: 'Gammelt svar' } }, () => {})
     // A screen opened later, by a link inside the app: no priming around its mount.
     const later = effectScope()
-    const view = later.run(() => useLiveQuery(() => titleOf(db), undefined, [], () => KEY))!
+    const view = later.run(() => useLiveQuery(() => titleOf(db), undefined, [], KEY))!
     expect(view.value).toBeUndefined()
     await idle()
     expect(view.value).toEqual({ title: undefined })

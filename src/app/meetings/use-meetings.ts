@@ -50,7 +50,7 @@ export async function meetingViewAnswer(id: string): Promise<PrimedAnswer> {
 export function useMeetingView(id: Ref<string>) {
   const { db } = useSync()
   // undefined while loading, null when this device does not have the meeting.
-  const view = useLiveQuery(() => loadMeetingView(db, id.value), undefined as MeetingView | null | undefined, [id], () => meetingViewKey(id.value))
+  const view = useLiveQuery(() => loadMeetingView(db, id.value), undefined as MeetingView | null | undefined, [id], meetingViewKey(id.value))
   const meeting = computed(() => (view.value === undefined ? undefined : (view.value?.meeting ?? null)))
   const councilId = computed(() => meeting.value?.data.councilId)
   const items = computed(() => view.value?.items ?? [])

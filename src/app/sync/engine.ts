@@ -220,9 +220,11 @@ export class SyncEngine {
     const behind: string[] = []
     for (const [i, scope] of scopes.entries()) {
       const value = cursors[i]?.value
-      const cursor = typeof value === 'string' ? Number(value) : 0
-      if (typeof value === 'string' && cursor >= poke.version) continue
-      if (poke.changes === undefined || poke.after === undefined || cursor < poke.after || typeof value !== 'string') return false
+      // A scope never pulled has no cursor: only a pull brings it everything.
+      if (typeof value !== 'string') return false
+      const cursor = Number(value)
+      if (cursor >= poke.version) continue
+      if (poke.changes === undefined || poke.after === undefined || cursor < poke.after) return false
       behind.push(scope)
     }
     if (behind.length === 0) return true

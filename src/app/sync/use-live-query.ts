@@ -32,8 +32,8 @@ export function withPrimedAnswer(answer: PrimedAnswer | null, mount: () => void)
  * run again when they change; the same component is reused when only the route's id changes.
  * `primedBy` names the key of the answer it starts from when one was read for it (withPrimedAnswer).
  */
-export function useLiveQuery<T>(query: () => T | Promise<T>, initial: T, deps: WatchSource[] = [], primedBy?: () => string): ShallowRef<T> {
-  const start = primed && primedBy?.() === primed.key ? primed : null
+export function useLiveQuery<T>(query: () => T | Promise<T>, initial: T, deps: WatchSource[] = [], primedBy?: string): ShallowRef<T> {
+  const start = primed && primedBy === primed.key ? primed : null
   let primedJson = start?.json
   const result = shallowRef(start ? (start.answer as T) : initial) as ShallowRef<T>
   let subscription: Subscription | undefined
