@@ -1,7 +1,7 @@
 // Dexie's live queries look for IndexedDB on the global object when Dexie loads: first.
 import 'fake-indexeddb/auto'
 import { effectScope, watch } from 'vue'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createLocalDb, type LocalDb, type LocalRecord } from '../../src/app/sync/local-db.js'
 import { useLiveQuery, withPrimedAnswer } from '../../src/app/sync/use-live-query.js'
 
@@ -9,7 +9,7 @@ const KEY = 'meeting-view:m1'
 const meetingRecord = (title: string): LocalRecord => ({ entity: 'meeting', id: 'm1', scope: 'council:c1', data: { title }, base: null, version: 1, pending: 0 })
 const titleOf = async (db: LocalDb) => ({ title: (await db.records.get(['meeting', 'm1']))?.data.title as string | undefined })
 /** Lets IndexedDB and Dexie's timers run (a live query starts on a timer and answers after it). */
-const idle = () => new Promise((resolve) => setTimeout(resolve, 50))
+const idle = () => new Promise((resolve) => setTimeout(resolve, 200))
 
 /** A screen with one live query, mounted inside withPrimedAnswer as main.ts mounts the first one. */
 function mountScreen(db: LocalDb, primed: { key: string; answer: unknown } | null) {
@@ -37,8 +37,7 @@ describe('the first screen starts from its data read before the mount (withPrime
     expect(screen.view.value).toBe(answer)
     // From then on it is an ordinary live query.
     await db.records.put(meetingRecord('Møde i brugerrådet, flyttet'))
-    await idle()
-    expect(screen.view.value).toEqual({ title: 'Møde i brugerrådet, flyttet' })
+    await vi.waitFor(() => expect(screen.view.value).toEqual({ title: 'Møde i brugerrådet, flyttet' }))
     screen.close()
     db.close()
   })
@@ -50,8 +49,7 @@ describe('the first screen starts from its data read before the mount (withPrime
     await db.records.put(meetingRecord('Nyt navn fra den første synkronisering'))
     const screen = mountScreen(db, { key: KEY, answer })
     expect(screen.view.value).toEqual({ title: 'Møde i brugerrådet' })
-    await idle()
-    expect(screen.view.value).toEqual({ title: 'Nyt navn fra den første synkronisering' })
+    await vi.waitFor(() => expect(screen.view.value).toEqual({ title: 'Nyt navn fra den første synkronisering' }))
     screen.close()
     db.close()
   })
@@ -66,8 +64,7 @@ describe('the first screen starts from its data read before the mount (withPrime
     const later = effectScope()
     const view = later.run(() => useLiveQuery(() => titleOf(db), undefined, [], KEY))!
     expect(view.value).toBeUndefined()
-    await idle()
-    expect(view.value).toEqual({ title: undefined })
+    await vi.waitFor(() => expect(view.value).toEqual({ title: undefined }))
     other.close()
     later.stop()
     db.close()
