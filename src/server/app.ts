@@ -21,7 +21,7 @@ import { registerStaticApp } from './http/static-app.js'
 import { isApiRequest } from './http/api-path.js'
 import { requireSameOrigin } from './http/same-origin.js'
 import { registerPublicOrigin } from './http/public-origin.js'
-import { registerValidation } from './http/validation.js'
+import { lazySchemaController, registerValidation } from './http/validation.js'
 import { refuseHostileInput } from './http/hostile-input.js'
 import { startRetentionJob } from './privacy/retention.js'
 import { registerHealthRoutes } from './system/health-routes.js'
@@ -96,6 +96,7 @@ export async function buildServer(options: BuildServerOptions) {
     requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    schemaController: lazySchemaController,
   })
 
   registerErrorHandling(app)

@@ -1,13 +1,21 @@
-import { Ajv, type ValidateFunction } from 'ajv'
+import { Ajv } from 'ajv'
 import addFormatsImport from 'ajv-formats'
 import type { TObject } from 'typebox'
 import type { SyncEntity } from '../../shared/sync/entity.js'
 import type { Actor } from '../accounts/actor.js'
 import type { Db } from '../db/database.js'
+import { lazyValidator, type Validator } from '../http/lazy-compile.js'
 import type { Tx } from './server-write.js'
 import { basePrincipals } from './audience.js'
 
 const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv
+
+/**
+ * Strict like request bodies: a wrong type is an error, never silently coerced. One for every
+ * registry, so a schema is compiled once per process (Ajv keeps it by the schema object), and
+ * only when a record of its kind is first checked (see lazyValidator).
+ */
+const ajv = addFormats(new Ajv({ allErrors: false, coerceTypes: false, strict: false }))
 
 export type { Actor }
 
@@ -57,7 +65,7 @@ export interface SyncPolicy<Data = Record<string, unknown>> {
 export interface RegisteredEntity {
   entity: SyncEntity
   policy: SyncPolicy
-  validate: ValidateFunction
+  validate: Validator
 }
 
 export interface CommandResult {
@@ -90,7 +98,7 @@ export interface SyncCommand {
 
 export interface RegisteredCommand {
   command: SyncCommand
-  validate: ValidateFunction
+  validate: Validator
 }
 
 export type PrincipalSource = (db: Db, actor: Actor) => Promise<string[]>
@@ -100,21 +108,19 @@ export class SyncRegistry {
   private readonly entities = new Map<string, RegisteredEntity>()
   private readonly commands = new Map<string, RegisteredCommand>()
   private readonly principalSources: PrincipalSource[] = []
-  // Strict like request bodies: a wrong type is an error, never silently coerced.
-  private readonly ajv = addFormats(new Ajv({ allErrors: false, coerceTypes: false, strict: false }))
 
   register<Data extends Record<string, unknown>>(entity: SyncEntity<Data>, policy: SyncPolicy<Data>): void {
     this.claim(entity.name)
     this.entities.set(entity.name, {
       entity: entity as unknown as SyncEntity,
       policy: policy as unknown as SyncPolicy,
-      validate: this.ajv.compile(entity.schema),
+      validate: lazyValidator(ajv, entity.schema),
     })
   }
 
   registerCommand(command: SyncCommand): void {
     this.claim(command.name)
-    this.commands.set(command.name, { command, validate: this.ajv.compile(command.schema) })
+    this.commands.set(command.name, { command, validate: lazyValidator(ajv, command.schema) })
   }
 
   /** A feature's own principals (a workshop's participants, say), added to every actor's. */
