@@ -25,6 +25,11 @@ export default defineConfig({
           globalSetup: ['tests/server/global-setup.ts'],
           // Each file opens its own databases; two at a time suits the 2-core machine.
           maxWorkers: 2,
+          // Files share their worker's modules instead of each loading Fastify, Drizzle, PGlite
+          // and the app again in a fresh process (suite 220 s -> 175 s, CPU 400 s -> 305 s, 28 Nov).
+          // Safe because no file changes module state another reads: each opens its own
+          // databases and servers, caches are keyed by random ids, no mocks of modules or timers.
+          isolate: false,
           sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,
