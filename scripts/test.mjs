@@ -1,7 +1,8 @@
 // npm test: every check, in the order that finishes soonest on a 2-core machine, with how long
 // each part took. The checks that need no database or browser (typecheck, lint, unit tests) run
-// beside the production build; then the server suite; then the browser suite on that same build
-// (npm run test:e2e would build again). Each part's output is printed whole when it ends.
+// beside the production build; then the server suite (beside the type check, should it still
+// run); then the browser suite on that same build (npm run test:e2e would build again). Each
+// part's output is printed whole when it ends.
 // Not side by side: the server suite beside the browser suite took 595 s instead of 134 s, as
 // both want both cores, and the whole run got longer, not shorter.
 import { spawn } from 'node:child_process'
@@ -46,10 +47,13 @@ function summary() {
   console.log(`  ${'total'.padEnd(10)} ${`${total.toFixed(0)} s`.padStart(6)}  (${Math.floor(total / 60)} min ${Math.round(total % 60)} s)`)
 }
 
-const first = await Promise.all(['typecheck', 'lint', 'unit', 'build'].map(run))
-let ok = first.every(Boolean)
-// The server suite does not need the build; the browser suite does.
-ok = (await run('server', { alone: true })) && ok
-if (first[3]) ok = (await run('e2e', { alone: true })) && ok
+const [typecheck, ...rest] = ['typecheck', 'lint', 'unit', 'build'].map((name) => run(name))
+const [lint, unit, build] = await Promise.all(rest)
+// The type check takes longest; the server suite starts once the other three have left it a
+// core, instead of leaving that core idle until the type check ends (it needs no build).
+const server = await run('server', { alone: true })
+// The browser suite needs the build.
+const e2e = build ? await run('e2e', { alone: true }) : false
+const ok = [await typecheck, lint, unit, build, server, e2e].every(Boolean)
 summary()
 process.exitCode = ok ? 0 : 1
