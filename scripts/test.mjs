@@ -42,7 +42,7 @@ function run(name, { alone = false } = {}) {
 
 function summary() {
   const total = (performance.now() - started) / 1000
-  console.log('\nnpm test, time per part (the first four side by side, then server, then e2e):')
+  console.log('\nnpm test, time per part (the first four side by side; server once lint, unit and build are done; then e2e):')
   for (const t of times) console.log(`  ${t.name.padEnd(10)} ${`${t.seconds.toFixed(0)} s`.padStart(6)}  ${t.ok ? 'passed' : 'FAILED'}`)
   console.log(`  ${'total'.padEnd(10)} ${`${total.toFixed(0)} s`.padStart(6)}  (${Math.floor(total / 60)} min ${Math.round(total % 60)} s)`)
 }
