@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/server/db/database.js'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import net, { type AddressInfo } from 'node:net'
 import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
@@ -189,6 +189,44 @@ describe('security and caching headers', () => {
       expect(plain.rawPayload.equals(content)).toBe(true)
     } finally {
       await precompressed.close()
+    }
+  })
+
+  it('sends an asset or pictogram only by its exact name, finds one deployed after the start, and not one removed', async () => {
+    const staticDir = makeStaticFixture()
+    const served = await buildTestServer({ ...database, close: async () => {} }, { staticDir })
+    try {
+      const get = (name: string) => served.inject({ method: 'GET', url: `/assets/${name}` })
+      expect((await get('index-AbC123.js')).statusCode).toBe(200)
+      // Another spelling of the same name, and names that try to leave the folder.
+      for (const name of ['INDEX-AbC123.js', 'index-abc123.js', '..%2Findex.html', '%2e%2e%2Findex.html']) {
+        expect((await get(name)).statusCode, name).toBe(404)
+      }
+      // A NUL is refused before any route (src/server/http/hostile-input.ts).
+      expect((await get('index-AbC123.js%00')).statusCode).toBe(400)
+      expect((await get('..%2Findex.html')).body).not.toContain('<div id="app">')
+      // A new build copied in place while the server runs: its new names are found at once.
+      writeFileSync(path.join(staticDir, 'assets', 'route-New456.js'), 'export const later = true\n')
+      const later = await get('route-New456.js')
+      expect(later.statusCode).toBe(200)
+      expect(later.body).toContain('later = true')
+      expect(later.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+      // A file removed since it was listed is not sent from the listing.
+      rmSync(path.join(staticDir, 'assets', 'index-AbC123.js'))
+      expect((await get('index-AbC123.js')).statusCode).toBe(404)
+      // Deeper paths are still the static plugin's, with its own checks.
+      expect((await served.inject({ method: 'GET', url: '/assets/nested/x.js' })).statusCode).toBe(404)
+      // The pictograms the same way; they are not hashed, so they are never kept as immutable.
+      expect((await served.inject({ method: 'GET', url: '/pictograms/kaffe.svg' })).statusCode).toBe(404)
+      mkdirSync(path.join(staticDir, 'pictograms'))
+      writeFileSync(path.join(staticDir, 'pictograms', 'kaffe.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+      const pictogram = await served.inject({ method: 'GET', url: '/pictograms/kaffe.svg' })
+      expect(pictogram.statusCode).toBe(200)
+      expect(pictogram.headers['content-type']).toMatch(/svg/)
+      expect(pictogram.headers['cache-control']).toBe('no-cache')
+      expect((await served.inject({ method: 'GET', url: '/pictograms/KAFFE.svg' })).statusCode).toBe(404)
+    } finally {
+      await served.close()
     }
   })
 })
