@@ -40,6 +40,30 @@ async function tick(page: Page, name: string): Promise<void> {
 }
 
 test.describe('Elections', () => {
+  test('the choice step takes the focus at once; photos that arrive later do not pull it back from where the voter tabbed', async ({ browser, page, baseURL }) => {
+    const { staff, councilId } = await adminWithOwnCouncil(browser, baseURL)
+    const election = await prepareElection(staff, councilId, { candidates: ['Anna Bach', 'Bo Dahl'], cards: 1, closesInMs: 3_600_000, open: true })
+    // The candidates' photos and words come over a slow connection.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(`**/api/elections/${election.id}/candidates`, async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto(`/valg/${election.id}/stem`)
+    await expect(cardStep(page)).toBeVisible()
+    await typeCode(page, election.codes[0]!)
+    const heading = page.getByRole('heading', { level: 2, name: /Trin 2 af 4/ })
+    await expect(heading).toBeFocused()
+    await tabTo(page, page.getByRole('checkbox', { name: 'Bo Dahl' }))
+    const answered = page.waitForResponse(`**/api/elections/${election.id}/candidates`)
+    release()
+    await answered
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+    await expect(page.getByRole('checkbox', { name: 'Bo Dahl' })).toBeFocused()
+    await staff.context().close()
+  })
+
   test('a voter votes by keyboard at 320 px, with axe on every step, and finds the receipt in the published list', async ({ browser, page, baseURL }) => {
     test.setTimeout(240_000)
     const { staff, councilId } = await adminWithOwnCouncil(browser, baseURL)
