@@ -602,9 +602,8 @@ const AXE_OPTIONS: RunOptions = {
  */
 async function analyzeWithAxe(page: Page): Promise<Pick<AxeResults, 'violations'>> {
   if (page.frames().length > 1) {
-    // options() replaces the whole options object while withTags() only sets runOnly on it, so
-    // options() has to come first. A rule enabled under `rules` runs in addition to the tags.
-    return new AxeBuilder({ page }).options({ rules: { 'target-size': { enabled: true } }, resultTypes: ['violations'] }).withTags(AXE_TAGS).analyze()
+    // The same options as axe.run below (tags, target-size, violations only).
+    return new AxeBuilder({ page }).options(AXE_OPTIONS).analyze()
   }
   const loaded = await page.evaluate((version) => (globalThis as { axe?: { version?: string } }).axe?.version === version, axeCore.version)
   if (!loaded) await page.evaluate(axeCore.source)
