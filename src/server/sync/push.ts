@@ -72,6 +72,9 @@ interface PushContext {
 
 const recordKey = (m: Mutation) => keyOf(m.entity, m.entityId)
 
+/** Whether any of these answers applied a change at this version (the push's own). */
+const appliedAt = (results: MutationResult[], version: number) => results.some((r) => r.status === 'applied' && r.version === version)
+
 function noteOwn(ctx: PushContext, m: Mutation, version: number | undefined): void {
   if (version === undefined) return
   const key = recordKey(m)
@@ -222,14 +225,15 @@ async function applyAll(ctx: PushContext, batch: PushBatch, mutations: Mutation[
     batch.answer({ id: m.id, clientId: ctx.clientId, authorId: authorOf(ctx.actor), result }, result, keep)
     results.push(result)
   }
-  await batch.flush()
+  // Written with the records: a push that applied something moves the sync version to its own.
+  await batch.flush({ bumpVersion: batch.version > 0 && appliedAt(results, batch.version) })
   return results
 }
 
 /**
  * Applies a push in one transaction. The sync_state row lock serialises pushes, so the version
  * this push writes is greater than every version already committed. The whole batch is decided
- * in memory and written with one statement per table; should that fail, the transaction is
+ * in memory and written with one statement (see PushBatch.flush); should that fail, the transaction is
  * rolled back and the push done again one mutation at a time, each in its own savepoint, so the
  * one that fails is refused on its own and leaves no trace while the others are applied.
  *
@@ -267,9 +271,7 @@ export async function applyPush(
       if (!state) throw new Error('sync_state is missing its row; the migrations did not run.')
       const version = state.version + 1
       const results = await work(tx, version)
-      const appliedAny = results.some((r) => r.status === 'applied' && r.version === version)
-      if (appliedAny) await tx.update(syncState).set({ version }).where(eq(syncState.id, 1))
-      return { results: [...results, ...deferred], version: appliedAny ? version : state.version }
+      return { results: [...results, ...deferred], version: appliedAt(results, version) ? version : state.version }
     })
 
   const whole = (lookUp: boolean) => inOneVersion((tx, version) => applyAll({ ...ctx, lookUp, own: new Map() }, new PushBatch(tx, registry, version), taken))

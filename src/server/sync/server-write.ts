@@ -41,7 +41,6 @@ export async function writeServerRecords(tx: Tx, registry: SyncRegistry, writes:
     const fieldVersions = Object.fromEntries(Object.keys(write.data).map((field) => [field, version]))
     await batch.put(write.entity, write.id, { scope: registered.entity.scopeOf(write.data), data: write.data, fieldVersions })
   }
-  await batch.flush()
-  await tx.update(syncState).set({ version }).where(eq(syncState.id, 1))
+  await batch.flush({ bumpVersion: true })
   return version
 }
