@@ -7,7 +7,6 @@ import type { Tx } from './server-write.js'
 
 export type RecordRow = typeof syncRecords.$inferSelect
 type ConflictRow = typeof syncConflicts.$inferInsert
-type AnswerRow = typeof syncMutations.$inferInsert
 
 /**
  * A mutation of this push was answered by an earlier one (its answer was lost on the way). A push
@@ -75,13 +74,15 @@ export class PushBatch {
   private readonly existed = new Set<string>()
   private readonly knownMedia = new Set<string>()
   private readonly conflicts: ConflictRow[] = []
-  private readonly answers: AnswerRow[] = []
+  private readonly answers: MutationResult[] = []
   private readonly answered = new Map<string, MutationResult>()
 
   constructor(
     readonly tx: Tx,
     private readonly registry: SyncRegistry,
     readonly version: number,
+    /** The device and person whose answers this batch keeps (a push's; server writes keep none). */
+    private readonly answerer?: { clientId: string; authorId: string | null },
   ) {}
 
   /**
@@ -126,7 +127,8 @@ export class PushBatch {
     const rows = await this.tx.select().from(syncMutations).where(sql`${syncMutations.id} in (
       select s.id from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as k(id)
       cross join lateral (select ${syncMutations.id} from ${syncMutations} where ${syncMutations.id} = k.id::uuid offset 0) as s)`)
-    return new Map(rows.map((r) => [r.id, r.result as MutationResult]))
+    // Answers are kept without their mutation id (it is the row's id): a third less to send and store.
+    return new Map(rows.map((r) => [r.id, { ...(r.result as Omit<MutationResult, 'mutationId'>), mutationId: r.id }]))
   }
 
   /** The record as this push sees it: its own earlier writes first. */
@@ -177,9 +179,9 @@ export class PushBatch {
     this.conflicts.push(row)
   }
 
-  answer(row: AnswerRow, result: MutationResult, remember: boolean): void {
-    this.answered.set(row.id, result)
-    if (remember) this.answers.push(row)
+  answer(result: MutationResult, remember: boolean): void {
+    this.answered.set(result.mutationId, result)
+    if (remember) this.answers.push(result)
   }
 
   /**
@@ -208,12 +210,14 @@ export class PushBatch {
     await this.refreshDependents()
     const rows = [...this.written.values()]
     this.written.clear()
-    const answers = this.answers.splice(0).map((a) => ({ id: a.id, client_id: a.clientId, author_id: a.authorId ?? null, result: a.result }))
+    const answers = this.answers.splice(0).map(({ mutationId, ...result }) => ({ id: mutationId, result }))
     const parts: SQL[] = []
     if (answers.length > 0) {
+      if (!this.answerer) throw new Error('Answers are kept for a device: give the PushBatch its answerer.')
+      const { clientId, authorId } = this.answerer
       parts.push(sql`answers as (
         insert into sync_mutations (id, client_id, author_id, result, created_at)
-        select a.*, now() from jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) as a(id uuid, client_id uuid, author_id uuid, result jsonb)
+        select a.id, ${clientId}::uuid, ${authorId}::uuid, a.result, now() from jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) as a(id uuid, result jsonb)
         on conflict (id) do nothing returning 1)`)
     }
     if (rows.length > 0) {

@@ -222,7 +222,7 @@ async function applyAll(ctx: PushContext, batch: PushBatch, mutations: Mutation[
     if (isRecord && waits) waiting.set(recordKey(m), result)
     if (isRecord && result.status === 'applied' && !result.unchanged) noteOwn(ctx, m, result.version)
     const keep = ctx.remember && isRecord && !waits
-    batch.answer({ id: m.id, clientId: ctx.clientId, authorId: authorOf(ctx.actor), result }, result, keep)
+    batch.answer(result, keep)
     results.push(result)
   }
   // Written with the records: a push that applied something moves the sync version to its own.
@@ -274,7 +274,8 @@ export async function applyPush(
       return { results: [...results, ...deferred], version: appliedAt(results, version) ? version : state.version }
     })
 
-  const whole = (lookUp: boolean) => inOneVersion((tx, version) => applyAll({ ...ctx, lookUp, own: new Map() }, new PushBatch(tx, registry, version), taken))
+  const answerer = { clientId: request.clientId, authorId: authorOf(actor) }
+  const whole = (lookUp: boolean) => inOneVersion((tx, version) => applyAll({ ...ctx, lookUp, own: new Map() }, new PushBatch(tx, registry, version, answerer), taken))
   try {
     return await whole(false).catch((error: unknown) => {
       if (error instanceof AnsweredBefore) return whole(true)
@@ -287,7 +288,7 @@ export async function applyPush(
       const own = new Map<string, Set<number>>()
       for (const m of taken) {
         const one = await tx
-          .transaction((savepoint: Tx) => applyAll({ ...ctx, lookUp: true, own }, new PushBatch(savepoint, registry, version), [m]))
+          .transaction((savepoint: Tx) => applyAll({ ...ctx, lookUp: true, own }, new PushBatch(savepoint, registry, version, answerer), [m]))
           .catch((failure: unknown) => {
             onError?.(failure)
             return [rejected(m, 'not_stored', 'The server could not store this change. Tell the staff if it happens again.')]
