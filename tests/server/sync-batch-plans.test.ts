@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database, Db } from '../../src/server/db/database.js'
 import * as schema from '../../src/server/db/schema.js'
 import { PushBatch } from '../../src/server/sync/batch.js'
+import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
-import { databasesUnderTest } from './helpers.js'
+import { databasesUnderTest, meetingData } from './helpers.js'
 import { testRegistry } from './sync-fixture.js'
 
 /** Tables a push reads by key that grow with every change a municipality's devices make. */
@@ -16,8 +17,15 @@ const ROWS = 5_000
 interface PlanNode {
   'Node Type': string
   'Relation Name'?: string
+  'Rows Removed by Filter'?: number
+  'Rows Removed by Index Recheck'?: number
   Plans?: PlanNode[]
 }
+
+/** Rows of sync_records a plan read and threw away: a lookup by key reads none. */
+const discardedOf = (node: PlanNode): number =>
+  (node['Relation Name'] === 'sync_records' ? (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0) : 0) +
+  (node.Plans ?? []).map(discardedOf).reduce((a, b) => a + b, 0)
 
 const scansOf = (node: PlanNode): string[] => [
   ...(node['Node Type'] === 'Seq Scan' && node['Relation Name'] ? [node['Relation Name']] : []),
@@ -82,3 +90,68 @@ describe.each(databasesUnderTest())('a push on $name reads by key, whatever the 
     expect(scanning).toEqual([])
   })
 })
+
+/** What a parent record of each kind that others follow looks like, enough for its policy. */
+const PARENTS: Record<string, () => Record<string, unknown>> = {
+  meeting: () => meetingData('big'),
+  'agenda-item': () => ({ councilId: 'big', meetingId: uuidv7(), closed: false }),
+  'workshop-process': () => ({ councilId: 'big' }),
+}
+
+/**
+ * When a record that others follow is written (a meeting, whose items are as visible as it), the
+ * records that point at it are found by that field. That lookup must use an index too, or each
+ * write of a meeting reads every agenda item, live state and question ever stored.
+ */
+describe.each(databasesUnderTest())('on $name, a written record finds the records that follow it by index', ({ open }) => {
+  let database: Database
+  const caught: { text: string; params: unknown[] }[] = []
+  let client: RawClient
+  let logged: Db
+  const registry = createSyncRegistry()
+  const parents = registry.names().filter((name) => registry.dependentsOf(name).length > 0)
+
+  beforeAll(async () => {
+    database = await open()
+    client = (database.db as unknown as { $client: RawClient }).$client
+    const logger = { logQuery: (text: string, params: unknown[]) => caught.push({ text, params }) }
+    logged = (database.kind === 'pglite' ? drizzlePglite(client as never, { schema, logger }) : drizzlePg(client as never, { schema, logger })) as unknown as Db
+    // Every kind that follows another, ROWS of it, each pointing at some other record.
+    const fields = new Map<string, Set<string>>()
+    for (const parent of parents) for (const { name, field } of registry.dependentsOf(parent)) fields.set(name, new Set([...(fields.get(name) ?? []), field]))
+    for (const [child, refs] of fields) {
+      const pointers = [...refs].map((field) => sql`, ${field}::text, gen_random_uuid()::text`)
+      await database.db.execute(sql`
+        insert into sync_records (entity, id, scope, data, field_versions, version, audience, ever_audience)
+        select ${child}, gen_random_uuid(), 'council:big', jsonb_build_object('councilId', 'big', 'closed', false${sql.join(pointers, sql``)}), '{}', g, '{public}', '{public}'
+        from generate_series(1, ${ROWS}) g`)
+    }
+    await database.db.execute(sql`analyze`)
+  }, 120_000)
+
+  afterAll(() => database.close())
+
+  it('covers every kind of record that others follow', () => {
+    expect(parents.sort()).toEqual(Object.keys(PARENTS).sort())
+  })
+
+  it.each(Object.keys(PARENTS))('writing a "%s" record reads no record it then throws away', async (parent) => {
+    caught.length = 0
+    await logged.transaction(async (tx) => {
+      const batch = new PushBatch(tx, registry, ROWS + 1)
+      await batch.put(parent, uuidv7(), { scope: 'council:big', data: PARENTS[parent]!(), fieldVersions: {} })
+      await batch.flush()
+    })
+    const lookups = caught.filter((q) => q.text.includes('->>'))
+    expect(lookups.length).toBe(registry.dependentsOf(parent).length)
+    const wasteful: string[] = []
+    for (const query of lookups) {
+      const [row] = (await client.query(`explain (analyze, format json) ${query.text}`, query.params)).rows
+      const plan = (row!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan
+      const scans = scansOf(plan).filter((table) => table === 'sync_records')
+      if (scans.length > 0 || discardedOf(plan) > 0) wasteful.push(`${scans.length} scans, ${discardedOf(plan)} rows read and dropped: ${query.text} ${JSON.stringify(query.params)}`)
+    }
+    expect(wasteful).toEqual([])
+  })
+})
+

@@ -47,6 +47,13 @@ export const syncRecords = pgTable(
     primaryKey({ columns: [t.entity, t.id] }),
     index('sync_records_scope_version').on(t.scope, t.version),
     index('sync_records_version').on(t.version),
+    // A record whose visibility follows another one's (an item its meeting's) is found by the field
+    // that points at it when that one is written (PushBatch.refreshDependents), instead of reading
+    // every record of its kind. One index per such field, holding only the kinds that have it;
+    // tests/server/sync-batch-plans.test.ts fails for a new one that has none.
+    index('sync_records_meeting_ref').on(t.entity, sql`(${t.data} ->> 'meetingId')`).where(sql`${t.entity} in ('agenda-item', 'live-state', 'live-question')`),
+    index('sync_records_item_ref').on(sql`(${t.data} ->> 'itemId')`).where(sql`${t.entity} = 'live-question'`),
+    index('sync_records_process_ref').on(sql`(${t.data} ->> 'processId')`).where(sql`${t.entity} = 'workshop-session'`),
   ],
 )
 

@@ -20,6 +20,16 @@ export class AnsweredBefore extends Error {
 }
 
 export const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`
+
+/**
+ * A field name written into the query itself, so the expression matches the index built on it
+ * (sync_records_*_ref in schema.ts) however the statement is planned. Field names come from the
+ * features' policies, never from a device; anything else is refused all the same.
+ */
+function fieldName(field: string): SQL {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(field)) throw new Error(`"${field}" cannot name a field that points at another record.`)
+  return sql.raw(`'${field}'`)
+}
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].sort()
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && union(a, b).length === a.length
 
@@ -260,7 +270,7 @@ export class PushBatch {
           const stored = await this.tx
             .select()
             .from(syncRecords)
-            .where(and(eq(syncRecords.entity, name), sql`${syncRecords.data} ->> ${field} = any(${sql.param(ids)}::text[])`))
+            .where(and(eq(syncRecords.entity, name), sql`${syncRecords.data} ->> ${fieldName(field)} = any(${sql.param(ids)}::text[])`))
           // Children written by this same push are not in the database yet.
           const fresh = [...this.written.values()].filter((r) => r.entity === name && ids.includes(String(r.data?.[field])))
           const children = [...new Map([...stored, ...fresh].map((r) => [keyOf(r.entity, r.id), r])).values()]

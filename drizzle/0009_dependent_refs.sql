@@ -1,0 +1,3 @@
+CREATE INDEX "sync_records_meeting_ref" ON "sync_records" USING btree ("entity",("data" ->> 'meetingId')) WHERE "sync_records"."entity" in ('agenda-item', 'live-state', 'live-question');--> statement-breakpoint
+CREATE INDEX "sync_records_item_ref" ON "sync_records" USING btree (("data" ->> 'itemId')) WHERE "sync_records"."entity" = 'live-question';--> statement-breakpoint
+CREATE INDEX "sync_records_process_ref" ON "sync_records" USING btree (("data" ->> 'processId')) WHERE "sync_records"."entity" = 'workshop-session';
