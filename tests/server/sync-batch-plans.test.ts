@@ -6,6 +6,7 @@ import type { Database, Db } from '../../src/server/db/database.js'
 import * as schema from '../../src/server/db/schema.js'
 import { PushBatch } from '../../src/server/sync/batch.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
+import { contributionContext } from '../../src/server/workshops/store.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { databasesUnderTest, meetingData } from './helpers.js'
 import { testRegistry } from './sync-fixture.js'
@@ -152,6 +153,45 @@ describe.each(databasesUnderTest())('on $name, a written record finds the record
       if (scans.length > 0 || discardedOf(plan) > 0) wasteful.push(`${scans.length} scans, ${discardedOf(plan)} rows read and dropped: ${query.text} ${JSON.stringify(query.params)}`)
     }
     expect(wasteful).toEqual([])
+  })
+})
+
+/**
+ * A new contribution takes the next reference of its process (B-1, B-2, …), read while the push
+ * holds the version lock: reading every contribution ever made for it would make each one slower
+ * than the last, with a room of people waiting behind that lock.
+ */
+describe.each(databasesUnderTest())('on $name, a new contribution finds its reference by index', ({ open }) => {
+  let database: Database
+  const caught: { text: string; params: unknown[] }[] = []
+  let client: RawClient
+  let logged: Db
+  const processes = Array.from({ length: 10 }, () => uuidv7())
+
+  beforeAll(async () => {
+    database = await open()
+    client = (database.db as unknown as { $client: RawClient }).$client
+    const logger = { logQuery: (text: string, params: unknown[]) => caught.push({ text, params }) }
+    logged = (database.kind === 'pglite' ? drizzlePglite(client as never, { schema, logger }) : drizzlePg(client as never, { schema, logger })) as unknown as Db
+    await database.db.execute(sql`
+      insert into sync_records (entity, id, scope, data, field_versions, version, audience, ever_audience)
+      select 'workshop-contribution', gen_random_uuid(), 'council:big',
+        jsonb_build_object('councilId', 'big', 'processId', (${JSON.stringify(processes)}::jsonb) ->> (g % 10), 'ref', 'B-' || (g / 10 + 1), 'text', 'En idé'),
+        '{}', g, '{public}', '{public}'
+      from generate_series(1, ${ROWS}) g`)
+    await database.db.execute(sql`analyze`)
+  }, 120_000)
+
+  afterAll(() => database.close())
+
+  it('reads the highest reference of the process without reading its other contributions', async () => {
+    caught.length = 0
+    const known = await logged.transaction((tx) => contributionContext(tx, { id: uuidv7(), processId: processes[3]!, sessionId: null, personId: null }))
+    expect(known.highestRef).toBe(ROWS / 10)
+    const query = caught.find((q) => q.text.includes('max('))
+    const [row] = (await client.query(`explain (analyze, format json) ${query!.text}`, query!.params)).rows
+    const plan = (row!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan
+    expect({ scans: scansOf(plan).filter((table) => table === 'sync_records'), dropped: discardedOf(plan) }).toEqual({ scans: [], dropped: 0 })
   })
 })
 

@@ -54,6 +54,9 @@ export const syncRecords = pgTable(
     index('sync_records_meeting_ref').on(t.entity, sql`(${t.data} ->> 'meetingId')`).where(sql`${t.entity} in ('agenda-item', 'live-state', 'live-question')`),
     index('sync_records_item_ref').on(sql`(${t.data} ->> 'itemId')`).where(sql`${t.entity} = 'live-question'`),
     index('sync_records_process_ref').on(sql`(${t.data} ->> 'processId')`).where(sql`${t.entity} = 'workshop-session'`),
+    // A new contribution takes the next reference of its process (B-1, B-2, …): the highest one
+    // is read from here instead of from every contribution ever made (workshops/store.ts).
+    index('sync_records_contribution_ref').on(sql`(${t.data} ->> 'processId')`, sql`(substr(${t.data} ->> 'ref', 3)::int)`).where(sql`${t.entity} = 'workshop-contribution'`),
   ],
 )
 

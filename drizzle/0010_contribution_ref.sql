@@ -1,0 +1,1 @@
+CREATE INDEX "sync_records_contribution_ref" ON "sync_records" USING btree (("data" ->> 'processId'),(substr("data" ->> 'ref', 3)::int)) WHERE "sync_records"."entity" = 'workshop-contribution';
