@@ -37,6 +37,24 @@ interface RawClient {
   query(text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>
 }
 
+interface Watched {
+  database: Database
+  /** The driver itself, to run EXPLAIN with a caught query's own parameters. */
+  client: RawClient
+  /** A Drizzle over the same connection that notes every query it sends in `caught`. */
+  logged: Db
+  caught: { text: string; params: unknown[] }[]
+}
+
+async function openWatched(open: () => Promise<Database>): Promise<Watched> {
+  const database = await open()
+  const client = (database.db as unknown as { $client: RawClient }).$client
+  const caught: Watched['caught'] = []
+  const logger = { logQuery: (text: string, params: unknown[]) => caught.push({ text, params }) }
+  const logged = (database.kind === 'pglite' ? drizzlePglite(client as never, { schema, logger }) : drizzlePg(client as never, { schema, logger })) as unknown as Db
+  return { database, client, logged, caught }
+}
+
 /**
  * A push's reads and its media-ref cleanup must look rows up by key, so a push costs the same on
  * a server that has stored a million changes as on a new one. Each query a PushBatch sends is
@@ -45,16 +63,12 @@ interface RawClient {
  */
 describe.each(databasesUnderTest())('a push on $name reads by key, whatever the size of its tables', ({ open }) => {
   let database: Database
-  const caught: { text: string; params: unknown[] }[] = []
   let client: RawClient
   let logged: Db
+  let caught: Watched['caught']
 
   beforeAll(async () => {
-    database = await open()
-    const raw = (database.db as unknown as { $client: RawClient }).$client
-    client = raw
-    const logger = { logQuery: (text: string, params: unknown[]) => caught.push({ text, params }) }
-    logged = (database.kind === 'pglite' ? drizzlePglite(raw as never, { schema, logger }) : drizzlePg(raw as never, { schema, logger })) as unknown as Db
+    ;({ database, client, logged, caught } = await openWatched(open))
     await database.db.execute(sql`
       insert into sync_records (entity, id, scope, data, field_versions, version, audience, ever_audience)
       select 'test-note', gen_random_uuid(), 'council:big', jsonb_build_object('councilId', 'big', 'title', 'Note ' || g, 'text', ''), '{}', g, '{public}', '{public}'
@@ -106,17 +120,14 @@ const PARENTS: Record<string, () => Record<string, unknown>> = {
  */
 describe.each(databasesUnderTest())('on $name, a written record finds the records that follow it by index', ({ open }) => {
   let database: Database
-  const caught: { text: string; params: unknown[] }[] = []
   let client: RawClient
   let logged: Db
+  let caught: Watched['caught']
   const registry = createSyncRegistry()
   const parents = registry.names().filter((name) => registry.dependentsOf(name).length > 0)
 
   beforeAll(async () => {
-    database = await open()
-    client = (database.db as unknown as { $client: RawClient }).$client
-    const logger = { logQuery: (text: string, params: unknown[]) => caught.push({ text, params }) }
-    logged = (database.kind === 'pglite' ? drizzlePglite(client as never, { schema, logger }) : drizzlePg(client as never, { schema, logger })) as unknown as Db
+    ;({ database, client, logged, caught } = await openWatched(open))
     // Every kind that follows another, ROWS of it, each pointing at some other record.
     const fields = new Map<string, Set<string>>()
     for (const parent of parents) for (const { name, field } of registry.dependentsOf(parent)) fields.set(name, new Set([...(fields.get(name) ?? []), field]))
@@ -163,16 +174,13 @@ describe.each(databasesUnderTest())('on $name, a written record finds the record
  */
 describe.each(databasesUnderTest())('on $name, a new contribution finds its reference by index', ({ open }) => {
   let database: Database
-  const caught: { text: string; params: unknown[] }[] = []
   let client: RawClient
   let logged: Db
+  let caught: Watched['caught']
   const processes = Array.from({ length: 10 }, () => uuidv7())
 
   beforeAll(async () => {
-    database = await open()
-    client = (database.db as unknown as { $client: RawClient }).$client
-    const logger = { logQuery: (text: string, params: unknown[]) => caught.push({ text, params }) }
-    logged = (database.kind === 'pglite' ? drizzlePglite(client as never, { schema, logger }) : drizzlePg(client as never, { schema, logger })) as unknown as Db
+    ;({ database, client, logged, caught } = await openWatched(open))
     await database.db.execute(sql`
       insert into sync_records (entity, id, scope, data, field_versions, version, audience, ever_audience)
       select 'workshop-contribution', gen_random_uuid(), 'council:big',
