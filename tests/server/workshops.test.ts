@@ -182,6 +182,25 @@ describe.each(databasesUnderTest())('workshops, on $name', (target) => {
     expect(stored).toMatchObject({ personId: null, name: null, anonymous: true, relative: false, onBehalfOf: null })
   })
 
+  it('two contributions sent in one push (written offline) land at the version of that push, and the next pull shows both', async () => {
+    const cookie = w.sessionCookie(await join(null, 'user'))!
+    const payload = (id: string, text: string) => ({ id, processId: ids.process, sessionId: ids.session, questionId: ids.question, text, photo: null, recording: null, role: 'user', anonymous: false, interviewConsentOn: null })
+    const [a, b] = [uuidv7(), uuidv7()]
+    const reply = await w.call('POST', '/api/sync/push', {
+      cookie,
+      payload: { clientId: uuidv7(), protocolVersion: 1, mutations: [a, b].map((id, i) => ({ id: uuidv7(), entity: 'workshop-contribute', entityId: id, op: 'put', baseVersion: null, patch: payload(id, `Idé ${i + 1}`) })) },
+    })
+    const answer = reply.json() as { version: number; results: { status: string; version: number }[] }
+    expect(answer.results.map((r) => [r.status, r.version])).toEqual([
+      ['applied', answer.version],
+      ['applied', answer.version],
+    ])
+    const after = `since=${answer.version - 1}&scopes=${encodeURIComponent(`council:${w.ids.councilId}`)}&protocolVersion=1`
+    const pulled = (await w.call('GET', `/api/sync/pull?${after}`, { cookie: staff })).json() as { cursor: string; changes: { entityId: string; version: number }[] }
+    expect(pulled.changes.filter((c) => c.entityId === a || c.entityId === b).map((c) => c.version)).toEqual([answer.version, answer.version])
+    expect(Number(pulled.cursor)).toBe(answer.version)
+  })
+
   it('a signed-in relative contributes as a relative, and it shows', async () => {
     const lene = await w.cardSignIn(DEMO_ACCOUNTS.relativeCard)
     expect((await join(lene, 'relative')).json().newParticipant).toBe(false)

@@ -18,12 +18,22 @@ export interface ServerWrite {
  * caller's transaction, under the same version lock as a device push and through the same
  * batch (audiences, media, dependent records), so devices receive them through pull like any
  * other change. Returns the new version; poke after the commit.
+ *
+ * A sync command runs inside a push, which already holds the lock and has taken its version:
+ * it passes `inPush`, and the records get the push's version, which the push itself makes the
+ * current one when it ends. Taking a version of its own there gave a second contribution of one
+ * push (or one after an earlier change of a push done one change at a time) the version after
+ * the push's, which the push then set back: a record the pull did not show, at a version a
+ * later push would reuse.
  */
-export async function writeServerRecords(tx: Tx, registry: SyncRegistry, writes: ServerWrite[]): Promise<number | null> {
+export async function writeServerRecords(tx: Tx, registry: SyncRegistry, writes: ServerWrite[], inPush?: { version: number }): Promise<number | null> {
   if (writes.length === 0) return null
-  const [state] = await tx.select().from(syncState).where(eq(syncState.id, 1)).for('update')
-  if (!state) throw new Error('sync_state is missing its row; the migrations did not run.')
-  const version = state.version + 1
+  let version = inPush?.version
+  if (version === undefined) {
+    const [state] = await tx.select().from(syncState).where(eq(syncState.id, 1)).for('update')
+    if (!state) throw new Error('sync_state is missing its row; the migrations did not run.')
+    version = state.version + 1
+  }
   const batch = new PushBatch(tx, registry, version)
   await batch.preload(writes)
   for (const write of writes) {
@@ -41,6 +51,6 @@ export async function writeServerRecords(tx: Tx, registry: SyncRegistry, writes:
     const fieldVersions = Object.fromEntries(Object.keys(write.data).map((field) => [field, version]))
     await batch.put(write.entity, write.id, { scope: registered.entity.scopeOf(write.data), data: write.data, fieldVersions })
   }
-  await batch.flush({ bumpVersion: true })
+  await batch.flush({ bumpVersion: !inPush })
   return version
 }

@@ -207,7 +207,7 @@ async function contribute(tx: Tx, registry: SyncRegistry, actor: Actor, p: Contr
     hiddenReason: null,
     inProposal: false,
   }
-  await writeServerRecords(tx, registry, [{ entity: WorkshopContribution.name, id: p.id, data }])
+  await writeServerRecords(tx, registry, [{ entity: WorkshopContribution.name, id: p.id, data }], { version })
   return { status: 'applied', version, data: { ref: data.ref } }
 }
 
