@@ -13,7 +13,9 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 // lets operators tell builds apart on the help page.
 const buildId = process.env.APP_BUILD_ID ?? new Date().toISOString().slice(0, 10)
 
-export default defineConfig({
+// `vite build` makes the app; `vite build --ssr` the module the server renders public pages
+// with (src/app/ssr/render-page.ts), with its dependencies bundled in, into dist/ssr.
+export default defineConfig(({ isSsrBuild }) => ({
   resolve: {
     alias: [
       { find: '@locales', replacement: fileURLToPath(new URL('./locales', import.meta.url)) },
@@ -84,15 +86,18 @@ export default defineConfig({
         ],
       },
     }),
-    precompress(),
+    ...(isSsrBuild ? [] : [precompress()]),
   ],
-  build: {
-    outDir: 'dist/client',
-    emptyOutDir: true,
-    // .vite/manifest.json: the bench reads the first route's eager files from it (not precached).
-    manifest: true,
-  },
+  build: isSsrBuild
+    ? { outDir: 'dist/ssr', emptyOutDir: true, ssr: 'src/app/ssr/render-page.ts', copyPublicDir: false }
+    : {
+        outDir: 'dist/client',
+        emptyOutDir: true,
+        // .vite/manifest.json: the bench reads the first route's eager files from it (not precached).
+        manifest: true,
+      },
+  ssr: { noExternal: true },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },
-})
+}))

@@ -1,4 +1,5 @@
 import type { RouteParamsGeneric, RouteRecordRaw } from 'vue-router'
+import type { RecordReader } from './sync/record-reader'
 import type { PrimedAnswer } from './sync/use-live-query'
 import { workshopRoutes } from './workshops/workshop-routes'
 import { adminRoutes } from './admin/admin-routes'
@@ -9,7 +10,7 @@ declare module 'vue-router' {
     /** Locale key of the page's h1, also used for the document title. */
     titleKey: string
     /** The page's data, read before the app mounts it when it is the first page (see withPrimedAnswer). */
-    firstAnswer?: (params: RouteParamsGeneric) => Promise<PrimedAnswer>
+    firstAnswer?: (params: RouteParamsGeneric, records: RecordReader) => Promise<PrimedAnswer>
   }
 }
 
@@ -23,7 +24,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/moeder',
     name: 'meetings',
     component: () => import('./meetings/MeetingsPage.vue'),
-    meta: { titleKey: 'meetings.title' },
+    meta: { titleKey: 'meetings.title', firstAnswer: (_params, records) => import('./meetings/start-page').then(({ startPageAnswer }) => startPageAnswer(records)) },
   },
   {
     path: '/raad',
@@ -62,7 +63,7 @@ export const routes: RouteRecordRaw[] = [
     name: 'meeting',
     component: () => import('./meetings/MeetingPage.vue'),
     // From the page's own chunk: a relative opening a meeting link sees the agenda in the first paint.
-    meta: { titleKey: 'meeting.title', firstAnswer: (params) => import('./meetings/use-meetings').then(({ meetingViewAnswer }) => meetingViewAnswer(String(params.id))) },
+    meta: { titleKey: 'meeting.title', firstAnswer: (params, records) => import('./meetings/use-meetings').then(({ meetingViewAnswer }) => meetingViewAnswer(String(params.id), records)) },
   },
   {
     path: '/moeder/:id/udskriv',

@@ -16,6 +16,7 @@ import { enforceRouteSchemas } from './http/route-schemas.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { answerClientError, answerFrameworkError, CONNECTION_IDLE_MS, REQUEST_TIMEOUT_MS } from './http/early-errors.js'
 import { firstPullElement, firstPullFor, MEETING_PAGE, START_PAGES } from './http/first-pull.js'
+import { pageRenderer } from './http/render-page.js'
 import { routePreloads } from './http/route-preload.js'
 import { registerStaticApp } from './http/static-app.js'
 import { isApiRequest } from './http/api-path.js'
@@ -38,6 +39,11 @@ export interface BuildServerOptions {
   publicOrigin?: string
   database: Database
   staticDir: string
+  /**
+   * The module public pages are rendered with (dist/ssr/render-page.js, http/render-page.ts);
+   * without it every page goes out as the app's plain shell, as in most server tests.
+   */
+  renderModule?: string
   version: string
   trustProxy?: boolean | string
   logger?: FastifyServerOptions['logger']
@@ -143,14 +149,25 @@ export async function buildServer(options: BuildServerOptions) {
   startSyncHousekeeping(app, database.db, accounts.now, options.mutationRetentionDays ?? 30)
   registerOpenApiRoute(app)
   const preloads = routePreloads(options.staticDir)
+  const render = pageRenderer(options.renderModule ?? null, app.log)
   await registerStaticApp(app, options.staticDir, async (request, pathname) => {
+    // The app's own code comes after the small entry has run (src/app/main.ts): named here, a page
+    // the app draws fetches it beside the entry, one round trip sooner. A page the server rendered
+    // gets it after its first paint instead.
+    const appChunks = await preloads('src/app/start-app.ts')
     const isMeeting = MEETING_PAGE.test(pathname)
-    if (!isMeeting && !START_PAGES.has(pathname)) return null
+    if (!isMeeting && !START_PAGES.has(pathname)) return { head: appChunks, body: '' }
     const first = await firstPullFor(database.db, accounts.registry, request, pathname)
-    // Only the meeting page names its screen's chunks: on the start page that was tried and made
-    // the first paint later (README, "Performance").
-    const head = isMeeting ? await preloads('src/app/meetings/MeetingPage.vue') : ''
-    return { head, body: first ? firstPullElement(first) : '' }
+    const origin = app.publicOrigin(request)
+    const page = first && origin ? await render(pathname, first, origin) : null
+    // A rendered page needs its screen's styles before it paints, and only those: its scripts,
+    // fetched beside the styles, held the first paint back until they had arrived (on one
+    // connection of six they come before the styles are done). Unrendered, the meeting page
+    // names its chunks, to be fetched beside the entry; on the start page that was tried and
+    // made the first paint later (README, "Performance").
+    const screen = isMeeting ? 'src/app/meetings/MeetingPage.vue' : 'src/app/meetings/MeetingsPage.vue'
+    const head = page ? await preloads(screen, 'styles') : `${appChunks}${isMeeting ? await preloads(screen) : ''}`
+    return { head, body: first ? firstPullElement(first) : '', page }
   })
 
   app.addHook('onClose', async () => {

@@ -8,6 +8,8 @@ export interface ServerConfig {
   dataDir: string
   databaseUrl: string | undefined
   staticDir: string
+  /** Where the build put the module that renders public pages: ssr/ beside the app's folder. */
+  renderModule: string
   /** Passed to Fastify's trustProxy; only then can HSTS see that the client used HTTPS. */
   trustProxy: boolean | string
   logLevel: string
@@ -75,12 +77,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const root = projectRoot()
   const host = env.HOST || 'localhost'
   const trustProxy = parseTrustProxy(env.TRUST_PROXY)
+  const staticDir = path.resolve(env.STATIC_DIR || path.join(root, 'dist', 'client'))
   return {
     port: parsePort(env.PORT),
     host,
     dataDir: path.resolve(env.DATA_DIR || path.join(root, 'data')),
     databaseUrl: env.DATABASE_URL || undefined,
-    staticDir: path.resolve(env.STATIC_DIR || path.join(root, 'dist', 'client')),
+    staticDir,
+    renderModule: path.join(path.dirname(staticDir), 'ssr', 'render-page.js'),
     trustProxy,
     logLevel: env.LOG_LEVEL || 'info',
     demoData: parseDemoData(env.DEMO_DATA),

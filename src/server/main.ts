@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   const app = await buildServer({
     database,
     staticDir: config.staticDir,
+    renderModule: config.renderModule,
     version: packageVersion(),
     trustProxy: config.trustProxy,
     syncRegistry: registry,

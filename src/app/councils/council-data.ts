@@ -1,6 +1,7 @@
 import { COUNCILS_SCOPE, councilScope, type CouncilMemberData, type CouncilRecordData } from '../../shared/accounts/entities'
 import { MEMBER_ROLES } from '../../shared/accounts/model'
 import type { LocalDb } from '../sync/local-db'
+import type { RecordReader } from '../sync/record-reader'
 
 export interface CouncilView extends CouncilRecordData {
   id: string
@@ -10,8 +11,8 @@ export interface MemberView extends CouncilMemberData {
   id: string
 }
 
-export async function loadCouncils(db: LocalDb): Promise<CouncilView[]> {
-  const rows = await db.records.where('[entity+scope]').equals(['council', COUNCILS_SCOPE]).toArray()
+export async function loadCouncils(records: RecordReader): Promise<CouncilView[]> {
+  const rows = await records.inScope('council', COUNCILS_SCOPE)
   return rows.map((row) => ({ id: row.id, ...(row.data as CouncilRecordData) }))
 }
 

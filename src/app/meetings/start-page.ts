@@ -1,3 +1,7 @@
+import { loadCouncils } from '../councils/council-data'
+import type { RecordReader } from '../sync/record-reader'
+import type { PrimedAnswer } from '../sync/use-live-query'
+
 /** What the start page leads to. */
 export type StartPageMode =
   | { kind: 'loading' }
@@ -17,4 +21,18 @@ export function startPageMode(shownCouncilIds: readonly string[], councilIds: re
   if (councilIds === null) return { kind: 'loading' }
   if (councilIds.length === 1) return { kind: 'only-council', councilId: councilIds[0]! }
   return { kind: 'choose' }
+}
+
+/** The key of the start page's list of councils (MeetingsPage.vue) among first answers. */
+export const START_PAGE_COUNCILS = 'start-page-councils'
+
+/**
+ * The start page opened first shows the councils to choose from in its first render, read after
+ * the page's first pull is stored (or from that pull, when the server renders the page). An
+ * empty list stays unanswered (null), as the page's own query leaves it until it knows the list
+ * has been pulled: "no councils" must not show while they are on their way.
+ */
+export async function startPageAnswer(records: RecordReader): Promise<PrimedAnswer> {
+  const councils = await loadCouncils(records)
+  return { key: START_PAGE_COUNCILS, answer: councils.length > 0 ? councils : null }
 }

@@ -2,6 +2,7 @@ import { computed, type Ref } from 'vue'
 import { CouncilRecord, councilScope, type CouncilRecordData } from '../../shared/accounts/entities'
 import { AgendaItem, Meeting, type AgendaItemData, type MeetingData } from '../../shared/meetings/entities'
 import type { LocalDb } from '../sync/local-db'
+import { deviceRecords, type RecordReader } from '../sync/record-reader'
 import { useSync } from '../sync/sync-service'
 import { useLiveQuery, type PrimedAnswer } from '../sync/use-live-query'
 
@@ -23,11 +24,11 @@ export function useMeeting(id: Ref<string>) {
 
 type MeetingView = { meeting: Stored<MeetingData>; council: CouncilRecordData | undefined; items: Stored<AgendaItemData>[] }
 
-async function loadMeetingView(db: LocalDb, id: string): Promise<MeetingView | null> {
-  const record = await db.records.get([Meeting.name, id])
+async function loadMeetingView(records: RecordReader, id: string): Promise<MeetingView | null> {
+  const record = await records.get(Meeting.name, id)
   if (!record) return null
   const data = record.data as MeetingData
-  const [councilRecord, items] = await Promise.all([db.records.get([CouncilRecord.name, data.councilId]), loadAgendaItems(db, id, data.councilId)])
+  const [councilRecord, items] = await Promise.all([records.get(CouncilRecord.name, data.councilId), loadAgendaItems(records, id, data.councilId)])
   return {
     meeting: { id: record.id, data, pending: record.pending === 1 } satisfies Stored<MeetingData>,
     council: councilRecord?.data as CouncilRecordData | undefined,
@@ -37,9 +38,12 @@ async function loadMeetingView(db: LocalDb, id: string): Promise<MeetingView | n
 
 const meetingViewKey = (id: string) => `meeting-view:${id}`
 
-/** A meeting page opened first: its first render shows the meeting (see withPrimedAnswer). */
-export async function meetingViewAnswer(id: string): Promise<PrimedAnswer> {
-  return { key: meetingViewKey(id), answer: await loadMeetingView(useSync().db, id) }
+/**
+ * A meeting page opened first: its first render shows the meeting (see withPrimedAnswer), read
+ * from the device, or from the page's first pull when the server renders the page.
+ */
+export async function meetingViewAnswer(id: string, records: RecordReader): Promise<PrimedAnswer> {
+  return { key: meetingViewKey(id), answer: await loadMeetingView(records, id) }
 }
 
 /**
@@ -50,7 +54,7 @@ export async function meetingViewAnswer(id: string): Promise<PrimedAnswer> {
 export function useMeetingView(id: Ref<string>) {
   const { db } = useSync()
   // undefined while loading, null when this device does not have the meeting.
-  const view = useLiveQuery(() => loadMeetingView(db, id.value), undefined as MeetingView | null | undefined, [id], meetingViewKey(id.value))
+  const view = useLiveQuery(() => loadMeetingView(deviceRecords(db), id.value), undefined as MeetingView | null | undefined, [id], meetingViewKey(id.value))
   const meeting = computed(() => (view.value === undefined ? undefined : (view.value?.meeting ?? null)))
   const councilId = computed(() => meeting.value?.data.councilId)
   const items = computed(() => view.value?.items ?? [])
@@ -83,12 +87,11 @@ export function useCouncilMeetings(councilId: Ref<string>) {
 
 export function useAgendaItems(meetingId: Ref<string>, councilId: Ref<string | undefined>) {
   const { db } = useSync()
-  return useLiveQuery(async () => (councilId.value ? loadAgendaItems(db, meetingId.value, councilId.value) : []), [] as Stored<AgendaItemData>[], [meetingId, councilId])
+  return useLiveQuery(async () => (councilId.value ? loadAgendaItems(deviceRecords(db), meetingId.value, councilId.value) : []), [] as Stored<AgendaItemData>[], [meetingId, councilId])
 }
 
-async function loadAgendaItems(db: LocalDb, meetingId: string, councilId: string): Promise<Stored<AgendaItemData>[]> {
-  const records = await db.records.where('[entity+scope]').equals([AgendaItem.name, councilScope(councilId)]).toArray()
-  return records
+async function loadAgendaItems(records: RecordReader, meetingId: string, councilId: string): Promise<Stored<AgendaItemData>[]> {
+  return (await records.inScope(AgendaItem.name, councilScope(councilId)))
     .filter((r) => (r.data as AgendaItemData).meetingId === meetingId)
     .map((r) => ({ id: r.id, data: r.data as AgendaItemData, pending: r.pending === 1 }))
     .sort((a, b) => a.data.position - b.data.position)

@@ -1,6 +1,7 @@
 import type { Pinia } from 'pinia'
 import type { Poke } from '../../shared/sync/protocol'
 import { endsCurrentSession, sessionEpoch } from '../session-epoch'
+import { refusing } from '../ssr/refusing'
 import { SyncEngine } from './engine'
 import { createLocalDb, type LocalDb } from './local-db'
 import { convertLegacyMedia } from './media-store'
@@ -132,6 +133,7 @@ function parsePoke(data: string): Poke {
 }
 
 export function useSync(): SyncService {
+  if (import.meta.env.SSR) return refusing<SyncService>("The device's database and sync")
   if (!service) throw new Error('startSync() has not run.')
   return service
 }

@@ -1,11 +1,14 @@
 import { liveQuery, type Subscription } from 'dexie'
-import { onScopeDispose, shallowRef, watch, type ShallowRef, type WatchSource } from 'vue'
+import { inject, onScopeDispose, shallowRef, watch, type InjectionKey, type ShallowRef, type WatchSource } from 'vue'
 
 /** A live query's answer read before its screen was mounted, and the key its query names. */
 export interface PrimedAnswer {
   key: string
   answer: unknown
 }
+
+/** The page's answer when the server renders it (src/app/ssr/render-page.ts provides it). */
+export const SERVER_ANSWER: InjectionKey<PrimedAnswer> = Symbol('server answer')
 
 /** The answer primed for the mount in progress (withPrimedAnswer), as JSON to compare with. */
 let primed: (PrimedAnswer & { json: string }) | null = null
@@ -33,6 +36,13 @@ export function withPrimedAnswer(answer: PrimedAnswer | null, mount: () => void)
  * `primedBy` names the key of the answer it starts from when one was read for it (withPrimedAnswer).
  */
 export function useLiveQuery<T>(query: () => T | Promise<T>, initial: T, deps: WatchSource[] = [], primedBy?: string): ShallowRef<T> {
+  // The server renders a page as the device's first render shows it (src/app/ssr/render-page.ts):
+  // with the primed answer and every other query still unanswered. It has no IndexedDB to ask,
+  // and renders pages side by side, so its answer comes with the app being rendered.
+  if (import.meta.env.SSR) {
+    const served = inject(SERVER_ANSWER, null)
+    return shallowRef(served && primedBy === served.key ? (served.answer as T) : initial) as ShallowRef<T>
+  }
   const start = primed && primedBy === primed.key ? primed : null
   let primedJson = start?.json
   const result = shallowRef(start ? (start.answer as T) : initial) as ShallowRef<T>

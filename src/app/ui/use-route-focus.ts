@@ -9,6 +9,7 @@ import { useRoute } from 'vue-router'
  * keyboard reaches.
  */
 export function useRouteFocusAndTitle(): void {
+  if (import.meta.env.SSR) return
   const route = useRoute()
   const { t } = useI18n()
 

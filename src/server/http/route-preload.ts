@@ -10,10 +10,10 @@ type Manifest = Record<string, { file: string; imports?: string[]; css?: string[
  * build changes; files the shell already names (the entry and its imports) are left out. Vite's
  * own loader finds these links and does not fetch the files twice. '' without a manifest.
  */
-export function routePreloads(staticDir: string): (source: string) => Promise<string> {
+export function routePreloads(staticDir: string): (source: string, only?: 'styles') => Promise<string> {
   const file = path.join(staticDir, '.vite', 'manifest.json')
   let cached: { mtimeMs: number; manifest: Manifest } | null = null
-  return async (source) => {
+  return async (source, only) => {
     const changed = await stat(file).then((s) => s.mtimeMs, () => null)
     if (changed === null) return ''
     if (cached?.mtimeMs !== changed) cached = { mtimeMs: changed, manifest: JSON.parse(await readFile(file, 'utf8')) as Manifest }
@@ -29,7 +29,7 @@ export function routePreloads(staticDir: string): (source: string) => Promise<st
     if (!manifest[source]) return ''
     const inShell = files('index.html')
     return [...files(source)]
-      .filter((name) => !inShell.has(name) && /^[\w@./-]+\.(js|css)$/.test(name))
+      .filter((name) => !inShell.has(name) && (only === 'styles' ? /^[\w@./-]+\.css$/ : /^[\w@./-]+\.(js|css)$/).test(name))
       .map((name) => (name.endsWith('.css') ? `<link rel="stylesheet" crossorigin href="/${name}">` : `<link rel="modulepreload" crossorigin href="/${name}">`))
       .join('')
   }

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { SERVER_RENDERED_ATTRIBUTE, type RenderedPage } from '../../shared/sync/first-pull.js'
 import { sendError } from './errors.js'
 
 const YEAR_IN_SECONDS = 31536000
@@ -20,10 +21,11 @@ export function cacheControlFor(filePath: string): string {
 }
 
 /**
- * What a page's HTML may bring along beyond the app's shell: links for the head (route-preload.ts)
- * and HTML for the end of the body (first-pull.ts); null for the plain shell.
+ * What a page's HTML may bring along beyond the app's shell: links for the head (route-preload.ts),
+ * HTML for the end of the body (first-pull.ts) and the page rendered into the app's element
+ * (render-page.ts); null for the plain shell.
  */
-export type PageData = (request: FastifyRequest, pathname: string) => Promise<{ head: string; body: string } | null>
+export type PageData = (request: FastifyRequest, pathname: string) => Promise<{ head: string; body: string; page?: RenderedPage | null } | null>
 
 export async function registerStaticApp(app: FastifyInstance, staticDir: string, pageData?: PageData): Promise<void> {
   const hasBuild = existsSync(path.join(staticDir, 'index.html'))
@@ -52,7 +54,13 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string,
     // The page's data depends on who asks (signed in or not), so a cache keeps it per cookie.
     const shell = await readFile(path.join(staticDir, 'index.html'), 'utf8')
     // Before the end of the head (or, in a shell without one, before the body or the app's element).
-    const withHead = shell.replace(/<\/head>|<body|<div id="app">/, (at) => `${extra.head}${at}`)
+    let withHead = shell.replace(/<\/head>|<body|<div id="app">/, (at) => `${extra.head}${at}`)
+    if (extra.page && withHead.includes(APP_ELEMENT)) {
+      // The app hydrates what is marked so (src/app/main.ts); the markup is Vue's, escaped by it.
+      withHead = withHead
+        .replace(APP_ELEMENT, `<div id="app" ${SERVER_RENDERED_ATTRIBUTE}>${extra.page.html}</div>`)
+        .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(extra.page.title)}</title>`)
+    }
     const page = withHead.includes('</body>') ? withHead.replace('</body>', `${extra.body}</body>`) : `${withHead}${extra.body}`
     return reply.header('Vary', 'Cookie').type('text/html; charset=utf-8').send(page)
   }
@@ -73,6 +81,11 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string,
     return sendError(reply, 404, 'not_found', `Nothing is found at ${pathname}.`)
   })
 }
+
+/** The app's empty element in the build's index.html. */
+const APP_ELEMENT = '<div id="app"></div>'
+
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 /** The build's flat folders of many files: hashed code and styles, and the pictograms. */
 const LISTED_FOLDERS = ['assets', 'pictograms']

@@ -1,0 +1,67 @@
+import { createPinia } from 'pinia'
+import { createApp, createSSRApp } from 'vue'
+import { createWebHistory, type Router } from 'vue-router'
+import App from './App.vue'
+import { SERVER_RENDERED_ATTRIBUTE } from '../shared/sync/first-pull'
+import { followedCouncils } from './councils/follows'
+import { i18n, localeReady } from './i18n'
+import { createAppRouter } from './router'
+import { startAccounts } from './accounts/identity'
+import { useSettingsStore } from './settings/settings-store'
+import { registerFeatures, startFeatures } from './features'
+import { applyFirstPull } from './meetings/first-pull'
+import { deviceRecords, type RecordReader } from './sync/record-reader'
+import { startSync } from './sync/sync-service'
+import { withPrimedAnswer, type PrimedAnswer } from './sync/use-live-query'
+import { afterNextPaint } from './ui/after-next-paint'
+import { installErrorHandlers } from './ui/app-errors'
+
+/**
+ * Starts the app: its stores, the device's database and sync, and the first render (or, on a page
+ * the server rendered, taking that HTML over). main.ts loads this.
+ */
+export async function startApp(): Promise<void> {
+  const root = document.getElementById('app')
+  // A public page opened by someone not signed in may come rendered by the server
+  // (src/server/http/render-page.ts): the app takes that HTML over (hydrates it) instead of
+  // drawing the page again, when its own first render would be the same (see below).
+  const rendered = root?.hasAttribute(SERVER_RENDERED_ATTRIBUTE) ?? false
+  const app = rendered ? createSSRApp(App) : createApp(App)
+  installErrorHandlers(app)
+  const pinia = createPinia()
+  const router = createAppRouter(createWebHistory())
+  app.use(pinia).use(i18n).use(router)
+  // Applies the person's text size, theme and language before the first paint.
+  const settings = useSettingsStore(pinia)
+  registerFeatures()
+  const sync = startSync(pinia)
+  // The cached session lets the app start offline; the server has the last word when it answers
+  // (a staff session ends with the browser, a card can be revoked). Started before sync, so a
+  // first sync that finds the session ended already has someone to tell.
+  startAccounts()
+  // A public meeting page's HTML may carry its first pull: stored before the first render.
+  const [, , firstPulled] = await Promise.all([router.isReady(), localeReady(), applyFirstPull(sync)])
+  // The server rendered the page as a new device sees it: in Danish, signed out, following
+  // nothing, with exactly the data of its first pull. A device that differs draws the page
+  // itself (Vue mounts afresh into an emptied element), so no HTML of another state stays behind.
+  if (rendered && root && !(firstPulled && settings.settings.locale === 'da' && followedCouncils.value.length === 0)) root.replaceChildren()
+  root?.removeAttribute(SERVER_RENDERED_ATTRIBUTE)
+  withPrimedAnswer(await firstAnswer(router, deviceRecords(sync.db)), () => app.mount('#app'))
+  // What the device holds shows first; the first pull (a network round trip, then IndexedDB
+  // writes) and the pictogram bookkeeping start once that frame is painted.
+  afterNextPaint(() => {
+    sync.scheduler.start()
+    startFeatures(sync)
+  })
+}
+
+/** The first page's data, read after its first pull is stored; without it the page reads its own. */
+async function firstAnswer(router: Router, records: RecordReader): Promise<PrimedAnswer | null> {
+  const { meta, params } = router.currentRoute.value
+  try {
+    return (await meta.firstAnswer?.(params, records)) ?? null
+  } catch (error) {
+    console.error('the page data could not be read before the first render', error)
+    return null
+  }
+}
