@@ -24,7 +24,7 @@ FROM ${NODE_IMAGE} AS runtime
 RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack \
       /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack /usr/local/bin/yarn /usr/local/bin/yarnpkg /opt/yarn-* \
   && mkdir /data && chown node:node /data
-ENV HOST=0.0.0.0 PORT=8080 DATA_DIR=/data DEMO_DATA=false
+ENV HOST=0.0.0.0 PORT=8080 DATA_DIR=/data DEMO_DATA=false TZ=Europe/Copenhagen
 WORKDIR /app
 COPY --chown=root:root package.json ./
 COPY --chown=root:root drizzle ./drizzle

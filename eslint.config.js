@@ -16,7 +16,7 @@ export default tseslint.config(
   },
   {
     files: ['src/app/**/*.{ts,vue}'],
-    languageOptions: { globals: { ...globals.browser, __APP_VERSION__: 'readonly', __APP_BUILD_ID__: 'readonly' } },
+    languageOptions: { globals: { ...globals.browser, __APP_VERSION__: 'readonly', __APP_BUILD_ID__: 'readonly', __SERVER_RENDER__: 'readonly' } },
   },
   {
     files: ['src/server/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'tests/**/*.ts', '*.config.{js,ts}'],

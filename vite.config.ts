@@ -27,6 +27,7 @@ export default defineConfig(({ isSsrBuild }) => ({
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
     __APP_BUILD_ID__: JSON.stringify(buildId),
+    __SERVER_RENDER__: JSON.stringify(Boolean(isSsrBuild)),
   },
   plugins: [
     {

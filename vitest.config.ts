@@ -6,6 +6,8 @@ export default defineConfig({
     sequence: { sequencer: LongFirstSequencer },
     projects: [
       {
+        // The app's code as the browser runs it (see __SERVER_RENDER__ in env.d.ts).
+        define: { __SERVER_RENDER__: 'false' },
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],

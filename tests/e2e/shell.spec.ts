@@ -31,6 +31,9 @@ test.describe('the app shell', () => {
 
   test('moving with the menu by keyboard changes title, marks the place and focuses the heading', async ({ page }) => {
     await page.goto('/moeder')
+    // The start page comes rendered by the server: until the app has taken it over, a link in it
+    // is a plain link (a new page load, which leaves focus at the top, as on any first page).
+    await expect(page.locator('#app[data-server-rendered]')).toHaveCount(0)
     const menu = page.getByRole('navigation', { name: 'Hovedmenu' })
     for (const [name, path, title] of [
       ['Valg', '/valg', 'Valg'],

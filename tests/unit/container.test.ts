@@ -70,7 +70,8 @@ function stagesOf(instructions: Instruction[]): { globalArgs: Map<string, string
 }
 
 /** The variables src/server/config.ts reads (`env.NAME`). */
-const configVariables = () => new Set([...read('src/server/config.ts').matchAll(/\benv\.([A-Z_]+)/g)].map((m) => m[1]!))
+/** What the server's config reads, and TZ, which Node itself reads (the day a page is rendered for). */
+const configVariables = () => new Set([...[...read('src/server/config.ts').matchAll(/\benv\.([A-Z_]+)/g)].map((m) => m[1]!), 'TZ'])
 
 const jsonArray = (args: string): string[] => {
   const value: unknown = JSON.parse(args)
@@ -139,7 +140,7 @@ describe('the Dockerfile', () => {
     expect(read('README.md').includes(command), `the README gives ${command}`).toBe(true)
   })
 
-  it('sets only variables the server reads, and checks health where the server answers it', () => {
+  it('sets only variables the server (or Node) reads, and checks health where the server answers it', () => {
     const known = configVariables()
     const set = finalOf('ENV').flatMap((env) => [...env.args.matchAll(/(\w+)=/g)].map((m) => m[1]!))
     expect(set.length).toBeGreaterThan(0)

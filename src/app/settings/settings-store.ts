@@ -16,14 +16,14 @@ function readStored(): DisplaySettings {
 }
 
 export const useSettingsStore = defineStore('settings', () => {
-  const settings = reactive<DisplaySettings>(import.meta.env.SSR ? parseSettings(null) : readStored())
+  const settings = reactive<DisplaySettings>(__SERVER_RENDER__ ? parseSettings(null) : readStored())
   const systemPrefersDark = useMediaQuery('(prefers-color-scheme: dark)')
   const resolvedTheme = computed(() =>
     settings.theme === 'system' ? (systemPrefersDark.value ? 'dark' : 'light') : settings.theme,
   )
 
   // The server renders pages as a new device shows them: with the defaults, in Danish.
-  if (import.meta.env.SSR) return { settings, resolvedTheme }
+  if (__SERVER_RENDER__) return { settings, resolvedTheme }
 
   // Applied synchronously on every change so a choice takes effect at once, without a reload.
   watchEffect(() => {

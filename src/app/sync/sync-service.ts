@@ -133,7 +133,7 @@ function parsePoke(data: string): Poke {
 }
 
 export function useSync(): SyncService {
-  if (import.meta.env.SSR) return refusing<SyncService>("The device's database and sync")
+  if (__SERVER_RENDER__) return refusing<SyncService>("The device's database and sync")
   if (!service) throw new Error('startSync() has not run.')
   return service
 }

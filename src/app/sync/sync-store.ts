@@ -5,7 +5,7 @@ import type { SyncPhase } from './status'
 /** UI state of sync only; the data itself lives in IndexedDB and is read with useLiveQuery. */
 export const useSyncStore = defineStore('sync', () => {
   // A page the server renders is rendered as online: it came over the network.
-  const phase = ref<SyncPhase>(import.meta.env.SSR || navigator.onLine ? 'idle' : 'offline')
+  const phase = ref<SyncPhase>(__SERVER_RENDER__ || navigator.onLine ? 'idle' : 'offline')
   function setPhase(next: SyncPhase) {
     phase.value = next
   }

@@ -39,7 +39,7 @@ export function useLiveQuery<T>(query: () => T | Promise<T>, initial: T, deps: W
   // The server renders a page as the device's first render shows it (src/app/ssr/render-page.ts):
   // with the primed answer and every other query still unanswered. It has no IndexedDB to ask,
   // and renders pages side by side, so its answer comes with the app being rendered.
-  if (import.meta.env.SSR) {
+  if (__SERVER_RENDER__) {
     const served = inject(SERVER_ANSWER, null)
     return shallowRef(served && primedBy === served.key ? (served.answer as T) : initial) as ShallowRef<T>
   }

@@ -3,7 +3,7 @@ import { onScopeDispose, ref, watch, type Ref } from 'vue'
 /** The browser's own view of the connection; the sync engine will refine it with real requests. */
 export function useOnline(): Ref<boolean> {
   // A page rendered by the server is rendered as online: it came over the network.
-  if (import.meta.env.SSR) return ref(true)
+  if (__SERVER_RENDER__) return ref(true)
   const online = ref(navigator.onLine)
   const setOnline = () => (online.value = true)
   const setOffline = () => (online.value = false)

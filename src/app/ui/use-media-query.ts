@@ -1,7 +1,7 @@
 import { onScopeDispose, ref, type Ref } from 'vue'
 
 export function useMediaQuery(query: string): Ref<boolean> {
-  if (import.meta.env.SSR) return ref(false)
+  if (__SERVER_RENDER__) return ref(false)
   const media = window.matchMedia(query)
   const matches = ref(media.matches)
   const update = (event: MediaQueryListEvent) => {

@@ -12,7 +12,7 @@ export function useMediaUrl(source: () => MediaRef | null | undefined): ShallowR
   const url = shallowRef<string | null>(null)
   // Photos and recordings are read from the device's own copy; a page the server renders shows
   // them once the app runs, as the device's first render does.
-  if (import.meta.env.SSR) return url
+  if (__SERVER_RENDER__) return url
   const { db, engine } = useSync()
   let subscription: Subscription | undefined
 

@@ -5,5 +5,5 @@ export const SERVER_ORIGIN: InjectionKey<string> = Symbol('server origin')
 
 /** Where this app is served from, e.g. https://brugerstemme.kommune.dk, for links that leave it (calendar apps). */
 export function usePageOrigin(): string {
-  return import.meta.env.SSR ? inject(SERVER_ORIGIN, '') : location.origin
+  return __SERVER_RENDER__ ? inject(SERVER_ORIGIN, '') : location.origin
 }

@@ -9,7 +9,7 @@ import { useRoute } from 'vue-router'
  * keyboard reaches.
  */
 export function useRouteFocusAndTitle(): void {
-  if (import.meta.env.SSR) return
+  if (__SERVER_RENDER__) return
   const route = useRoute()
   const { t } = useI18n()
 

@@ -1,0 +1,112 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expectNoAxeViolations, runA11yKit } from './a11y/kit.js'
+import { chooseSettings } from './helpers.js'
+import { spokenSoFar, stubSpeech } from './speech-stub.js'
+
+/**
+ * A relative opens a meeting link from a text message on an old phone: the server sends the page
+ * already rendered (src/app/ssr/render-page.ts), readable before the app's code has arrived, and
+ * the app then takes that same page over instead of drawing it again.
+ */
+
+/** The next meeting's address, as a relative would get it: from the council's page. */
+async function nextMeetingHref(browser: Browser): Promise<string> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto('/raad')
+  await page.getByRole('link', { name: /^Brugerrådet på Solbakken/ }).click()
+  // Other tests add meetings of their own as they run: the demo's is the one named so.
+  const href = await page.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen.*Møde i brugerrådet/ }).first().getAttribute('href')
+  await context.close()
+  expect(href).toMatch(/^\/moeder\/[0-9a-f-]{36}$/)
+  return href!
+}
+
+async function expectTheAgenda(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Møde i brugerrådet' })).toBeVisible()
+  await expect(page.getByRole('article', { name: /Maden i huset/ })).toContainText('Køkkenet vil høre, hvad I synes om maden.')
+  await expect(page.getByRole('link', { name: 'Brugerrådet på Solbakken' })).toBeVisible()
+  await expect(page.getByText('En beboers sag')).toHaveCount(0)
+}
+
+/** Console errors and uncaught errors, among them Vue's "Hydration completed but contains mismatches". */
+function errorsOf(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  return errors
+}
+
+test('the meeting page can be read before the app has run: with no JavaScript at all, and at 320 px with the app’s code still on its way', async ({ browser }) => {
+  const href = await nextMeetingHref(browser)
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } })
+  const bare = await noScript.newPage()
+  await bare.goto(href)
+  await expectTheAgenda(bare)
+  await expect(bare.getByRole('link', { name: 'Brugerrådet på Solbakken' })).toHaveAttribute('href', /^\/raad\//)
+  await noScript.close()
+
+  // The app's scripts never arrive (a connection that gives out after the page): what shows is the server's page alone.
+  const slow = await browser.newContext({ viewport: { width: 320, height: 640 } })
+  const page = await slow.newPage()
+  await page.route('**/assets/*.js', (route) => route.abort())
+  await page.goto(href)
+  await expectTheAgenda(page)
+  await expect(page.locator('#app[data-server-rendered]')).toHaveCount(1)
+  await runA11yKit(page, 'meeting page as the server rendered it, before the app runs')
+  await slow.close()
+})
+
+test('the app takes the rendered page over without drawing it again, and it works as the app from there', async ({ browser }) => {
+  const href = await nextMeetingHref(browser)
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } })
+  const page = await context.newPage()
+  const errors = errorsOf(page)
+  await stubSpeech(page, [{ lang: 'da-DK', name: 'Sara' }])
+  // The elements the server sent, noted before any script of the app runs.
+  await page.addInitScript(() => {
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState === 'interactive') Object.assign(window, { __server: { heading: document.querySelector('#app h1'), card: document.querySelector('#app article') } })
+    })
+  })
+  await page.goto(href)
+  await expectTheAgenda(page)
+  // The app has started: the calendar file is made on the device once the page is shown.
+  await expect(page.getByRole('link', { name: /Sæt mødet i din kalender/ })).toHaveAttribute('href', /^blob:/)
+  await expect(page.locator('#app[data-server-rendered]')).toHaveCount(0)
+  const kept = await page.evaluate(() => {
+    const server = (window as unknown as { __server?: { heading: Element | null; card: Element | null } }).__server
+    return !!server?.heading && server.heading === document.querySelector('#app h1') && !!server.card && server.card === document.querySelector('#app article')
+  })
+  expect(kept, 'the heading and the first card are the very elements the server sent').toBe(true)
+
+  // It is the app now: read-aloud speaks, and a link opens its page without loading a new one.
+  await page.getByRole('article', { name: /Maden i huset/ }).getByRole('button', { name: /^Læs op: / }).first().click()
+  await expect.poll(() => spokenSoFar(page)).toEqual([expect.stringContaining('Maden i huset')])
+  await page.evaluate(() => Object.assign(window, { __samePage: true }))
+  await page.getByRole('link', { name: 'Udskriv' }).click()
+  await expect(page).toHaveURL(/\/udskriv$/)
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true)
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('a device that is not new (English chosen) gets the page drawn by the app, in English, with nothing of the Danish page left', async ({ browser }) => {
+  const href = await nextMeetingHref(browser)
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const errors = errorsOf(page)
+  await chooseSettings(page, { english: true })
+  // This project blocks service workers (one would serve the app's plain page): the server renders.
+  await page.goto(href)
+  await expect(page.getByRole('link', { name: 'Print' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Udskriv' })).toHaveCount(0)
+  await expect(page.getByRole('article', { name: /Maden i huset/ })).toBeVisible()
+  await expect(page.locator('#app[data-server-rendered]')).toHaveCount(0)
+  await expectNoAxeViolations(page, 'meeting page drawn by the app over a rendered one, in English')
+  expect(errors).toEqual([])
+  await context.close()
+})
