@@ -166,9 +166,12 @@ async function meetingUrl(origin: string): Promise<string> {
 /** Lighthouse 12, mobile preset, on the start page and a meeting page of the demo. */
 export default async function benchLighthouse(): Promise<BenchFigure[]> {
   const dist = await appBuild()
-  // A copy of the build, so the baseline page can sit beside the app without touching dist.
-  const served = tempDir('lh-static')
+  // A copy of the build, so the baseline page can sit beside the app without touching dist; the
+  // module that renders public pages beside it, where the server looks for it (ssr/ next to client/).
+  const copy = tempDir('lh-static')
+  const served = path.join(copy, 'client')
   cpSync(path.join(dist, 'client'), served, { recursive: true })
+  cpSync(path.join(dist, 'ssr'), path.join(copy, 'ssr'), { recursive: true })
   writeFileSync(path.join(served, 'grundlinje.html'), BASELINE_HTML)
   const data = tempDir('lh-data')
   let server: OwnServer | null = await startOwnServer({ DATA_DIR: data, STATIC_DIR: served }, dist)
@@ -245,6 +248,6 @@ export default async function benchLighthouse(): Promise<BenchFigure[]> {
   } finally {
     chrome.close()
     await server?.stop()
-    for (const dir of [served, data]) rmSync(dir, { recursive: true, force: true })
+    for (const dir of [copy, data]) rmSync(dir, { recursive: true, force: true })
   }
 }
