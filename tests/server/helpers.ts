@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/pglite'
 import pg from 'pg'
 import { buildServer, type BuildServerOptions } from '../../src/server/app.js'
 import { openDatabase, type Database } from '../../src/server/db/database.js'
+import { withNamedStatements } from '../../src/server/db/pglite-statements.js'
 import * as schema from '../../src/server/db/schema.js'
 import type { MeetingData } from '../../src/shared/meetings/entities.js'
 import { loadMigratedImage } from './pglite-image.js'
@@ -38,7 +39,7 @@ let migrated: Promise<Blob> | null = null
 export async function openMigratedPglite(): Promise<Database> {
   migrated ??= loadMigratedImage()
   const client = new PGlite({ loadDataDir: await migrated })
-  return { kind: 'pglite', db: drizzle(client, { schema }), close: () => client.close() }
+  return { kind: 'pglite', db: drizzle(withNamedStatements(client), { schema }), close: () => client.close() }
 }
 
 async function openScratchPostgres(adminUrl: string): Promise<Database> {

@@ -8,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import { projectRoot } from '../project-root.js'
+import { withNamedStatements } from './pglite-statements.js'
 import * as schema from './schema.js'
 
 export type DatabaseKind = 'pglite' | 'postgres'
@@ -51,7 +52,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     mkdirSync(dir, { recursive: true })
     client = new PGlite(dir)
   }
-  const db = drizzlePglite(client, { schema })
+  const db = drizzlePglite(withNamedStatements(client), { schema })
   try {
     await migratePglite(db, { migrationsFolder: migrationsFolder() })
   } catch (error) {
