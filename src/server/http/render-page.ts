@@ -5,6 +5,8 @@ import type { FirstPull, RenderedPage, RenderPage } from '../../shared/sync/firs
 
 /** Pages rendered and kept, newest last; each is a few tens of kB. */
 const KEPT = 100
+/** A render takes milliseconds; one that has not ended by this is given up (the page goes out unrendered). */
+const RENDER_TIMEOUT_MS = 3000
 
 /**
  * The server's side of rendering public pages (src/app/ssr/render-page.ts, built by `vite build
@@ -38,11 +40,18 @@ export function pageRenderer(file: string | null, log: FastifyBaseLogger): (url:
     const rendered = (queue = queue.then(async () => {
       const render = await load()
       if (!render) return null
+      let timer: NodeJS.Timeout | undefined
+      // A render that never ends must not hold up every public page after it.
+      const givenUp = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`rendering took longer than ${RENDER_TIMEOUT_MS} ms`)), RENDER_TIMEOUT_MS)
+      })
       try {
-        return await render(url, first, origin)
+        return await Promise.race([render(url, first, origin), givenUp])
       } catch (error) {
         log.warn({ err: error, url }, 'a page could not be rendered; it goes out unrendered')
         return null
+      } finally {
+        clearTimeout(timer)
       }
     })) as Promise<RenderedPage | null>
     kept.set(key, rendered)
