@@ -1,9 +1,12 @@
 import { expect, test } from '@playwright/test'
 import { runA11yKit } from './a11y/kit.js'
+import { appStarted } from './helpers.js'
 
 test.describe('the public council pages', () => {
   test('anyone finds the councils from the Møder page, grouped by place', async ({ page }) => {
     await page.goto('/moeder')
+    // Moving within the app (focus on the new heading) starts once the app runs the page.
+    await appStarted(page)
     await page.getByRole('link', { name: /Se rådene/ }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Rådene' })).toBeFocused()
     await expect(page).toHaveTitle('Rådene – Brugerstemme')

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { runA11yKit } from './a11y/kit.js'
+import { appStarted } from './helpers.js'
 import { addItem, createMeeting, signInAsSecretary } from './sync-helpers.js'
 
 /**
@@ -100,6 +101,8 @@ test('moving, saving, deleting an item and publishing each say what did not happ
 test('a failure no screen explains is still said, in plain Danish, and can be dismissed', async ({ page }) => {
   await page.goto('/moeder')
   await expect(page.getByRole('heading', { level: 1, name: 'Møder' })).toBeVisible()
+  // The app's error handling is the app's: the page the server rendered has none until it runs.
+  await appStarted(page)
   await expect(page.getByRole('alert')).toHaveCount(0)
   // A promise nobody waits for fails, as a bug in a feature would.
   await page.evaluate(() => void Promise.reject(new Error('a bug nobody caught')))

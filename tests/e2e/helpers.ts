@@ -30,3 +30,13 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   })
   expect(state, 'the service worker should be active (a test that needs it is tagged @service-worker: playwright.config.ts)').toBe('activated')
 }
+
+/**
+ * Resolves once the app runs the page. The start page and public meeting pages come rendered by
+ * the server, and until the app has taken them over a link is a plain link (a new page load) and
+ * nothing of the app (its error notice, focus after a move) is there yet.
+ */
+export async function appStarted(page: Page): Promise<void> {
+  await expect(page.locator('#app[data-server-rendered]')).toHaveCount(0)
+  await expect(page.locator('#app > *').first()).toBeAttached()
+}

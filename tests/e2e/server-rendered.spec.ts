@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { expectNoAxeViolations, runA11yKit } from './a11y/kit.js'
-import { chooseSettings } from './helpers.js'
+import { appStarted, chooseSettings } from './helpers.js'
 import { spokenSoFar, stubSpeech } from './speech-stub.js'
 
 /**
@@ -94,19 +94,47 @@ test('the app takes the rendered page over without drawing it again, and it work
   await context.close()
 })
 
-test('a device that is not new (English chosen) gets the page drawn by the app, in English, with nothing of the Danish page left', async ({ browser }) => {
+test('a device with display settings of its own (English) gets the plain page, drawn by the app in its settings', async ({ browser }) => {
   const href = await nextMeetingHref(browser)
   const context = await browser.newContext()
   const page = await context.newPage()
   const errors = errorsOf(page)
   await chooseSettings(page, { english: true })
-  // This project blocks service workers (one would serve the app's plain page): the server renders.
+  // The device tells the server it has settings of its own, and the server renders nothing for it.
+  const response = await context.request.get(href)
+  expect(await response.text()).toContain('<div id="app"></div>')
   await page.goto(href)
   await expect(page.getByRole('link', { name: 'Print' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Udskriv' })).toHaveCount(0)
   await expect(page.getByRole('article', { name: /Maden i huset/ })).toBeVisible()
   await expect(page.locator('#app[data-server-rendered]')).toHaveCount(0)
-  await expectNoAxeViolations(page, 'meeting page drawn by the app over a rendered one, in English')
+  await expectNoAxeViolations(page, 'meeting page drawn by the app, in English')
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('a device that already follows a council draws a rendered meeting page anew: nothing of the server’s page stays', async ({ browser }) => {
+  const href = await nextMeetingHref(browser)
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const errors = errorsOf(page)
+  await page.goto('/raad')
+  await page.getByRole('link', { name: /^Brugerrådet på Solbakken/ }).click()
+  await page.getByRole('button', { name: 'Gem til offline' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Rådets møder er nu gemt på denne enhed.' })).toBeVisible()
+  await page.addInitScript(() => {
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState === 'interactive') Object.assign(window, { __serverHeading: document.querySelector('#app h1') })
+    })
+  })
+  await page.goto(href)
+  await expectTheAgenda(page)
+  await appStarted(page)
+  // The server rendered it (the device has no settings of its own), and the app drew it again
+  // from what the device holds, which may be newer or its own.
+  expect(await page.evaluate(() => (window as unknown as { __serverHeading?: Element | null }).__serverHeading?.textContent)).toBe('Møde i brugerrådet')
+  expect(await page.evaluate(() => (window as unknown as { __serverHeading?: Element | null }).__serverHeading === document.querySelector('#app h1'))).toBe(false)
+  await expect(page.getByRole('heading', { level: 1, name: 'Møde i brugerrådet' })).toHaveCount(1)
   expect(errors).toEqual([])
   await context.close()
 })

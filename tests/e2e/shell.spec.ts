@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { appStarted } from './helpers.js'
 import { screens } from './routes.js'
 
 test.describe('the app shell', () => {
@@ -33,7 +34,7 @@ test.describe('the app shell', () => {
     await page.goto('/moeder')
     // The start page comes rendered by the server: until the app has taken it over, a link in it
     // is a plain link (a new page load, which leaves focus at the top, as on any first page).
-    await expect(page.locator('#app[data-server-rendered]')).toHaveCount(0)
+    await appStarted(page)
     const menu = page.getByRole('navigation', { name: 'Hovedmenu' })
     for (const [name, path, title] of [
       ['Valg', '/valg', 'Valg'],

@@ -3,6 +3,13 @@ import type { PullResponse } from './protocol.js'
 /** The id of the element in a page's HTML that carries its first pull (see src/server/http/first-pull.ts). */
 export const FIRST_PULL_ELEMENT_ID = 'first-pull'
 
+/**
+ * Set (to "1") while this device's display settings differ from the defaults: the server then
+ * sends the app's plain page rather than one rendered at the default text size, theme and
+ * language, which would show in those until the app applied the person's own. Says nothing else.
+ */
+export const OWN_DISPLAY_COOKIE = 'brugerstemme-own-display'
+
 /** Marks the app's element when the server rendered the page into it (the app then hydrates it). */
 export const SERVER_RENDERED_ATTRIBUTE = 'data-server-rendered'
 
