@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { appStarted } from './helpers.js'
 
 const rootFontSize = (page: Page) =>
   page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))
@@ -11,6 +12,7 @@ const bodyColours = (page: Page) =>
 test.describe('Indstillinger', () => {
   test('is reached from the header and from Mig', async ({ page }) => {
     await page.goto('/moeder')
+    await appStarted(page)
     await page.getByRole('banner').getByRole('link', { name: 'Indstillinger' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeFocused()
     await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Mig' }).click()

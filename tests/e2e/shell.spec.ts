@@ -8,6 +8,7 @@ test.describe('the app shell', () => {
     await expect(page).toHaveURL(/\/moeder$/)
     await expect(page.locator('html')).toHaveAttribute('lang', 'da')
     await expect(page).toHaveTitle('Møder – Brugerstemme')
+    await appStarted(page)
 
     await page.keyboard.press('Tab')
     const skip = page.getByRole('link', { name: 'Gå til indholdet' })
