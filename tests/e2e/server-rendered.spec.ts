@@ -39,6 +39,14 @@ function errorsOf(page: Page): string[] {
   return errors
 }
 
+/** A device of its own (a fresh browser context) and the demo meeting's address, with its errors noted. */
+async function freshDevice(browser: Browser, options: { viewport?: { width: number; height: number } } = {}) {
+  const href = await nextMeetingHref(browser)
+  const context = await browser.newContext(options)
+  const page = await context.newPage()
+  return { href, context, page, errors: errorsOf(page) }
+}
+
 test('the meeting page can be read before the app has run: with no JavaScript at all, and at 320 px with the app’s code still on its way', async ({ browser }) => {
   const href = await nextMeetingHref(browser)
 
@@ -61,10 +69,7 @@ test('the meeting page can be read before the app has run: with no JavaScript at
 })
 
 test('the app takes the rendered page over without drawing it again, and it works as the app from there', async ({ browser }) => {
-  const href = await nextMeetingHref(browser)
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } })
-  const page = await context.newPage()
-  const errors = errorsOf(page)
+  const { href, context, page, errors } = await freshDevice(browser, { viewport: { width: 360, height: 740 } })
   await stubSpeech(page, [{ lang: 'da-DK', name: 'Sara' }])
   // The elements the server sent, noted before any script of the app runs.
   await page.addInitScript(() => {
@@ -95,10 +100,7 @@ test('the app takes the rendered page over without drawing it again, and it work
 })
 
 test('a device with display settings of its own (English) gets the plain page, drawn by the app in its settings', async ({ browser }) => {
-  const href = await nextMeetingHref(browser)
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const errors = errorsOf(page)
+  const { href, context, page, errors } = await freshDevice(browser)
   await chooseSettings(page, { english: true })
   // The device tells the server it has settings of its own, and the server renders nothing for it.
   const response = await context.request.get(href)
@@ -114,10 +116,7 @@ test('a device with display settings of its own (English) gets the plain page, d
 })
 
 test('a device that already follows a council draws a rendered meeting page anew: nothing of the server’s page stays', async ({ browser }) => {
-  const href = await nextMeetingHref(browser)
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const errors = errorsOf(page)
+  const { href, context, page, errors } = await freshDevice(browser)
   await page.goto('/raad')
   await page.getByRole('link', { name: /^Brugerrådet på Solbakken/ }).click()
   await page.getByRole('button', { name: 'Gem til offline' }).click()
