@@ -2,7 +2,7 @@ import { createPinia } from 'pinia'
 import { createApp, createSSRApp } from 'vue'
 import { createWebHistory, type Router } from 'vue-router'
 import App from './App.vue'
-import { SERVER_RENDERED_ATTRIBUTE } from '../shared/sync/first-pull'
+import { APP_STARTED_COOKIE, SERVER_RENDERED_ATTRIBUTE } from '../shared/sync/first-pull'
 import { followedCouncils } from './councils/follows'
 import { i18n, localeReady } from './i18n'
 import { createAppRouter } from './router'
@@ -47,12 +47,19 @@ export async function startApp(): Promise<void> {
   if (rendered && root && !(firstPulled && settings.settings.locale === 'da' && followedCouncils.value.length === 0)) root.replaceChildren()
   root?.removeAttribute(SERVER_RENDERED_ATTRIBUTE)
   withPrimedAnswer(await firstAnswer(router, deviceRecords(sync.db)), () => app.mount('#app'))
+  markStarted()
   // What the device holds shows first; the first pull (a network round trip, then IndexedDB
   // writes) and the pictogram bookkeeping start once that frame is painted.
   afterNextPaint(() => {
     sync.scheduler.start()
     startFeatures(sync)
   })
+}
+
+/** Tells the server the app has run here (APP_STARTED_COOKIE): its pages come unrendered from now on. */
+function markStarted(): void {
+  const secure = location.protocol === 'https:' ? '; Secure' : ''
+  document.cookie = `${APP_STARTED_COOKIE}=1; Max-Age=31536000; Path=/; SameSite=Lax${secure}`
 }
 
 /** The first page's data, read after its first pull is stored; without it the page reads its own. */

@@ -17,7 +17,7 @@ import { registerSecurityHeaders } from './http/security-headers.js'
 import { answerClientError, answerFrameworkError, CONNECTION_IDLE_MS, REQUEST_TIMEOUT_MS } from './http/early-errors.js'
 import { firstPullElement, firstPullFor, MEETING_PAGE, START_PAGES } from './http/first-pull.js'
 import { pageRenderer } from './http/render-page.js'
-import { OWN_DISPLAY_COOKIE } from '../shared/sync/first-pull.js'
+import { APP_STARTED_COOKIE } from '../shared/sync/first-pull.js'
 import { routePreloads } from './http/route-preload.js'
 import { registerStaticApp } from './http/static-app.js'
 import { isApiRequest } from './http/api-path.js'
@@ -160,8 +160,8 @@ export async function buildServer(options: BuildServerOptions) {
     if (!isMeeting && !START_PAGES.has(pathname)) return { head: appChunks, body: '' }
     const first = await firstPullFor(database.db, accounts.registry, request, pathname)
     const origin = app.publicOrigin(request)
-    // A device with display settings of its own gets the plain page, drawn by the app in them.
-    const page = first && origin && request.cookies[OWN_DISPLAY_COOKIE] === undefined ? await render(pathname, first, origin) : null
+    // Only a new device gets a rendered page: where the app has run, it draws the page itself.
+    const page = first && origin && request.cookies[APP_STARTED_COOKIE] === undefined ? await render(pathname, first, origin) : null
     // A rendered page needs its screen's styles before it paints, and only those: its scripts,
     // fetched beside the styles, held the first paint back until they had arrived (on one
     // connection of six they come before the styles are done). Unrendered, the meeting page

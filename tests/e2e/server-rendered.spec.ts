@@ -99,10 +99,10 @@ test('the app takes the rendered page over without drawing it again, and it work
   await context.close()
 })
 
-test('a device with display settings of its own (English) gets the plain page, drawn by the app in its settings', async ({ browser }) => {
+test('a device where the app has run (English chosen) gets the plain page, drawn by the app in its settings', async ({ browser }) => {
   const { href, context, page, errors } = await freshDevice(browser)
   await chooseSettings(page, { english: true })
-  // The device tells the server it has settings of its own, and the server renders nothing for it.
+  // The app has run on this device, which tells the server so: it renders nothing for it.
   const response = await context.request.get(href)
   expect(await response.text()).toContain('<div id="app"></div>')
   await page.goto(href)
@@ -115,12 +115,16 @@ test('a device with display settings of its own (English) gets the plain page, d
   await context.close()
 })
 
-test('a device that already follows a council draws a rendered meeting page anew: nothing of the server’s page stays', async ({ browser }) => {
+test('a device that follows a council but lost its cookies draws a rendered meeting page anew: nothing of the server’s page stays', async ({ browser }) => {
   const { href, context, page, errors } = await freshDevice(browser)
   await page.goto('/raad')
   await page.getByRole('link', { name: /^Brugerrådet på Solbakken/ }).click()
   await page.getByRole('button', { name: 'Gem til offline' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Rådets møder er nu gemt på denne enhed.' })).toBeVisible()
+  expect(await (await context.request.get(href)).text()).toContain('<div id="app"></div>')
+  // Cookies cleared, the device's data kept (a browser setting does that): the server renders
+  // the page as for a new device, and the app must not keep that page.
+  await context.clearCookies()
   await page.addInitScript(() => {
     document.addEventListener('readystatechange', () => {
       if (document.readyState === 'interactive') Object.assign(window, { __serverHeading: document.querySelector('#app h1') })

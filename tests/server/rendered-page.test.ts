@@ -8,7 +8,7 @@ import { DEMO_ACCOUNTS } from '../../src/server/demo/accounts.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import type { Me } from '../../src/shared/accounts/model.js'
 import { emptyAgendaItem } from '../../src/shared/meetings/entities.js'
-import { OWN_DISPLAY_COOKIE } from '../../src/shared/sync/first-pull.js'
+import { APP_STARTED_COOKIE } from '../../src/shared/sync/first-pull.js'
 import { SYNC_PROTOCOL_VERSION } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { buildTestServer, databasesUnderTest, makeStaticFixture, meetingData } from './helpers.js'
@@ -99,13 +99,13 @@ describe.each(databasesUnderTest())('public pages rendered by the server on $nam
     expect(renders()).toBe(before + 1)
   })
 
-  it('renders nothing for a signed-in device, a device with display settings of its own, a draft, another page, or a Host it cannot trust to build links with', async () => {
+  it('renders nothing for a signed-in device, a device where the app has run, a draft, another page, or a Host it cannot trust to build links with', async () => {
     const draft = uuidv7()
     await push([{ id: uuidv7(), entity: 'meeting', entityId: draft, op: 'put', patch: meetingData(solbakken, { published: false }), baseVersion: null }])
     const unrendered = [
       await page(`/moeder/${meetingId}`, { cookie: secretary }),
-      await page(`/moeder/${meetingId}`, { cookie: `${OWN_DISPLAY_COOKIE}=1` }),
-      await page('/', { cookie: `${OWN_DISPLAY_COOKIE}=1` }),
+      await page(`/moeder/${meetingId}`, { cookie: `${APP_STARTED_COOKIE}=1` }),
+      await page('/', { cookie: `${APP_STARTED_COOKIE}=1` }),
       await page(`/moeder/${draft}`),
       await page('/raad'),
       await page(`/moeder/${meetingId}`, { host: 'evil.example' }),

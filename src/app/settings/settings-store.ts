@@ -2,8 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, onScopeDispose, reactive, watch, watchEffect } from 'vue'
 import { setLocale } from '../i18n'
 import { useMediaQuery } from '../ui/use-media-query'
-import { OWN_DISPLAY_COOKIE } from '../../shared/sync/first-pull'
-import { defaultSettings, parseSettings, type DisplaySettings } from './settings'
+import { parseSettings, type DisplaySettings } from './settings'
 
 export const SETTINGS_STORAGE_KEY = 'brugerstemme.settings.v1'
 
@@ -14,13 +13,6 @@ function readStored(): DisplaySettings {
     // Storage can be blocked (private mode, policies); the defaults still work.
     return parseSettings(null)
   }
-}
-
-/** Tells the server whether this device has display settings of its own (OWN_DISPLAY_COOKIE). */
-function markOwnDisplay(value: DisplaySettings): void {
-  const own = (Object.keys(defaultSettings) as (keyof DisplaySettings)[]).some((key) => value[key] !== defaultSettings[key])
-  const secure = location.protocol === 'https:' ? '; Secure' : ''
-  document.cookie = `${OWN_DISPLAY_COOKIE}=${own ? '1; Max-Age=31536000' : '; Max-Age=0'}; Path=/; SameSite=Lax${secure}`
 }
 
 export const useSettingsStore = defineStore('settings', () => {
@@ -51,12 +43,9 @@ export const useSettingsStore = defineStore('settings', () => {
       } catch {
         // Not saved, but still applied for this visit; nothing else depends on it.
       }
-      markOwnDisplay(value)
     },
     { deep: true },
   )
-  // Settings saved before the mark existed get it now.
-  markOwnDisplay(settings)
 
   // Another tab changed the settings: follow it, so the two never disagree.
   const onStorage = (event: StorageEvent) => {

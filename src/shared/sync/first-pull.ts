@@ -4,11 +4,13 @@ import type { PullResponse } from './protocol.js'
 export const FIRST_PULL_ELEMENT_ID = 'first-pull'
 
 /**
- * Set (to "1") while this device's display settings differ from the defaults: the server then
- * sends the app's plain page rather than one rendered at the default text size, theme and
- * language, which would show in those until the app applied the person's own. Says nothing else.
+ * Set (to "1") once the app has run on this device: the server then sends the app's plain page
+ * instead of one rendered as a new device sees it. Such a device has data, settings or a council
+ * of its own, and a rendered page would show the defaults until the app drew it again (and close
+ * what the person had opened meanwhile). Says nothing else; most such devices are answered by
+ * the service worker anyway.
  */
-export const OWN_DISPLAY_COOKIE = 'brugerstemme-own-display'
+export const APP_STARTED_COOKIE = 'brugerstemme-started'
 
 /** Marks the app's element when the server rendered the page into it (the app then hydrates it). */
 export const SERVER_RENDERED_ATTRIBUTE = 'data-server-rendered'
