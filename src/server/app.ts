@@ -154,10 +154,13 @@ export async function buildServer(options: BuildServerOptions) {
   await registerStaticApp(app, options.staticDir, async (request, pathname) => {
     // The app's own code comes after the small entry has run (src/app/main.ts): named here, a page
     // the app draws fetches it beside the entry, one round trip sooner. A page the server rendered
-    // gets it after its first paint instead.
-    const appChunks = await preloads('src/app/start-app.ts')
+    // gets it after its first paint instead. Without a manifest to name it from, the plain file.
+    const appChunks = () => preloads('src/app/start-app.ts')
     const isMeeting = MEETING_PAGE.test(pathname)
-    if (!isMeeting && !START_PAGES.has(pathname)) return { head: appChunks, body: '' }
+    if (!isMeeting && !START_PAGES.has(pathname)) {
+      const head = await appChunks()
+      return head ? { head, body: '' } : null
+    }
     const first = await firstPullFor(database.db, accounts.registry, request, pathname)
     const origin = app.publicOrigin(request)
     // Only a new device gets a rendered page: where the app has run, it draws the page itself.
@@ -168,7 +171,7 @@ export async function buildServer(options: BuildServerOptions) {
     // names its chunks, to be fetched beside the entry; on the start page that was tried and
     // made the first paint later (README, "Performance").
     const screen = isMeeting ? 'src/app/meetings/MeetingPage.vue' : 'src/app/meetings/MeetingsPage.vue'
-    const head = page ? await preloads(screen, 'styles') : `${appChunks}${isMeeting ? await preloads(screen) : ''}`
+    const head = page ? await preloads(screen, 'styles') : `${await appChunks()}${isMeeting ? await preloads(screen) : ''}`
     return { head, body: first ? firstPullElement(first) : '', page }
   })
 

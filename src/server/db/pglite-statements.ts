@@ -87,9 +87,9 @@ export function withNamedStatements(client: PGlite): PGlite {
   const transaction = <T>(callback: (tx: Transaction) => Promise<T>) =>
     client.transaction((tx) => {
       const plain = tx.query.bind(tx)
-      const prepared = through(plain, true)
+      const named = through(plain, true)
       // A query after the transaction ended fails as PGlite's own would.
-      const guarded = ((text: string, params?: unknown[], options?: QueryOptions) => (tx.closed ? plain(text, params, options) : prepared(text, params, options))) as Query
+      const guarded = ((text: string, params?: unknown[], options?: QueryOptions) => (tx.closed ? plain(text, params, options) : named(text, params, options))) as Query
       return callback(Object.assign(Object.create(tx) as Transaction, { query: guarded }))
     })
   return new Proxy(client, {
