@@ -1,9 +1,7 @@
 import { registerAccountScopes } from './accounts/sync-registration'
 import { registerCouncilScopes } from './councils/follows'
 import { registerElectionWork } from './elections/sync-registration'
-import { keepPictogramsOnDevice } from './meetings/pictogram-cache'
 import { registerEntityViewsLater } from './sync/entity-views'
-import type { SyncService } from './sync/sync-service'
 
 /**
  * Each feature tells the sync engine what it follows and how its records are named on the
@@ -16,9 +14,4 @@ export function registerFeatures(): void {
   registerCouncilScopes()
   registerElectionWork()
   registerEntityViewsLater(() => import('./feature-views').then(({ registerFeatureViews }) => registerFeatureViews()))
-}
-
-/** Feature work that runs beside sync for as long as the app is open. */
-export function startFeatures({ db }: SyncService): void {
-  keepPictogramsOnDevice(db)
 }

@@ -1,5 +1,4 @@
 import { createI18n, type I18nOptions } from 'vue-i18n'
-import loaders from 'virtual:messages/loaders'
 import type { Locale } from './settings/settings'
 
 /** One language's messages, compiled by the plugin; typed as the plugin's own virtual module is. */
@@ -47,10 +46,12 @@ export function addMessages(locale: 'da', messages: Messages, depth: number): vo
 /**
  * Loads the unit of a route's meta.titleKey: route tables are not scanned for keys (that would
  * put every screen's title into the first download), so the unit may not have come with the
- * page. `loaders` maps each key the route tables name to its unit. Resolves at once when it is there.
+ * page. `virtual:messages/loaders` maps each key the route tables name to its unit; it is a
+ * chunk of its own, fetched the first time a title is not here already (the start page's is).
  */
 export function messagesFor(key: string): Promise<unknown> {
-  return loaders[key]?.() ?? Promise.resolve()
+  if (i18n.global.te(key, 'da')) return Promise.resolve()
+  return import('virtual:messages/loaders').then(({ default: loaders }) => loaders[key]?.())
 }
 
 const loading = new Map<Locale, Promise<boolean>>()

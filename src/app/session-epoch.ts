@@ -11,8 +11,11 @@ let replacing = 0
 
 export const sessionEpoch = (): number => epoch
 
+/** No request replaced the session since epoch `sent`, and none is on its way. */
+export const sessionUnchangedSince = (sent: number): boolean => replacing === 0 && sent === epoch
+
 /** Whether a session_ended answer to a request sent in epoch `sent` ends this page's session. */
-export const endsCurrentSession = (sent: number): boolean => replacing === 0 && sent === epoch
+export const endsCurrentSession = sessionUnchangedSince
 
 export async function replacingSession<T>(replace: () => Promise<T>): Promise<T> {
   epoch++

@@ -1,20 +1,21 @@
-import { createPinia } from 'pinia'
+import { createPinia, type Pinia } from 'pinia'
 import { createApp, createSSRApp } from 'vue'
 import { createWebHistory, type Router } from 'vue-router'
 import App from './App.vue'
 import { APP_STARTED_COOKIE, SERVER_RENDERED_ATTRIBUTE } from '../shared/sync/first-pull'
 import { followedCouncils } from './councils/follows'
 import { i18n, localeReady } from './i18n'
+import { listenToOtherTabs } from './accounts/other-tabs'
 import { createAppRouter } from './router'
-import { startAccounts } from './accounts/identity'
 import { useSettingsStore } from './settings/settings-store'
-import { registerFeatures, startFeatures } from './features'
+import { registerFeatures } from './features'
+import { laterShell } from './later-shell'
 import { applyFirstPull } from './meetings/first-pull'
 import { deviceRecords, type RecordReader } from './sync/record-reader'
-import { startSync } from './sync/sync-service'
+import { startSync, type SyncService } from './sync/sync-service'
 import { withPrimedAnswer, type PrimedAnswer } from './sync/use-live-query'
 import { afterNextPaint } from './ui/after-next-paint'
-import { installErrorHandlers } from './ui/app-errors'
+import { installErrorHandlers, reportAppError } from './ui/app-errors'
 
 /**
  * Starts the app: its stores, the device's database and sync, and the first render (or, on a page
@@ -34,11 +35,8 @@ export async function startApp(): Promise<void> {
   // Applies the person's text size, theme and language before the first paint.
   const settings = useSettingsStore(pinia)
   registerFeatures()
-  const sync = startSync(pinia)
-  // The cached session lets the app start offline; the server has the last word when it answers
-  // (a staff session ends with the browser, a card can be revoked). Started before sync, so a
-  // first sync that finds the session ended already has someone to tell.
-  startAccounts()
+  listenToOtherTabs()
+  const sync = startSync()
   // A public meeting page's HTML may carry its first pull: stored before the first render.
   const [, , firstPulled] = await Promise.all([router.isReady(), localeReady(), applyFirstPull(sync)])
   // The server rendered the page as a new device sees it: in Danish, signed out, following
@@ -48,12 +46,25 @@ export async function startApp(): Promise<void> {
   root?.removeAttribute(SERVER_RENDERED_ATTRIBUTE)
   withPrimedAnswer(await firstAnswer(router, deviceRecords(sync.db)), () => app.mount('#app'))
   markStarted()
-  // What the device holds shows first; the first pull (a network round trip, then IndexedDB
-  // writes) and the pictogram bookkeeping start once that frame is painted.
-  afterNextPaint(() => {
-    sync.scheduler.start()
-    startFeatures(sync)
-  })
+  // What the device holds shows first; sync, accounts (the cached session lets the app start
+  // offline; the server has the last word when it answers) and the service worker start once
+  // that frame is painted, from a chunk of their own (start-later.ts).
+  afterNextPaint(() => startLater(sync, pinia))
+}
+
+/** Loads and runs start-later.ts; if its chunk cannot be fetched, says so and tries again when the connection returns. */
+function startLater(sync: SyncService, pinia: Pinia): void {
+  import('./start-later').then(
+    (later) => {
+      later.startLater(sync, pinia)
+      laterShell.value = later
+    },
+    (error: unknown) => {
+      console.error('the rest of the app could not be loaded', error)
+      reportAppError(error)
+      window.addEventListener('online', () => startLater(sync, pinia), { once: true })
+    },
+  )
 }
 
 /** Tells the server the app has run here (APP_STARTED_COOKIE): its pages come unrendered from now on. */

@@ -1,10 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { applyFirstPull } from '../../src/app/meetings/first-pull.js'
-import { hasPulled, SyncEngine } from '../../src/app/sync/engine.js'
 import { createLocalDb, type LocalDb } from '../../src/app/sync/local-db.js'
-import { setSignedInCheck, type SyncService } from '../../src/app/sync/sync-service.js'
-import type { SyncTransport } from '../../src/app/sync/transport.js'
+import { hasPulled, storePulled } from '../../src/app/sync/store-pulled.js'
+import { setSignedInCheck } from '../../src/app/sync/sync-service.js'
 import type { FirstPull } from '../../src/shared/sync/first-pull.js'
 
 const first: FirstPull = {
@@ -28,11 +27,11 @@ const element = (text: string) => {
 
 describe('a public meeting page with its first pull in the HTML', () => {
   let db: LocalDb
-  let sync: SyncService
+  // Only the database: the first pull is stored before the sync engine has loaded (sync-runner.ts).
+  let sync: { db: LocalDb }
   beforeEach(() => {
     db = createLocalDb(`first-pull-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange })
-    const offline: SyncTransport = { pull: () => Promise.reject(new Error('offline')), push: () => Promise.reject(new Error('offline')) } as unknown as SyncTransport
-    sync = { db, engine: new SyncEngine(db, offline, () => []) } as unknown as SyncService
+    sync = { db }
   })
   afterEach(() => setSignedInCheck(() => false))
 
@@ -47,7 +46,7 @@ describe('a public meeting page with its first pull in the HTML', () => {
   })
 
   it('is left alone on a device that has pulled a scope already (what it holds is newer, or its own)', async () => {
-    await sync.engine.applyChanges([{ entity: 'council', entityId: 'c1', scope: 'public:councils', version: 9, data: { name: 'Nyt navn' } }], ['public:councils'], '9')
+    await storePulled(db, [{ entity: 'council', entityId: 'c1', scope: 'public:councils', version: 9, data: { name: 'Nyt navn' } }], ['public:councils'], '9')
     expect(await applyFirstPull(sync, element(JSON.stringify(first)))).toBe(false)
     expect((await db.records.get(['council', 'c1']))?.data).toEqual({ name: 'Nyt navn' })
     expect(await db.records.get(['meeting', 'm1'])).toBeUndefined()
@@ -62,5 +61,11 @@ describe('a public meeting page with its first pull in the HTML', () => {
     }
     expect(await db.records.count()).toBe(0)
     expect(await applyFirstPull(sync, null)).toBe(false)
+  })
+
+  it('stores nothing for a device that changed hands while the changes were on their way', async () => {
+    await storePulled(db, first.pull.changes, first.scopes, first.pull.cursor, () => false)
+    expect(await db.records.count()).toBe(0)
+    expect(await hasPulled(db, 'council:c1')).toBe(false)
   })
 })

@@ -1,6 +1,8 @@
 import type { Me } from '../../shared/accounts/model'
 import { api, ApiError, onApiSessionEnded } from '../api'
+import { sessionEpoch, sessionUnchangedSince } from '../session-epoch'
 import { onSessionEnded, setBeforeSync, useSync } from '../sync/sync-service'
+import { onOtherTabChange } from './other-tabs'
 import { cachedSession, SESSION_STORAGE_KEY, useSessionStore } from './session-store'
 import { endedNotice, HELD_KEY, NOTICE_KEY, type Notice } from './notice'
 import { changeDevice, PENDING_SIGN_OUT_KEY, sameIdentity } from './sign-out'
@@ -52,7 +54,11 @@ let reloading = false
  * wiped the next page loads from scratch (`reloading`), so nothing of them stays in memory.
  */
 export function changeIdentity(next: Me, how: IdentityChange = {}): Promise<{ reloading: boolean }> {
-  const run = queue.then(() => change(next, how))
+  return inTurn(() => change(next, how))
+}
+
+function inTurn(task: () => Promise<{ reloading: boolean }>): Promise<{ reloading: boolean }> {
+  const run = queue.then(task)
   queue = run.catch(() => undefined)
   return run
 }
@@ -77,7 +83,9 @@ async function change(next: Me, how: IdentityChange): Promise<{ reloading: boole
     // meantime knows it was this browser's own sign-out (see sessionEnded).
     localStorage.setItem(PENDING_SIGN_OUT_KEY, '1')
   }
-  const { db, engine, scheduler } = useSync()
+  const sync = useSync()
+  const { engine, scheduler } = await sync.runner
+  const { db } = sync
   const result = await changeDevice({
     db,
     engine,
@@ -119,8 +127,19 @@ export async function signOut(then: string): Promise<void> {
  * first: then it says "Du er logget ud", as when it hears it from that tab.
  */
 function sessionEnded(): void {
-  const ownSignOut = localStorage.getItem(PENDING_SIGN_OUT_KEY) !== null
-  void changeIdentity(ANONYMOUS, { signOut: true, notice: endedNotice(useSessionStore().me, ownSignOut) })
+  const me = useSessionStore().me
+  void changeIdentity(ANONYMOUS, { signOut: true, notice: endedNotice(me, ownSignOut(me)) })
+}
+
+/** This page sent a sign-out another tab of this browser had begun (flushPendingSignOut). */
+let sentPendingSignOut = false
+
+/**
+ * Whether the session of `me` ended by this browser's own sign-out, begun in another tab: that
+ * tab has it pending, is done with it (the cached session is no longer `me`), or this page sent it.
+ */
+function ownSignOut(me: Me): boolean {
+  return localStorage.getItem(PENDING_SIGN_OUT_KEY) !== null || sentPendingSignOut || !sameIdentity(cachedSession(), me)
 }
 
 async function flushPendingSignOut(): Promise<boolean> {
@@ -128,6 +147,7 @@ async function flushPendingSignOut(): Promise<boolean> {
   try {
     await serverSignOut()
     localStorage.removeItem(PENDING_SIGN_OUT_KEY)
+    sentPendingSignOut = true
     return true
   } catch {
     return false
@@ -143,6 +163,7 @@ export async function askServer(): Promise<void> {
   if (!(await flushPendingSignOut())) return
   const session = useSessionStore()
   const asked = session.me
+  const sent = sessionEpoch()
   let server: Me
   try {
     server = await api<Me>('GET', '/api/me')
@@ -151,10 +172,16 @@ export async function askServer(): Promise<void> {
     if (!(error instanceof ApiError)) throw error
     return
   }
-  // Someone signed in or out while the question was on its way: that answer is out of date.
-  if (!sameIdentity(asked, session.me)) return
-  if (server.kind === 'anonymous' && asked.kind !== 'anonymous') await changeIdentity(ANONYMOUS, { signOut: true, notice: endedNotice(asked, false) })
-  else await changeIdentity(server)
+  // Someone signed in or out while the question was on its way: that answer is out of date. A
+  // sign-in whose answer has not been acted on yet (the page that made it changes the identity,
+  // with where to go next) is one too: the app asks after its first paint, when a card's link
+  // may already be signing in.
+  if (!sameIdentity(asked, session.me) || !sessionUnchangedSince(sent)) return
+  if (server.kind === 'anonymous' && asked.kind !== 'anonymous') {
+    // A sign-out another tab of this browser began (or finished) while this tab asked is this
+    // browser's own: said as that tab says it, not as one the server made.
+    await changeIdentity(ANONYMOUS, { signOut: true, notice: endedNotice(asked, ownSignOut(asked)) })
+  } else await changeIdentity(server)
 }
 
 /**
@@ -162,14 +189,12 @@ export async function askServer(): Promise<void> {
  * the local data is made to match the cached session, then the server is asked.
  */
 export function startAccounts(): void {
-  const session = useSessionStore()
   setBeforeSync(flushPendingSignOut)
   onSessionEnded(sessionEnded)
   onApiSessionEnded(sessionEnded)
-  window.addEventListener('storage', (event) => {
-    // Another tab signed in or out: this tab must not go on showing the previous person.
-    if (event.key !== SESSION_STORAGE_KEY && event.key !== null) return
-    void changeIdentity(cachedSession(), { madeElsewhere: true })
-  })
-  void changeIdentity(session.me).then(({ reloading }) => (reloading ? undefined : askServer()))
+  // Another tab signed in or out: this tab must not go on showing the previous person.
+  onOtherTabChange(() => void changeIdentity(cachedSession(), { madeElsewhere: true }))
+  // This runs after the first paint, so the session is read when its turn comes: a page may have
+  // changed it already (a card's link signs in at once).
+  void inTurn(() => change(useSessionStore().me, {})).then(({ reloading }) => (reloading ? undefined : askServer()))
 }

@@ -1,4 +1,4 @@
-import type { NavigationGuard } from 'vue-router'
+import type { NavigationGuardReturn, RouteLocationNormalized } from 'vue-router'
 import { askServer } from '../accounts/identity'
 import { useSessionStore } from '../accounts/session-store'
 
@@ -6,7 +6,7 @@ import { useSessionStore } from '../accounts/session-store'
  * Who may open an admin screen. The server checks every request again; this only sends people
  * to a page that explains, instead of a screen full of refusals.
  */
-export const adminGuard: NavigationGuard = async (to) => {
+export async function adminGuard(to: RouteLocationNormalized): Promise<NavigationGuardReturn> {
   const session = useSessionStore()
   // The cached session may be older than a sign-in made elsewhere; ask when there is a connection.
   if (!session.isStaff && navigator.onLine) await askServer().catch(() => undefined)

@@ -1,5 +1,4 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { adminGuard } from './admin-guard'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -8,7 +7,8 @@ declare module 'vue-router' {
   }
 }
 
-const guarded = (route: RouteRecordRaw): RouteRecordRaw => ({ ...route, beforeEnter: adminGuard }) as RouteRecordRaw
+// The guard (and the account code it asks) loads with the first admin screen, not with the app.
+export const guarded = (route: RouteRecordRaw): RouteRecordRaw => ({ ...route, beforeEnter: (to) => import('./admin-guard').then(({ adminGuard }) => adminGuard(to)) }) as RouteRecordRaw
 
 /** Staff administration (issue 4). Online only; the server checks every request again. */
 export const adminRoutes: RouteRecordRaw[] = [

@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { adminGuard } from '../admin/admin-guard'
+import { guarded } from '../admin/admin-routes'
 
 /** The election screens for everyone; the staff's live under /admin/valg behind the admin guard. */
 export const electionRoutes: RouteRecordRaw[] = [
@@ -16,5 +16,5 @@ export const electionRoutes: RouteRecordRaw[] = [
     { path: '/admin/valg/:electionId/valgkort', component: () => import('./admin/CardsPage.vue'), props: true, meta: { titleKey: 'elections.admin.cards.title' } },
     { path: '/admin/valg/:electionId/valgliste', component: () => import('./admin/RollPage.vue'), props: true, meta: { titleKey: 'elections.admin.roll.title' } },
     { path: '/admin/valg/:electionId/plakater', component: () => import('./admin/PostersPage.vue'), props: true, meta: { titleKey: 'elections.admin.posters.title' } },
-  ].map((route) => ({ ...route, beforeEnter: adminGuard }) as RouteRecordRaw),
+  ].map((route) => guarded(route as RouteRecordRaw)),
 ]

@@ -1,5 +1,5 @@
 import { FIRST_PULL_ELEMENT_ID, type FirstPull } from '../../shared/sync/first-pull'
-import { hasPulled } from '../sync/engine'
+import { hasPulled, storePulled } from '../sync/store-pulled'
 import { isSignedIn, type SyncService } from '../sync/sync-service'
 
 /**
@@ -11,7 +11,7 @@ import { isSignedIn, type SyncService } from '../sync/sync-service'
  * (anything it holds would be newer, or its own), and never with someone signed in (their view
  * differs). The page itself keeps the council in sync while it is open (MeetingPage.vue).
  */
-export async function applyFirstPull({ db, engine }: SyncService, element = document.getElementById(FIRST_PULL_ELEMENT_ID)): Promise<boolean> {
+export async function applyFirstPull({ db }: Pick<SyncService, 'db'>, element = document.getElementById(FIRST_PULL_ELEMENT_ID)): Promise<boolean> {
   if (!element) return false
   element.remove()
   if (isSignedIn()) return false
@@ -24,7 +24,7 @@ export async function applyFirstPull({ db, engine }: SyncService, element = docu
   if (!Array.isArray(first?.scopes) || first.scopes.length === 0 || !Array.isArray(first.pull?.changes) || typeof first.pull.cursor !== 'string') return false
   for (const scope of first.scopes) if (await hasPulled(db, scope)) return false
   try {
-    await engine.applyChanges(first.pull.changes, first.scopes, first.pull.cursor)
+    await storePulled(db, first.pull.changes, first.scopes, first.pull.cursor)
   } catch (error) {
     // The first sync fetches the same; a page that waits for it is slower, not wrong.
     console.error('the page data could not be stored', error)

@@ -2,8 +2,9 @@ import { OWN_VERSIONS_LIMIT, PUSH_BATCH_BYTES, PUSH_BATCH_LIMIT, SYNC_PROTOCOL_V
 import { uuidv7 } from '../../shared/sync/uuidv7.js'
 import { ConflictResolved } from '../../shared/sync/conflict-resolution.js'
 import { mediaRefsIn } from '../../shared/sync/media.js'
-import type { LocalDb, LocalRecord, OutboxEntry } from './local-db.js'
+import type { LocalDb, OutboxEntry } from './local-db.js'
 import { mediaToUpload, missingMedia } from './media-store.js'
+import { cursorKey, replay, storePulled } from './store-pulled.js'
 import { TransportError, type SyncTransport } from './transport.js'
 
 const CLIENT_ID_KEY = 'clientId'
@@ -11,12 +12,6 @@ const CLIENT_ID_KEY = 'clientId'
 const WAIT_CODES = new Set(['batch_limit', 'not_signed_in', 'media_missing'])
 /** Media fetched for offline per sync round; the rest comes in later rounds or when shown. */
 const MEDIA_PER_ROUND = 20
-const cursorKey = (scope: string) => `cursor:${scope}`
-
-/** This device has pulled `scope` at least once (its records, if any, are here). */
-export async function hasPulled(db: LocalDb, scope: string): Promise<boolean> {
-  return (await db.meta.get(cursorKey(scope))) !== undefined
-}
 
 /**
  * One round of sync: push everything waiting, then pull what changed in the followed scopes.
@@ -236,50 +231,9 @@ export class SyncEngine {
     return true
   }
 
-  /**
-   * Stores pulled changes and the new cursor in one transaction. A record this device is still
-   * changing gets the server's data with the unsent edits replayed on top, so a pull never
-   * takes back what a person has just written.
-   */
+  /** Stores pulled changes and the new cursor (storePulled), unless the device changed hands since `generation`. */
   async applyChanges(changes: Change[], scopes: string[], cursor: string, generation = this.generation): Promise<void> {
-    await this.db.transaction('rw', this.db.records, this.db.outbox, this.db.meta, async () => {
-      if (generation !== this.generation) return
-      const pendingKeys = new Set((await this.db.records.where('pending').equals(1).primaryKeys()).map((k) => k.join('\u0000')))
-      const puts: LocalRecord[] = []
-      const deletes: [string, string][] = []
-      for (const change of changes) {
-        const key: [string, string] = [change.entity, change.entityId]
-        if (pendingKeys.has(key.join('\u0000'))) {
-          await this.rebase(change)
-        } else if (change.data === null) {
-          deletes.push(key)
-        } else {
-          puts.push({ entity: change.entity, id: change.entityId, scope: change.scope, data: change.data, base: change.data, version: change.version, pending: 0 })
-        }
-      }
-      if (puts.length) await this.db.records.bulkPut(puts)
-      if (deletes.length) await this.db.records.bulkDelete(deletes)
-      await this.db.meta.bulkPut(scopes.map((scope) => ({ key: cursorKey(scope), value: cursor })))
-    })
-  }
-
-  private async rebase(change: Change): Promise<void> {
-    const key: [string, string] = [change.entity, change.entityId]
-    const waiting = (await this.db.outbox.where('[entity+entityId]').equals(key).sortBy('seq')).filter((e) => e.state === 'pending')
-    const data = replay(change.data, waiting)
-    if (data === null) {
-      await this.db.records.delete(key)
-    } else {
-      await this.db.records.put({
-        entity: change.entity,
-        id: change.entityId,
-        scope: change.scope,
-        data,
-        base: change.data,
-        version: change.version,
-        pending: waiting.length > 0 ? 1 : 0,
-      })
-    }
+    await storePulled(this.db, changes, scopes, cursor, () => generation === this.generation)
   }
 }
 
@@ -287,17 +241,6 @@ export class SyncEngine {
 export function withOwnVersion(versions: readonly number[] | undefined, version: number): number[] {
   if (versions?.includes(version)) return [...versions]
   return [...(versions ?? []), version].slice(-OWN_VERSIONS_LIMIT)
-}
-
-/** The record as this device shows it: the server's data with unsent edits applied in order. */
-export function replay(base: Record<string, unknown> | null, entries: OutboxEntry[]): Record<string, unknown> | null {
-  let data = base
-  for (const entry of entries) {
-    if (entry.op === 'delete') data = null
-    // A patch needs something to patch: on a record deleted elsewhere it is refused, not revived.
-    else if (entry.op === 'put' || data !== null) data = { ...(data ?? {}), ...entry.patch }
-  }
-  return data
 }
 
 /**

@@ -1,21 +1,20 @@
-import type { Pinia } from 'pinia'
-import type { Poke } from '../../shared/sync/protocol'
-import { endsCurrentSession, sessionEpoch } from '../session-epoch'
 import { refusing } from '../ssr/refusing'
-import { SyncEngine } from './engine'
+import type { SyncEngine } from './engine'
 import { createLocalDb, type LocalDb } from './local-db'
-import { convertLegacyMedia } from './media-store'
-import { SyncScheduler } from './scheduler'
+import type { SyncScheduler } from './scheduler'
 import { askForPersistentStorage } from './storage'
-import { useSyncStore } from './sync-store'
-import { httpTransport, TransportError } from './transport'
 import { SyncWriter } from './write'
 
 export interface SyncService {
   db: LocalDb
   writer: SyncWriter
-  scheduler: SyncScheduler
+  /** Resolves once sync has started (after the first paint); code that pushes, pulls or fetches waits for it. */
+  runner: Promise<SyncRunner>
+}
+
+export interface SyncRunner {
   engine: SyncEngine
+  scheduler: SyncScheduler
 }
 
 let service: SyncService | undefined
@@ -57,8 +56,8 @@ export function registerScopes(source: ScopeSource): () => void {
 
 /** A feature's scopes changed: pull at once and open or close the poke stream. */
 export function scopesChanged(): void {
-  service?.scheduler.refreshEvents()
-  service?.scheduler.request(0)
+  running?.scheduler.refreshEvents()
+  running?.scheduler.request(0)
 }
 
 let signedInCheck: () => boolean = () => false
@@ -73,63 +72,38 @@ export function isSignedIn(): boolean {
 }
 
 /**
- * The app's single sync engine; `scheduler.start()` begins syncing. Features write through `writer` and read `db` with
- * useLiveQuery; they never talk to the server themselves.
+ * The app's local database and writer, there from the first render: features write through
+ * `writer` and read `db` with useLiveQuery; they never talk to the server themselves. What
+ * talks to the server (the engine, its scheduler and transport) is `runner`, started after the
+ * first paint (sync-runner.ts): the first pull and its IndexedDB writes do not compete with the
+ * page's first render, and its code is not in the first download.
  */
-export function startSync(pinia: Pinia): SyncService {
+export function startSync(): SyncService {
   if (service) return service
   const db = createLocalDb()
-  const store = useSyncStore(pinia)
-  const scopes = (): string[] => [...new Set([...scopeSources].flatMap((source) => source()))].sort()
-  const engine = new SyncEngine(db, httpTransport(), scopes)
-  // Unsent work from an older app version gets its photos as media before anything is sent
-  // (at the first sync, not before the first paint).
-  let converting: Promise<unknown> | null = null
-  const converted = () => (converting ??= convertLegacyMedia(db).catch((error: unknown) => console.error('old photos could not be converted', error)))
-  const scheduler = new SyncScheduler({
-    syncOnce: async () => {
-      await converted()
-      if (beforeSync && !(await beforeSync())) throw new TransportError('network', 'the sign-out could not reach the server yet')
-      const epoch = sessionEpoch()
-      try {
-        await engine.syncOnce()
-      } catch (error) {
-        if (error instanceof TransportError && error.status === 401 && error.code === 'session_ended' && endsCurrentSession(epoch)) {
-          for (const listener of sessionEndedListeners) listener()
-        }
-        throw error
-      }
-    },
-    onPhase: store.setPhase,
-    eventsUrl: () => (scopes().length > 0 ? '/api/sync/events' : null),
-    // A poke's changes are the public's view, sent only on a stream nobody is signed in to: a
-    // device someone signed in to since the stream opened pulls its own view instead.
-    applyPoke: async (data) => {
-      await converted()
-      if (isSignedIn() || (beforeSync && !(await beforeSync()))) return false
-      return engine.applyPoke(parsePoke(data))
-    },
-  })
   const writer = new SyncWriter(db)
-  writer.onWrite(() => {
-    scheduler.afterWrite()
-    void askForPersistentStorage()
-  })
-  // Not started here: main.ts starts the scheduler after the first paint, so the first pull and
-  // its IndexedDB writes do not compete with the page's first render. Requests made before
-  // (features registering what they follow) wait for it.
-  service = { db, writer, scheduler, engine }
+  writer.onWrite(() => void askForPersistentStorage())
+  service = { db, writer, runner }
   return service
 }
 
-/** The poke's data; one that does not parse carries no changes, so the device pulls. */
-function parsePoke(data: string): Poke {
-  try {
-    const value = JSON.parse(data) as Poke
-    return typeof value?.version === 'number' && Number.isInteger(value.version) ? value : { version: 0 }
-  } catch {
-    return { version: 0 }
-  }
+let attach: (runner: SyncRunner) => void = () => {}
+const runner = new Promise<SyncRunner>((resolve) => (attach = resolve))
+let running: SyncRunner | null = null
+
+/** sync-runner.ts hands its engine and scheduler over once. */
+export function attachRunner(started: SyncRunner): void {
+  running = started
+  attach(started)
+}
+
+/** What sync-runner.ts needs from what features registered here. */
+export const registered = {
+  scopes: (): string[] => [...new Set([...scopeSources].flatMap((source) => source()))].sort(),
+  beforeSync: () => beforeSync,
+  sessionEnded: () => {
+    for (const listener of sessionEndedListeners) listener()
+  },
 }
 
 export function useSync(): SyncService {

@@ -13,7 +13,7 @@ export function useMediaUrl(source: () => MediaRef | null | undefined): ShallowR
   // Photos and recordings are read from the device's own copy; a page the server renders shows
   // them once the app runs, as the device's first render does.
   if (__SERVER_RENDER__) return url
-  const { db, engine } = useSync()
+  const { db, runner } = useSync()
   let subscription: Subscription | undefined
 
   const show = (blob: Blob | null) => {
@@ -31,7 +31,7 @@ export function useMediaUrl(source: () => MediaRef | null | undefined): ShallowR
       subscription = liveQuery(() => db.media.get(sha256)).subscribe({
         next: (medium) => {
           if (medium) show(medium.blob)
-          else void engine.fetchMedium(ref)
+          else void runner.then(({ engine }) => engine.fetchMedium(ref))
         },
         error: (error: unknown) => console.error('medium could not be read', error),
       })

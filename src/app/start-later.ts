@@ -1,0 +1,25 @@
+import type { Pinia } from 'pinia'
+import { startAccounts } from './accounts/identity'
+import { keepPictogramsOnDevice } from './meetings/pictogram-cache'
+import { startRunner } from './sync/sync-runner'
+import type { SyncService } from './sync/sync-service'
+
+// Banners that show nothing until something happens (a sign-out to report, a relative acting for
+// a resident, a new version): App.vue draws them once this module is there.
+export { default as ActingForBanner } from './accounts/ActingForBanner.vue'
+export { default as SessionNotice } from './accounts/SessionNotice.vue'
+export { default as UpdatePrompt } from './pwa/UpdatePrompt.vue'
+
+/**
+ * The part of the app's start that waits for the first paint (start-app.ts loads this module
+ * then): what talks to the server (sync, the question "who is this device?", the service worker)
+ * and work beside it. Its code is not in the first download, and the first pull and its
+ * IndexedDB writes do not compete with the first render.
+ */
+export function startLater(sync: SyncService, pinia: Pinia): void {
+  const { scheduler } = startRunner(sync, pinia)
+  // Before sync: a first sync that finds the session ended must have someone to tell.
+  startAccounts()
+  scheduler.start()
+  keepPictogramsOnDevice(sync.db)
+}
