@@ -1,31 +1,14 @@
-import type { RouteParamsGeneric, RouteRecordRaw } from 'vue-router'
-import type { RecordReader } from './sync/record-reader'
-import type { PrimedAnswer } from './sync/use-live-query'
+import type { RouteRecordRaw } from 'vue-router'
 import { workshopRoutes } from './workshops/workshop-routes'
 import { adminRoutes } from './admin/admin-routes'
 import { electionRoutes } from './elections/election-routes'
 
-declare module 'vue-router' {
-  interface RouteMeta {
-    /** Locale key of the page's h1, also used for the document title. */
-    titleKey: string
-    /** The page's data, read before the app mounts it when it is the first page (see withPrimedAnswer). */
-    firstAnswer?: (params: RouteParamsGeneric, records: RecordReader) => Promise<PrimedAnswer>
-  }
-}
-
 /**
- * Every screen of the app. A new screen needs a route here, its locale keys in both
- * locales/*.json, and an entry in tests/e2e/routes.ts so the accessibility suite visits it.
+ * Every screen of the app but the first routes (first-routes.ts), loaded after the first paint or
+ * when one of them is opened first (router.ts). A new screen needs a route here, its locale keys
+ * in both locales/*.json, and an entry in tests/e2e/routes.ts so the accessibility suite visits it.
  */
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/moeder' },
-  {
-    path: '/moeder',
-    name: 'meetings',
-    component: () => import('./meetings/MeetingsPage.vue'),
-    meta: { titleKey: 'meetings.title', firstAnswer: (_params, records) => import('./meetings/start-page').then(({ startPageAnswer }) => startPageAnswer(records)) },
-  },
   {
     path: '/raad',
     name: 'councils',
@@ -40,61 +23,6 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'councils.councilTitle' },
   },
   ...adminRoutes,
-  {
-    path: '/moeder/ny',
-    name: 'meeting-new',
-    component: () => import('./meetings/MeetingEditPage.vue'),
-    meta: { titleKey: 'meetingEdit.newTitle' },
-  },
-  {
-    path: '/moeder/importer',
-    name: 'meeting-import',
-    component: () => import('./meetings/import/ImportPage.vue'),
-    meta: { titleKey: 'meetingImport.title' },
-  },
-  {
-    path: '/moeder/naeste',
-    name: 'next-meeting',
-    component: () => import('./meetings/NextMeetingPage.vue'),
-    meta: { titleKey: 'nextMeeting.title' },
-  },
-  {
-    path: '/moeder/:id',
-    name: 'meeting',
-    component: () => import('./meetings/MeetingPage.vue'),
-    // From the page's own chunk: a relative opening a meeting link sees the agenda in the first paint.
-    meta: { titleKey: 'meeting.title', firstAnswer: (params, records) => import('./meetings/use-meetings').then(({ meetingViewAnswer }) => meetingViewAnswer(String(params.id), records)) },
-  },
-  {
-    path: '/moeder/:id/udskriv',
-    name: 'meeting-print',
-    component: () => import('./meetings/MeetingPrintPage.vue'),
-    meta: { titleKey: 'meeting.printTitle' },
-  },
-  {
-    path: '/moeder/:id/rediger',
-    name: 'meeting-edit',
-    component: () => import('./meetings/MeetingEditPage.vue'),
-    meta: { titleKey: 'meetingEdit.title' },
-  },
-  {
-    path: '/moeder/:id/live',
-    name: 'meeting-live',
-    component: () => import('./live/LiveFollowPage.vue'),
-    meta: { titleKey: 'live.followTitle' },
-  },
-  {
-    path: '/moeder/:id/styr',
-    name: 'meeting-chair',
-    component: () => import('./live/LiveChairPage.vue'),
-    meta: { titleKey: 'live.chair.title' },
-  },
-  {
-    path: '/moeder/:meetingId/punkter/:itemId',
-    name: 'agenda-item-edit',
-    component: () => import('./meetings/AgendaItemEditPage.vue'),
-    meta: { titleKey: 'itemEdit.title' },
-  },
   {
     path: '/mig/afviste',
     name: 'refused-changes',

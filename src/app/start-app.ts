@@ -49,20 +49,20 @@ export async function startApp(): Promise<void> {
   // What the device holds shows first; sync, accounts (the cached session lets the app start
   // offline; the server has the last word when it answers) and the service worker start once
   // that frame is painted, from a chunk of their own (start-later.ts).
-  afterNextPaint(() => startLater(sync, pinia))
+  afterNextPaint(() => startLater(sync, pinia, router))
 }
 
 /** Loads and runs start-later.ts; if its chunk cannot be fetched, says so and tries again when the connection returns. */
-function startLater(sync: SyncService, pinia: Pinia): void {
+function startLater(sync: SyncService, pinia: Pinia, router: Router): void {
   import('./start-later').then(
     (later) => {
-      later.startLater(sync, pinia)
+      later.startLater(sync, pinia, router)
       laterShell.value = later
     },
     (error: unknown) => {
       console.error('the rest of the app could not be loaded', error)
       reportAppError(error)
-      window.addEventListener('online', () => startLater(sync, pinia), { once: true })
+      window.addEventListener('online', () => startLater(sync, pinia, router), { once: true })
     },
   )
 }

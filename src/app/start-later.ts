@@ -1,6 +1,8 @@
 import type { Pinia } from 'pinia'
+import type { Router } from 'vue-router'
 import { startAccounts } from './accounts/identity'
 import { keepPictogramsOnDevice } from './meetings/pictogram-cache'
+import { laterRoutes } from './router'
 import { startRunner } from './sync/sync-runner'
 import type { SyncService } from './sync/sync-service'
 
@@ -16,7 +18,12 @@ export { default as UpdatePrompt } from './pwa/UpdatePrompt.vue'
  * and work beside it. Its code is not in the first download, and the first pull and its
  * IndexedDB writes do not compete with the first render.
  */
-export function startLater(sync: SyncService, pinia: Pinia): void {
+export function startLater(sync: SyncService, pinia: Pinia, router: Router): void {
+  // Every screen's route, so a link by name works and the next page opens without waiting for them.
+  laterRoutes(router).catch((error: unknown) => console.error('the routes could not be loaded', error))
+  // Here before a person can act, also if the connection goes now (the service worker keeps it
+  // later); if it cannot be fetched now, the first write fetches it.
+  sync.writer.load().catch(() => undefined)
   const { scheduler } = startRunner(sync, pinia)
   // Before sync: a first sync that finds the session ended must have someone to tell.
   startAccounts()

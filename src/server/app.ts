@@ -158,7 +158,8 @@ export async function buildServer(options: BuildServerOptions) {
     const appChunks = () => preloads('src/app/start-app.ts')
     const isMeeting = MEETING_PAGE.test(pathname)
     if (!isMeeting && !START_PAGES.has(pathname)) {
-      const head = await appChunks()
+      // Most screens' routes come in a chunk of their own (src/app/router.ts), named here too.
+      const head = await preloads(['src/app/start-app.ts', 'src/app/routes.ts'])
       return head ? { head, body: '' } : null
     }
     const first = await firstPullFor(database.db, accounts.registry, request, pathname)

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { baseCompile } from '@intlify/message-compiler'
 import { describe, expect, it } from 'vitest'
-import { routes } from '../../src/app/routes.js'
+import { firstRoutes } from '../../src/app/first-routes.js'
+import { routes as laterRoutes } from '../../src/app/routes.js'
 
 type Messages = { [key: string]: string | Messages }
 
@@ -48,7 +49,7 @@ describe('locales', () => {
   })
 
   it('every screen has a title in both languages', () => {
-    const titleKeys = routes.flatMap((route) => (route.meta?.titleKey ? [route.meta.titleKey] : []))
+    const titleKeys = [...firstRoutes, ...laterRoutes].flatMap((route) => (route.meta?.titleKey ? [route.meta.titleKey] : []))
     expect(titleKeys.length).toBeGreaterThan(5)
     for (const key of titleKeys) {
       expect(da.has(key), `da.json lacks ${key}`).toBe(true)

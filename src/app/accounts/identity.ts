@@ -1,7 +1,7 @@
 import type { Me } from '../../shared/accounts/model'
 import { api, ApiError, onApiSessionEnded } from '../api'
 import { sessionEpoch, sessionUnchangedSince } from '../session-epoch'
-import { onSessionEnded, setBeforeSync, useSync } from '../sync/sync-service'
+import { onSessionEnded, runningSync, setBeforeSync, useSync } from '../sync/sync-service'
 import { onOtherTabChange } from './other-tabs'
 import { cachedSession, SESSION_STORAGE_KEY, useSessionStore } from './session-store'
 import { endedNotice, HELD_KEY, NOTICE_KEY, type Notice } from './notice'
@@ -83,12 +83,14 @@ async function change(next: Me, how: IdentityChange): Promise<{ reloading: boole
     // meantime knows it was this browser's own sign-out (see sessionEnded).
     localStorage.setItem(PENDING_SIGN_OUT_KEY, '1')
   }
-  const sync = useSync()
-  const { engine, scheduler } = await sync.runner
-  const { db } = sync
+  const { db } = useSync()
+  // Before the app's later start (start-later.ts) nothing syncs yet: there is no pull on its way to
+  // drop, and sync starts for whoever is signed in by then. An admin page opened first asks the
+  // server before the first paint, so this must not wait for sync to start.
+  const runner = runningSync()
   const result = await changeDevice({
     db,
-    engine,
+    engine: runner?.engine ?? { invalidate: () => {} },
     stores: stores(),
     from,
     to: next,
@@ -103,9 +105,9 @@ async function change(next: Me, how: IdentityChange): Promise<{ reloading: boole
     if (how.notice) leaveNotice(how.notice, result.held)
     return reload(how.then)
   }
-  if (!sameIdentity(from, next)) {
-    scheduler.stop()
-    scheduler.start()
+  if (runner && !sameIdentity(from, next)) {
+    runner.scheduler.stop()
+    runner.scheduler.start()
   }
   return { reloading }
 }

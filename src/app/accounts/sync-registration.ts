@@ -1,4 +1,4 @@
-import { councilScope } from '../../shared/accounts/entities'
+import { councilScope } from '../../shared/accounts/names'
 import { registerScopes, setSignedInCheck } from '../sync/sync-service'
 import { useSessionStore } from './session-store'
 

@@ -1,5 +1,5 @@
-import { COUNCILS_SCOPE, councilScope, type CouncilMemberData, type CouncilRecordData } from '../../shared/accounts/entities'
-import { MEMBER_ROLES } from '../../shared/accounts/model'
+import type { CouncilMemberData, CouncilRecordData } from '../../shared/accounts/entities'
+import { COUNCILS_SCOPE, councilScope, MEMBER_ROLES } from '../../shared/accounts/names'
 import type { LocalDb } from '../sync/local-db'
 import type { RecordReader } from '../sync/record-reader'
 

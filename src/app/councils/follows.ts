@@ -1,5 +1,5 @@
 import { ref } from 'vue'
-import { COUNCILS_SCOPE, councilScope } from '../../shared/accounts/entities'
+import { COUNCILS_SCOPE, councilScope } from '../../shared/accounts/names'
 import { registerScopes, scopesChanged } from '../sync/sync-service'
 
 const FOLLOWS_KEY = 'brugerstemme.follows.v1'

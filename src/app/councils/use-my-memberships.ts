@@ -1,5 +1,6 @@
 import type { ShallowRef } from 'vue'
-import { CouncilMemberRecord, CouncilRecord, type CouncilMemberData, type CouncilRecordData } from '../../shared/accounts/entities'
+import type { CouncilMemberData, CouncilRecordData } from '../../shared/accounts/entities'
+import { COUNCIL_ENTITY, COUNCIL_MEMBER_ENTITY } from '../../shared/accounts/names'
 import { useSessionStore } from '../accounts/session-store'
 import { useSync } from '../sync/sync-service'
 import { useLiveQuery } from '../sync/use-live-query'
@@ -22,9 +23,9 @@ export function useMyMemberships(): ShallowRef<MyMembership[]> {
     async () => {
       const person = session.person
       if (!person) return []
-      const rows = await db.records.where('entity').equals(CouncilMemberRecord.name).toArray()
+      const rows = await db.records.where('entity').equals(COUNCIL_MEMBER_ENTITY).toArray()
       const mine = rows.map((row) => row.data as CouncilMemberData).filter((member) => member.personId === person.personId)
-      const councils = await db.records.bulkGet(mine.map((m): [string, string] => [CouncilRecord.name, m.councilId]))
+      const councils = await db.records.bulkGet(mine.map((m): [string, string] => [COUNCIL_ENTITY, m.councilId]))
       return mine
         .map((m, i) => ({ councilId: m.councilId, councilName: (councils[i]?.data as CouncilRecordData | undefined)?.name ?? '', role: m.role }))
         .filter((m) => m.councilName !== '')

@@ -1,6 +1,6 @@
 /**
  * The parts of "Torsdag 3. december 2026" for a date stored as YYYY-MM-DD, with the day and
- * month names from the locale files ("meeting.weekdays", "meeting.months", space-separated).
+ * month names from the locale files ("when.weekdays", "when.months", space-separated).
  * Not Intl.DateTimeFormat: the first one a page makes loads the locale's calendar data, which
  * took 77 ms of the main thread on a phone-speed CPU (4× slowdown) in the first render of the
  * start and meeting pages.

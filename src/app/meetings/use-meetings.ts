@@ -1,7 +1,8 @@
 import { computed, type Ref } from 'vue'
-import { CouncilRecord, councilScope, type CouncilRecordData } from '../../shared/accounts/entities'
-import { AgendaItem, Meeting, type AgendaItemData, type MeetingData } from '../../shared/meetings/entities'
-import type { LocalDb } from '../sync/local-db'
+import type { CouncilRecordData } from '../../shared/accounts/entities'
+import { COUNCIL_ENTITY, councilScope } from '../../shared/accounts/names'
+import type { AgendaItemData, MeetingData } from '../../shared/meetings/entities'
+import { AGENDA_ITEM_ENTITY, MEETING_ENTITY } from '../../shared/meetings/names'
 import { deviceRecords, type RecordReader } from '../sync/record-reader'
 import { useSync } from '../sync/sync-service'
 import { useLiveQuery, type PrimedAnswer } from '../sync/use-live-query'
@@ -16,7 +17,7 @@ export interface Stored<Data> {
 export function useMeeting(id: Ref<string>) {
   const { db } = useSync()
   return useLiveQuery(async () => {
-    const record = await db.records.get([Meeting.name, id.value])
+    const record = await db.records.get([MEETING_ENTITY, id.value])
     return record ? ({ id: record.id, data: record.data as MeetingData, pending: record.pending === 1 } satisfies Stored<MeetingData>) : null
     // undefined while loading, null when this device does not have the meeting.
   }, undefined as Stored<MeetingData> | null | undefined, [id])
@@ -25,10 +26,10 @@ export function useMeeting(id: Ref<string>) {
 type MeetingView = { meeting: Stored<MeetingData>; council: CouncilRecordData | undefined; items: Stored<AgendaItemData>[] }
 
 async function loadMeetingView(records: RecordReader, id: string): Promise<MeetingView | null> {
-  const record = await records.get(Meeting.name, id)
+  const record = await records.get(MEETING_ENTITY, id)
   if (!record) return null
   const data = record.data as MeetingData
-  const [councilRecord, items] = await Promise.all([records.get(CouncilRecord.name, data.councilId), loadAgendaItems(records, id, data.councilId)])
+  const [councilRecord, items] = await Promise.all([records.get(COUNCIL_ENTITY, data.councilId), loadAgendaItems(records, id, data.councilId)])
   return {
     meeting: { id: record.id, data, pending: record.pending === 1 } satisfies Stored<MeetingData>,
     council: councilRecord?.data as CouncilRecordData | undefined,
@@ -63,22 +64,10 @@ export function useMeetingView(id: Ref<string>) {
   return { meeting, councilId, items, council, minutes }
 }
 
-/** The coming meetings of every council this device holds, soonest first, with the council's name. */
-export async function loadUpcomingMeetings(db: LocalDb, limit = 10) {
-  const today = localToday()
-  const councils = new Map((await db.records.where('entity').equals(CouncilRecord.name).toArray()).map((r) => [r.id, r.data as CouncilRecordData]))
-  return (await db.records.where('entity').equals(Meeting.name).toArray())
-    .map((r) => ({ id: r.id, data: r.data as MeetingData }))
-    .filter((m) => m.data.date >= today)
-    .sort((a, b) => `${a.data.date}${a.data.startTime ?? ''}`.localeCompare(`${b.data.date}${b.data.startTime ?? ''}`))
-    .slice(0, limit)
-    .map((m) => ({ ...m, councilName: councils.get(m.data.councilId)?.name ?? '' }))
-}
-
 export function useCouncilMeetings(councilId: Ref<string>) {
   const { db } = useSync()
   return useLiveQuery(async () => {
-    const records = await db.records.where('[entity+scope]').equals([Meeting.name, councilScope(councilId.value)]).toArray()
+    const records = await db.records.where('[entity+scope]').equals([MEETING_ENTITY, councilScope(councilId.value)]).toArray()
     return records
       .map((r) => ({ id: r.id, data: r.data as MeetingData, pending: r.pending === 1 }))
       .sort((a, b) => `${a.data.date}${a.data.startTime ?? ''}`.localeCompare(`${b.data.date}${b.data.startTime ?? ''}`))
@@ -91,7 +80,7 @@ export function useAgendaItems(meetingId: Ref<string>, councilId: Ref<string | u
 }
 
 async function loadAgendaItems(records: RecordReader, meetingId: string, councilId: string): Promise<Stored<AgendaItemData>[]> {
-  return (await records.inScope(AgendaItem.name, councilScope(councilId)))
+  return (await records.inScope(AGENDA_ITEM_ENTITY, councilScope(councilId)))
     .filter((r) => (r.data as AgendaItemData).meetingId === meetingId)
     .map((r) => ({ id: r.id, data: r.data as AgendaItemData, pending: r.pending === 1 }))
     .sort((a, b) => a.data.position - b.data.position)
@@ -110,9 +99,4 @@ export function positionBetween(before: number | undefined, after: number | unde
   return (before + after) / 2
 }
 
-
-/** Today on this device's calendar, as YYYY-MM-DD: a meeting today is still upcoming. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
+export { localToday } from './upcoming'

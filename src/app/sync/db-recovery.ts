@@ -1,11 +1,7 @@
 import type { LocalDb } from './local-db.js'
+import { StorageFullError } from './storage-full.js'
 
-/** The device has no room left; what the person typed is still on screen and must be kept there. */
-export class StorageFullError extends Error {
-  constructor() {
-    super('The device storage is full.')
-  }
-}
+export { StorageFullError }
 
 export function isQuotaError(error: unknown): boolean {
   const e = error as { name?: string; inner?: { name?: string } } | null

@@ -2,12 +2,12 @@ import { refusing } from '../ssr/refusing'
 import type { SyncEngine } from './engine'
 import { createLocalDb, type LocalDb } from './local-db'
 import type { SyncScheduler } from './scheduler'
+import { lazyWriter, type Writer } from './lazy-writer'
 import { askForPersistentStorage } from './storage'
-import { SyncWriter } from './write'
 
 export interface SyncService {
   db: LocalDb
-  writer: SyncWriter
+  writer: Writer
   /** Resolves once sync has started (after the first paint); code that pushes, pulls or fetches waits for it. */
   runner: Promise<SyncRunner>
 }
@@ -81,7 +81,7 @@ export function isSignedIn(): boolean {
 export function startSync(): SyncService {
   if (service) return service
   const db = createLocalDb()
-  const writer = new SyncWriter(db)
+  const writer = lazyWriter(db)
   writer.onWrite(() => void askForPersistentStorage())
   service = { db, writer, runner }
   return service
@@ -90,6 +90,11 @@ export function startSync(): SyncService {
 let attach: (runner: SyncRunner) => void = () => {}
 const runner = new Promise<SyncRunner>((resolve) => (attach = resolve))
 let running: SyncRunner | null = null
+
+/** Sync's engine and scheduler once sync has started (after the first paint), null before. */
+export function runningSync(): SyncRunner | null {
+  return running
+}
 
 /** sync-runner.ts hands its engine and scheduler over once. */
 export function attachRunner(started: SyncRunner): void {

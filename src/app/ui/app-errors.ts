@@ -1,5 +1,5 @@
 import { ref, type App } from 'vue'
-import { StorageFullError } from '../sync/db-recovery'
+import { StorageFullError } from '../sync/storage-full'
 
 export type AppError = 'failed' | 'storage-full'
 

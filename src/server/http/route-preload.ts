@@ -10,10 +10,10 @@ type Manifest = Record<string, { file: string; imports?: string[]; css?: string[
  * build changes; files the shell already names (the entry and its imports) are left out. Vite's
  * own loader finds these links and does not fetch the files twice. '' without a manifest.
  */
-export function routePreloads(staticDir: string): (source: string, only?: 'styles') => Promise<string> {
+export function routePreloads(staticDir: string): (sources: string | string[], only?: 'styles') => Promise<string> {
   const file = path.join(staticDir, '.vite', 'manifest.json')
   let cached: { mtimeMs: number; manifest: Manifest } | null = null
-  return async (source, only) => {
+  return async (sources, only) => {
     const changed = await stat(file).then((s) => s.mtimeMs, () => null)
     if (changed === null) return ''
     if (cached?.mtimeMs !== changed) cached = { mtimeMs: changed, manifest: JSON.parse(await readFile(file, 'utf8')) as Manifest }
@@ -26,9 +26,12 @@ export function routePreloads(staticDir: string): (source: string, only?: 'style
       for (const imported of chunk.imports ?? []) files(imported, into)
       return into
     }
-    if (!manifest[source]) return ''
+    const named = (Array.isArray(sources) ? sources : [sources]).filter((source) => manifest[source])
+    if (named.length === 0) return ''
     const inShell = files('index.html')
-    return [...files(source)]
+    const wanted = new Set<string>()
+    for (const source of named) files(source, wanted)
+    return [...wanted]
       .filter((name) => !inShell.has(name) && (only === 'styles' ? /^[\w@./-]+\.css$/ : /^[\w@./-]+\.(js|css)$/).test(name))
       .map((name) => (name.endsWith('.css') ? `<link rel="stylesheet" crossorigin href="/${name}">` : `<link rel="modulepreload" crossorigin href="/${name}">`))
       .join('')

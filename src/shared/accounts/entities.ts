@@ -2,10 +2,9 @@ import { Type, type Static } from 'typebox'
 import { defineSyncEntity } from '../sync/entity.js'
 import { ImageRef } from '../sync/media.js'
 import { CouncilKind, IsoDate, MemberRole, Uuid } from './model.js'
+import { COUNCIL_ENTITY, COUNCIL_MEMBER_ENTITY, COUNCILS_SCOPE, councilScope } from './names.js'
 
-/** Every device follows the list of councils, so a council page opens even offline. */
-export const COUNCILS_SCOPE = 'public:councils'
-export const councilScope = (councilId: string) => `council:${councilId}`
+export { COUNCILS_SCOPE, councilScope }
 
 /**
  * Councils and their members are kept by staff through the admin API, which writes these
@@ -24,7 +23,7 @@ export const CouncilRecordData = Type.Object(
 export type CouncilRecordData = Static<typeof CouncilRecordData>
 
 export const CouncilRecord = defineSyncEntity<CouncilRecordData>({
-  name: 'council',
+  name: COUNCIL_ENTITY,
   schema: CouncilRecordData,
   scopeOf: () => COUNCILS_SCOPE,
   protectedFields: [],
@@ -50,7 +49,7 @@ export const CouncilMemberData = Type.Object(
 export type CouncilMemberData = Static<typeof CouncilMemberData>
 
 export const CouncilMemberRecord = defineSyncEntity<CouncilMemberData>({
-  name: 'council-member',
+  name: COUNCIL_MEMBER_ENTITY,
   schema: CouncilMemberData,
   scopeOf: (data) => councilScope(data.councilId),
   protectedFields: [],

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { UUID_PATTERN } from '../sync/uuidv7.js'
+import { COUNCIL_KINDS, MEMBER_ROLES } from './names.js'
 
 /**
  * The people, councils and sign-in payloads of the API, shared by the app and the server.
@@ -25,19 +26,10 @@ export type PersonKind = (typeof PERSON_KINDS)[number]
 export const PersonKind = Type.Enum(PERSON_KINDS)
 export const CardholderKind = Type.Enum(['member', 'relative', 'participant'] as const)
 
-export const MEMBER_ROLES = [
-  'chair',
-  'vice-chair',
-  'member',
-  'substitute',
-  'relatives-representative',
-  'staff-representative',
-  'manager',
-] as const
+export { COUNCIL_KINDS, MEMBER_ROLES }
 export type MemberRole = (typeof MEMBER_ROLES)[number]
 export const MemberRole = Type.Enum(MEMBER_ROLES)
 
-export const COUNCIL_KINDS = ['user-council', 'centre-council', 'homeless-council', 'relatives-council', 'other'] as const
 export type CouncilKind = (typeof COUNCIL_KINDS)[number]
 export const CouncilKind = Type.Enum(COUNCIL_KINDS)
 

@@ -3,6 +3,7 @@ import { councilScope } from '../accounts/entities.js'
 import { IsoDate, Uuid } from '../accounts/model.js'
 import { AudioRef, ImageRef } from '../sync/media.js'
 import { defineSyncEntity } from '../sync/entity.js'
+import { AGENDA_ITEM_ENTITY, MEETING_ENTITY } from './names.js'
 
 /**
  * Meetings and their agenda items, written by a council's staff on their own devices (also
@@ -32,7 +33,7 @@ export const MeetingData = Type.Object(
 export type MeetingData = Static<typeof MeetingData>
 
 export const Meeting = defineSyncEntity<MeetingData>({
-  name: 'meeting',
+  name: MEETING_ENTITY,
   schema: MeetingData,
   scopeOf: (data) => councilScope(data.councilId),
   protectedFields: [],
@@ -101,7 +102,7 @@ export function emptyAgendaItem(councilId: string, meetingId: string, position: 
 }
 
 export const AgendaItem = defineSyncEntity<AgendaItemData>({
-  name: 'agenda-item',
+  name: AGENDA_ITEM_ENTITY,
   schema: AgendaItemData,
   scopeOf: (data) => councilScope(data.councilId),
   // The easy-read texts are a secretary's own careful words: two secretaries editing the same
