@@ -5,7 +5,7 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { webManifest } from './src/app/pwa/manifest.config.js'
-import { firstChunks } from './scripts/vite-first-chunks.js'
+import { firstChunk } from './scripts/vite-first-chunks.js'
 import { precompress } from './scripts/vite-precompress.js'
 import { SPLIT_MESSAGES_DIR, splitMessages } from './scripts/vite-split-messages.js'
 
@@ -14,11 +14,8 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 // lets operators tell builds apart on the help page.
 const buildId = process.env.APP_BUILD_ID ?? new Date().toISOString().slice(0, 10)
 
-// What the app's start and its start page need, each in one chunk (scripts/vite-first-chunks.ts).
-const first = firstChunks(fileURLToPath(new URL('.', import.meta.url)), 'src/app/main.ts', [
-  { name: 'app', source: 'src/app/start-app.ts' },
-  { name: 'start-page', source: 'src/app/meetings/MeetingsPage.vue' },
-])
+// What the app's start and its start page need, in one chunk (scripts/vite-first-chunks.ts).
+const first = firstChunk(fileURLToPath(new URL('.', import.meta.url)), 'src/app/main.ts', 'app', ['src/app/start-app.ts', 'src/app/meetings/MeetingsPage.vue'])
 
 // `vite build` makes the app; `vite build --ssr` the module the server renders public pages
 // with (src/app/ssr/render-page.ts), with its dependencies bundled in, into dist/ssr.
@@ -121,7 +118,7 @@ export default defineConfig(({ isSsrBuild }) => ({
               // The framework in one file, as the floor the bench compares with builds it: split
               // by which screen uses what, it came in about a dozen files, each with import and
               // export lists of its own (about 3 KiB gzip more), and changes with no app release.
-              groups: [{ name: 'framework', test: /[\\/]node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify|dexie)[\\/]/, priority: 1 }, ...first.groups],
+              groups: [{ name: 'framework', test: /[\\/]node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify|dexie)[\\/]/, priority: 1 }, first.group],
             },
           },
         },

@@ -13,9 +13,9 @@ declare module 'vue-router' {
 
 /**
  * The routes a first visit needs: the start page and a meeting's page (what relatives open from
- * a link), with every address under /moeder/: the meeting page's pattern would take the others,
- * and its links name them. Every other screen is in routes.ts, loaded after the first paint
- * (router.ts).
+ * a link), with the other addresses the meeting page's pattern would take (/moeder/ny, …) and
+ * the screens these link to by name. Every other screen is in routes.ts, loaded after the first
+ * paint (router.ts); a first screen links to those by address.
  */
 export const firstRoutes: RouteRecordRaw[] = [
   { path: '/', redirect: '/moeder' },
@@ -51,28 +51,10 @@ export const firstRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'meeting.title', firstAnswer: (params, records) => import('./meetings/use-meetings').then(({ meetingViewAnswer }) => meetingViewAnswer(String(params.id), records)) },
   },
   {
-    path: '/moeder/:id/udskriv',
-    name: 'meeting-print',
-    component: () => import('./meetings/MeetingPrintPage.vue'),
-    meta: { titleKey: 'meeting.printTitle' },
-  },
-  {
     path: '/moeder/:id/rediger',
     name: 'meeting-edit',
     component: () => import('./meetings/MeetingEditPage.vue'),
     meta: { titleKey: 'meetingEdit.title' },
-  },
-  {
-    path: '/moeder/:id/live',
-    name: 'meeting-live',
-    component: () => import('./live/LiveFollowPage.vue'),
-    meta: { titleKey: 'live.followTitle' },
-  },
-  {
-    path: '/moeder/:id/styr',
-    name: 'meeting-chair',
-    component: () => import('./live/LiveChairPage.vue'),
-    meta: { titleKey: 'live.chair.title' },
   },
   {
     path: '/moeder/:meetingId/punkter/:itemId',

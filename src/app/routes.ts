@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
+import './ui/styles/forms.css'
 import { workshopRoutes } from './workshops/workshop-routes'
 import { adminRoutes } from './admin/admin-routes'
 import { electionRoutes } from './elections/election-routes'
@@ -9,6 +10,24 @@ import { electionRoutes } from './elections/election-routes'
  * in both locales/*.json, and an entry in tests/e2e/routes.ts so the accessibility suite visits it.
  */
 export const routes: RouteRecordRaw[] = [
+  {
+    path: '/moeder/:id/udskriv',
+    name: 'meeting-print',
+    component: () => import('./meetings/MeetingPrintPage.vue'),
+    meta: { titleKey: 'meeting.printTitle' },
+  },
+  {
+    path: '/moeder/:id/live',
+    name: 'meeting-live',
+    component: () => import('./live/LiveFollowPage.vue'),
+    meta: { titleKey: 'live.followTitle' },
+  },
+  {
+    path: '/moeder/:id/styr',
+    name: 'meeting-chair',
+    component: () => import('./live/LiveChairPage.vue'),
+    meta: { titleKey: 'live.chair.title' },
+  },
   {
     path: '/raad',
     name: 'councils',

@@ -5,6 +5,7 @@ import { keepPictogramsOnDevice } from './meetings/pictogram-cache'
 import { laterRoutes } from './router'
 import { startRunner } from './sync/sync-runner'
 import type { SyncService } from './sync/sync-service'
+import { preloadIcons } from './ui/icons'
 
 // Banners that show nothing until something happens (a sign-out to report, a relative acting for
 // a resident, a new version): App.vue draws them once this module is there.
@@ -29,4 +30,5 @@ export function startLater(sync: SyncService, pinia: Pinia, router: Router): voi
   startAccounts()
   scheduler.start()
   keepPictogramsOnDevice(sync.db)
+  preloadIcons()
 }
