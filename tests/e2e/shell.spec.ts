@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { runA11yKit } from './a11y/kit.js'
 import { appStarted } from './helpers.js'
 import { screens } from './routes.js'
 
@@ -98,6 +99,26 @@ test.describe('the app shell', () => {
     for (const screen of screens) await page.goto(screen.path)
     expect(foreign).toEqual([])
   })
+})
+
+test('when the rest of the app cannot be fetched after the first paint, the page says so, and the app starts when the connection returns', async ({ page }) => {
+  // What talks to the server (sync, accounts, the service worker) comes after the first paint
+  // (src/app/start-later.ts). A connection lost in between: the page is there, and says so.
+  let reachable = false
+  await page.route(/\/assets\/start-later-[\w-]+\.js$/, (route) => (reachable ? route.continue() : route.abort()))
+  await page.goto('/hjaelp')
+  await expect(page.getByRole('heading', { level: 1, name: 'Hjælp' })).toBeVisible()
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('Noget gik galt')
+  await runA11yKit(page, 'the rest of the app could not be fetched')
+
+  reachable = true
+  const pulled = page.waitForRequest(/\/api\/sync\/pull/)
+  await page.evaluate(() => window.dispatchEvent(new Event('online')))
+  await pulled
+  // The screens after the first come too: the menu leads on.
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Mig' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Mig' })).toBeVisible()
 })
 
 test.describe('sync status on Mig', () => {
