@@ -2,6 +2,7 @@ import type { CouncilRecordData } from '../../shared/accounts/entities'
 import { COUNCIL_ENTITY } from '../../shared/accounts/names'
 import type { MeetingData } from '../../shared/meetings/entities'
 import { MEETING_ENTITY } from '../../shared/meetings/names'
+import { localToday } from '../councils/council-data'
 import type { LocalDb } from '../sync/local-db'
 
 // Apart from use-meetings.ts (the meeting page's reads): the start page needs only these.
@@ -16,10 +17,4 @@ export async function loadUpcomingMeetings(db: LocalDb, limit = 10) {
     .sort((a, b) => `${a.data.date}${a.data.startTime ?? ''}`.localeCompare(`${b.data.date}${b.data.startTime ?? ''}`))
     .slice(0, limit)
     .map((m) => ({ ...m, councilName: councils.get(m.data.councilId)?.name ?? '' }))
-}
-
-/** Today on this device's calendar, as YYYY-MM-DD: a meeting today is still upcoming. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }

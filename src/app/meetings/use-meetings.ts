@@ -98,5 +98,3 @@ export function positionBetween(before: number | undefined, after: number | unde
   if (after === undefined) return before + 1
   return (before + after) / 2
 }
-
-export { localToday } from './upcoming'

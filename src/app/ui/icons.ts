@@ -10,7 +10,8 @@ const shell: Paths = SHELL_ICONS
 const more = shallowRef<Paths | null>(null)
 let loading: Promise<void> | null = null
 
-function loadMore(): void {
+/** The app's later start (start-later.ts) fetches them, so later screens draw theirs at once. */
+export function preloadIcons(): void {
   loading ??= import('./more-icons').then(
     ({ MORE_ICONS }) => {
       more.value = MORE_ICONS
@@ -30,11 +31,6 @@ function loadMore(): void {
 export function iconPaths(name: IconName): readonly string[] {
   const own = shell[name]
   if (own) return own
-  if (!__SERVER_RENDER__) loadMore()
+  if (!__SERVER_RENDER__) preloadIcons()
   return more.value?.[name] ?? []
-}
-
-/** The app's later start (start-later.ts) fetches the rest, so later screens draw theirs at once. */
-export function preloadIcons(): void {
-  loadMore()
 }
