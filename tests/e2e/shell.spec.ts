@@ -131,4 +131,22 @@ test.describe('sync status on Mig', () => {
     await context.setOffline(false)
     await expect(status).toHaveText('Alt er sendt.')
   })
+
+  test('says the connection is gone also before sync has started (its chunk not yet fetched)', async ({ page, context }) => {
+    // Sync starts after the first paint (src/app/start-later.ts); until its chunk is in, the
+    // connection itself decides what Mig says.
+    let reachable = false
+    await page.route(/\/assets\/start-later-[\w-]+\.js$/, (route) => (reachable ? route.continue() : route.abort()))
+    await page.goto('/mig')
+    const status = page.getByRole('main').getByRole('status')
+    await expect(status).toHaveText('Alt er sendt.')
+    await context.setOffline(true)
+    await expect(status).toHaveText('Ingen forbindelse. Det du skriver, bliver gemt på denne enhed.')
+    await runA11yKit(page, 'offline before sync has started')
+    reachable = true
+    const pulled = page.waitForRequest(/\/api\/sync\/pull/)
+    await context.setOffline(false)
+    await pulled
+    await expect(status).toHaveText('Alt er sendt.')
+  })
 })

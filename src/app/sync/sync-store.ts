@@ -9,5 +9,15 @@ export const useSyncStore = defineStore('sync', () => {
   function setPhase(next: SyncPhase) {
     phase.value = next
   }
+  // The scheduler says what sync is doing, but it starts after the first paint and may not start
+  // at all when its chunk cannot be fetched: the connection itself is followed from the start, so
+  // nobody offline is told that everything is sent. Once running, the scheduler's next phase
+  // (syncing, on `online`) follows these.
+  if (!__SERVER_RENDER__) {
+    window.addEventListener('offline', () => setPhase('offline'))
+    window.addEventListener('online', () => {
+      if (phase.value === 'offline') setPhase('idle')
+    })
+  }
   return { phase, setPhase }
 })
