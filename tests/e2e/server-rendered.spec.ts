@@ -99,6 +99,23 @@ test('the app takes the rendered page over without drawing it again, and it work
   await context.close()
 })
 
+test('the app’s code is fetched once the rendered page is on the screen, not while the phone is still showing it', async ({ browser }) => {
+  // On a slow phone the app's ~110 KiB of script would compete with the first frame it waits for.
+  const { href, context, page, errors } = await freshDevice(browser, { viewport: { width: 360, height: 740 } })
+  await page.goto(href)
+  await expectTheAgenda(page)
+  await appStarted(page)
+  const { shown, fetched } = await page.evaluate(() => ({
+    shown: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    fetched: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => /\/assets\/(start-app|framework)-[\w-]+\.js$/.test(entry.name)).map((entry) => entry.startTime),
+  }))
+  expect(shown).toBeGreaterThan(0)
+  expect(fetched).toHaveLength(2)
+  for (const start of fetched) expect(start).toBeGreaterThanOrEqual(shown!)
+  expect(errors).toEqual([])
+  await context.close()
+})
+
 test('a device where the app has run (English chosen) gets the plain page, drawn by the app in its settings', async ({ browser }) => {
   const { href, context, page, errors } = await freshDevice(browser)
   await chooseSettings(page, { english: true })
