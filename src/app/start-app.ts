@@ -15,7 +15,8 @@ import { deviceRecords, type RecordReader } from './sync/record-reader'
 import { startSync, type SyncService } from './sync/sync-service'
 import { withPrimedAnswer, type PrimedAnswer } from './sync/use-live-query'
 import { afterNextPaint } from './ui/after-next-paint'
-import { installErrorHandlers, reportAppError } from './ui/app-errors'
+import { appError, installErrorHandlers } from './ui/app-errors'
+import { backoffDelay } from './sync/backoff'
 
 /**
  * Starts the app: its stores, the device's database and sync, and the first render (or, on a page
@@ -52,17 +53,28 @@ export async function startApp(): Promise<void> {
   afterNextPaint(() => startLater(sync, pinia, router))
 }
 
-/** Loads and runs start-later.ts; if its chunk cannot be fetched, says so and tries again when the connection returns. */
-function startLater(sync: SyncService, pinia: Pinia, router: Router): void {
+/**
+ * Loads and runs start-later.ts. If its chunk cannot be fetched, the page says so and tries again
+ * when the connection returns, or after a while (a server that hiccuped: the device stayed online).
+ */
+function startLater(sync: SyncService, pinia: Pinia, router: Router, attempt = 0): void {
   import('./start-later').then(
     (later) => {
       later.startLater(sync, pinia, router)
       laterShell.value = later
+      if (appError.value === 'incomplete') appError.value = null
     },
     (error: unknown) => {
       console.error('the rest of the app could not be loaded', error)
-      reportAppError(error)
-      window.addEventListener('online', () => startLater(sync, pinia, router), { once: true })
+      appError.value = 'incomplete'
+      const again = () => {
+        clearTimeout(timer)
+        window.removeEventListener('online', again)
+        startLater(sync, pinia, router, attempt + 1)
+      }
+      // First within 4 s, then waits doubling up to 5 min (with jitter): an offline tablet rests.
+      const timer = setTimeout(again, backoffDelay(attempt + 2))
+      window.addEventListener('online', again)
     },
   )
 }

@@ -1,7 +1,8 @@
 import { ref, type App } from 'vue'
 import { StorageFullError } from '../sync/storage-full'
 
-export type AppError = 'failed' | 'storage-full'
+/** incomplete: part of the app (its later start, start-later.ts) could not be fetched. */
+export type AppError = 'failed' | 'storage-full' | 'incomplete'
 
 /** The last failure no screen explained itself; AppErrorNotice says it in plain Danish. */
 export const appError = ref<AppError | null>(null)
