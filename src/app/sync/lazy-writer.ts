@@ -1,6 +1,8 @@
 import type { LocalDb } from './local-db'
 import type { SyncWriter, WriteListener } from './write'
 
+type WriteModule = Pick<typeof import('./write'), 'SyncWriter'>
+
 export type Writer = Pick<SyncWriter, 'onWrite' | 'create' | 'update' | 'modify' | 'remove' | 'send' | 'apply'> & {
   /** Loads the writer's code; start-later.ts asks for it after the first paint, a write would too. */
   load(): Promise<SyncWriter>
@@ -11,11 +13,11 @@ export type Writer = Pick<SyncWriter, 'onWrite' | 'create' | 'update' | 'modify'
  * download: nothing is written before a person acts. Writes asked for before it is there wait for
  * it and start in the order they were asked, as they would on the writer itself.
  */
-export function lazyWriter(db: LocalDb): Writer {
+export function lazyWriter(db: LocalDb, fetchCode: () => Promise<WriteModule> = () => import('./write')): Writer {
   const listeners = new Set<WriteListener>()
   let loading: Promise<SyncWriter> | null = null
   const load = () =>
-    (loading ??= import('./write').then(
+    (loading ??= fetchCode().then(
       ({ SyncWriter }) => {
         const writer = new SyncWriter(db)
         writer.onWrite(() => {
