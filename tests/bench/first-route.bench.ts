@@ -6,6 +6,7 @@ import vue from '@vitejs/plugin-vue'
 import { build } from 'vite'
 import { appBuild, eagerFiles, root, type ViteManifest } from './app-build.js'
 import type { BenchFigure } from './figure.js'
+import { fetchedBeforeTakeOver } from './first-route-browser.js'
 
 /** The start page: "/" redirects to /moeder (src/app/routes.ts). */
 const START_ROUTE = 'src/app/meetings/MeetingsPage.vue'
@@ -83,7 +84,9 @@ export default async function benchFirstRoute(): Promise<BenchFigure[]> {
   const dist = await appBuild()
   const client = path.join(dist, 'client')
   const appManifest = JSON.parse(readFileSync(path.join(client, '.vite/manifest.json'), 'utf8')) as ViteManifest
-  const app = weigh(client, eagerFiles(appManifest, 'index.html', START_ROUTE, [APP_START]))
+  const eager = eagerFiles(appManifest, 'index.html', START_ROUTE, [APP_START])
+  const app = weigh(client, eager)
+  const fetched = await fetchedBeforeTakeOver(dist)
   const floor = await buildFloor()
   const base = weigh(floor.dir, eagerFiles(floor.manifest, 'index.html', 'Start.vue'))
   rmSync(path.dirname(floor.dir), { recursive: true, force: true })
@@ -118,5 +121,18 @@ export default async function benchFirstRoute(): Promise<BenchFigure[]> {
       goal: 'none (the budget is on gzip; shown for what a phone downloads)',
       met: true,
     },
+    ...(['new device', 'app has run'] as const).map((visit): BenchFigure => {
+      const extra = fetched[visit].filter((file) => !eager.includes(file))
+      const missing = eager.filter((file) => !fetched[visit].includes(file))
+      return {
+        measure: `first route in Chromium (${visit}): JS+CSS fetched before the app takes the page over, gzip`,
+        value: weigh(client, fetched[visit]).gzip,
+        unit: 'KiB',
+        baseline: app.gzip,
+        baselineLabel: `the manifest's eager files above (${eager.length} files)`,
+        goal: 'the same files' + (extra.length + missing.length ? ` (more: ${extra.join(', ') || 'none'}; not fetched: ${missing.join(', ') || 'none'})` : ''),
+        met: extra.length === 0 && missing.length === 0,
+      }
+    }),
   ]
 }
