@@ -4,6 +4,8 @@
 set -e
 : "${E2E_DIST:?set E2E_DIST, e.g. dist-b}" "${E2E_PORT:?set E2E_PORT, e.g. 4181}"
 npx vite build --outDir "$E2E_DIST/client" --emptyOutDir >/dev/null
+# The module that renders public pages, beside client/ where the server looks for it.
+npx vite build --ssr src/app/ssr/render-page.ts --outDir "$E2E_DIST/ssr" --emptyOutDir >/dev/null
 npx tsc -p tsconfig.server.json --outDir "$E2E_DIST/node"
 export E2E_DIST E2E_PORT
 exec npx playwright test "$@"

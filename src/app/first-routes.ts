@@ -23,6 +23,7 @@ export const firstRoutes: RouteRecordRaw[] = [
     path: '/moeder',
     name: 'meetings',
     component: () => import('./meetings/MeetingsPage.vue'),
+    beforeEnter: () => import('./meetings/start-page-sections').then(({ loadStartPageSections }) => loadStartPageSections()),
     meta: { titleKey: 'meetings.title', firstAnswer: (_params, records) => import('./meetings/start-page').then(({ startPageAnswer }) => startPageAnswer(records)) },
   },
   {

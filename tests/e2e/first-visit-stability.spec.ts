@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
+import { cachedMe, KAREN, SECRETARY, signInAsStaffUI, signInWithCardCode } from './accounts-helpers.js'
 
 /**
  * A first visit on a phone: what the first sync brings must not push what is already on screen
@@ -12,8 +13,14 @@ async function coldPage(browser: Browser): Promise<Page> {
     const shifts: string[] = []
     Object.assign(window, { __shifts: shifts })
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node | null }[] })[]) {
-        shifts.push(`${entry.value.toFixed(4)} ${entry.sources.map((s) => (s.node as Element | null)?.className || s.node?.nodeName).join(', ')}`)
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] })[]) {
+        // What moved, and from where to where: enough to find it when this fails.
+        const what = entry.sources.map((s) => {
+          const element = s.node as Element | null
+          const name = element?.getAttribute?.('aria-labelledby') || element?.className || s.node?.nodeName
+          return `${name} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`
+        })
+        shifts.push(`${entry.value.toFixed(4)} ${what.join(', ')}`)
       }
     }).observe({ type: 'layout-shift', buffered: true })
   })
@@ -99,4 +106,25 @@ test("a shared meeting link shows the agenda in the app's first render, not a he
   const first = await meeting.evaluate(() => (window as unknown as { __firstRender: { heading: string; items: number } }).__firstRender)
   expect(first).toEqual({ heading: 'Møde i brugerrådet', items: shown })
   await meeting.context().close()
+})
+
+test('a member’s and a secretary’s start page: their own sections are there with the page, and nothing moves as the meetings arrive', async ({ browser }) => {
+  // "Dit råd" and "Lav et møde" come in chunks of their own (only members and staff see them):
+  // arriving after the page, they pushed the meetings down, under a finger about to tap one.
+  for (const who of ['member', 'secretary'] as const) {
+    const page = await coldPage(browser)
+    if (who === 'member') await signInWithCardCode(page, KAREN.code)
+    else await signInAsStaffUI(page, SECRETARY)
+    await expect.poll(async () => (await cachedMe(page)).kind).toBe('person')
+    for (const visit of [1, 2]) {
+      await page.goto('/moeder')
+      const own = page.getByRole('region', { name: 'Dit råd' })
+      await expect(own.getByRole('link', { name: /Brugerrådet på Solbakken/ })).toBeVisible()
+      await expect(page.getByRole('region', { name: 'Kommende møder' }).getByRole('article').first()).toBeVisible()
+      if (who === 'secretary') await expect(page.getByRole('region', { name: 'Lav et møde' }).getByRole('link', { name: /Nyt møde/ })).toBeVisible()
+      await page.waitForTimeout(500)
+      expect(await shiftsOf(page), `${who}, visit ${visit}`).toEqual([])
+    }
+    await page.context().close()
+  }
 })
