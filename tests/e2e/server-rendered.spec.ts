@@ -116,6 +116,20 @@ test('the app’s code is fetched once the rendered page is on the screen, not w
   await context.close()
 })
 
+test('a print link opened on a device that never saw the meeting shows the handout, as the meeting link would', async ({ browser }) => {
+  const { href, context, page, errors } = await freshDevice(browser, { viewport: { width: 320, height: 640 } })
+  await page.goto(`${href}/udskriv`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Udskriv møde' })).toBeVisible()
+  const handout = page.getByRole('article')
+  await expect(handout.getByRole('heading', { level: 2 })).toHaveText('Møde i brugerrådet – Dagsorden')
+  await expect(handout.getByRole('heading', { level: 3 }).first()).toHaveText('1. Velkommen')
+  await expect(handout).toContainText('Køkkenet vil høre, hvad I synes om maden.')
+  await expect(page.getByRole('button', { name: 'Udskriv' })).toBeVisible()
+  expect(errors).toEqual([])
+  await runA11yKit(page, 'print view opened first on a new device')
+  await context.close()
+})
+
 test('a device where the app has run (English chosen) gets the plain page, drawn by the app in its settings', async ({ browser }) => {
   const { href, context, page, errors } = await freshDevice(browser)
   await chooseSettings(page, { english: true })
