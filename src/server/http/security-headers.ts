@@ -27,12 +27,13 @@ export const contentSecurityPolicy = {
 
 /**
  * The camera (QR cards) and the microphone (recorded read-aloud) for this origin only; every other
- * powerful feature off, so nothing embedded or injected could ask for it.
+ * powerful feature off, so nothing embedded or injected could ask for it. Only features Chromium
+ * knows: an unknown one ('bluetooth') is an error in the console of every page, and does nothing.
  */
 export const PERMISSIONS_POLICY = [
   'camera=(self)',
   'microphone=(self)',
-  ...['geolocation', 'payment', 'usb', 'serial', 'hid', 'bluetooth', 'midi', 'display-capture', 'accelerometer', 'gyroscope', 'magnetometer', 'browsing-topics'].map(
+  ...['geolocation', 'payment', 'usb', 'serial', 'hid', 'midi', 'display-capture', 'accelerometer', 'gyroscope', 'magnetometer', 'browsing-topics'].map(
     (feature) => `${feature}=()`,
   ),
 ].join(', ')
