@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './a11y/kit.js'
-import { waitForServiceWorker } from './helpers.js'
+import { chooseSettings, waitForServiceWorker } from './helpers.js'
 
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG')
@@ -61,6 +61,25 @@ test.describe('installable PWA', () => {
 
     await context.setOffline(false)
     await expect(banner).toHaveCount(0)
+  })
+
+  test('offline on a small phone with the largest text, the notice leaves the page in view', { tag: '@service-worker' }, async ({ page, context }) => {
+    await page.setViewportSize({ width: 320, height: 640 })
+    await chooseSettings(page, { textSize: 'Størst' })
+    await page.goto('/raad')
+    await waitForServiceWorker(page)
+    await context.setOffline(true)
+    const banner = page.getByRole('status').filter({ hasText: 'Ingen forbindelse' })
+    await expect(banner).toHaveText('Ingen forbindelse. Det du gør, bliver gemt på enheden.')
+    const heading = page.getByRole('heading', { level: 1, name: 'Rådene' })
+    const notice = (await banner.boundingBox())!
+    const title = (await heading.boundingBox())!
+    // The notice takes at most a third of the screen (it took more than half), and the page's
+    // heading is in view below it, above the bottom menu.
+    expect(notice.height).toBeLessThanOrEqual(640 / 3)
+    expect(title.y + title.height).toBeLessThanOrEqual(640 - 80)
+    await expectNoAxeViolations(page, 'offline notice at 320 px, largest text')
+    await context.setOffline(false)
   })
 
   test('a first visit downloads what reading needs, not every pictogram or the PDF reader', { tag: '@service-worker' }, async ({ page }) => {
