@@ -104,7 +104,7 @@ async function frames(page: Page): Promise<void> {
 
 test.describe('no word breaks in the middle at 320 and 360 px', () => {
   for (const size of TEXT_SIZES) {
-    test(`text size ${size}: start, councils, council, agenda, minutes and print pages`, async ({ page }) => {
+    test(`text size ${size}: start, sign-in, councils, council, agenda, minutes and print pages`, async ({ page }) => {
       test.setTimeout(120_000)
       const problems: string[] = []
 
@@ -124,6 +124,10 @@ test.describe('no word breaks in the middle at 320 and 360 px', () => {
       await page.goto('/')
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
       await check('start page on a first visit')
+
+      await page.goto('/log-ind')
+      await expect(page.getByRole('button', { name: /Jeg er medarbejder/ })).toBeVisible()
+      await check('sign-in page')
 
       await page.goto('/raad')
       await expect(page.getByRole('link', { name: /Centerrådet for Socialpsykiatri/ })).toBeVisible()
