@@ -71,6 +71,8 @@ test.describe('Indstillinger', () => {
     await page.getByRole('radio', { name: 'English' }).check()
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+    // The confirmation in the language chosen, also the first time (its messages were on their way).
+    await expect(page.getByRole('status').filter({ hasText: 'saved' })).toHaveText('Your choice is saved on this device.')
     await expect(page).toHaveTitle('Settings – Brugerstemme')
     await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link')).toHaveText([
       'Meetings',
