@@ -39,8 +39,15 @@ test.describe('a resident follows the council to a meeting and reads it', () => 
 
     await food.getByText('Læs mere').click()
     await expect(food.getByRole('heading', { name: 'Resumé' })).toBeVisible()
+    // Open, it says how to close it again, and closes.
+    const less = food.getByText('Læs mindre')
+    await expect(less).toBeVisible()
+    await expect(food.getByText('Læs mere')).toBeHidden()
     await expect(food).toContainText('Menuplan for januar og februar')
     await runA11yKit(page, 'meeting page, Læs mere open')
+    await less.click()
+    await expect(food.getByRole('heading', { name: 'Resumé' })).toBeHidden()
+    await expect(food.getByText('Læs mere')).toBeVisible()
 
     const download = page.waitForEvent('download')
     await page.getByRole('link', { name: 'Sæt mødet i din kalender' }).click()
