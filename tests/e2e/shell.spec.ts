@@ -30,6 +30,16 @@ test.describe('the app shell', () => {
       await expect(link.locator('svg')).toHaveAttribute('aria-hidden', 'true')
     }
     await expect(menu.getByRole('link', { name: 'Møder' })).toHaveAttribute('aria-current', 'page')
+
+    // A council's and a meeting's pages belong to Møder: the tab marks the place, not the page.
+    await page.goto('/raad')
+    await page.getByRole('link', { name: /^Brugerrådet på Solbakken/ }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Brugerrådet på Solbakken' })).toBeVisible()
+    await expect(menu.getByRole('link', { name: 'Møder' })).toHaveAttribute('aria-current', 'true')
+    await expect(menu.locator('[aria-current]')).toHaveCount(1)
+    await page.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen/ }).click()
+    await expect(page.getByRole('article').first()).toBeVisible()
+    await expect(menu.getByRole('link', { name: 'Møder' })).toHaveAttribute('aria-current', 'true')
   })
 
   test('moving with the menu by keyboard changes title, marks the place and focuses the heading', async ({ page }) => {
