@@ -161,3 +161,23 @@ test.describe('sync status on Mig', () => {
     await expect(status).toHaveText('Alt er sendt.')
   })
 })
+
+test('a screen read from the server (Valg) says offline that it cannot be fetched, not that something typed is waiting, and comes by itself when the connection returns', async ({ page, context }) => {
+  // Read online first, as a relative would, then back to Møder; the connection drops; Valg again.
+  await page.goto('/valg')
+  await appStarted(page)
+  const elections = page.getByRole('main').getByRole('list').getByRole('link')
+  await expect(elections.first()).toBeVisible()
+  const menu = page.getByRole('navigation', { name: 'Hovedmenu' })
+  await menu.getByRole('link', { name: 'Møder' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Møder' })).toBeVisible()
+  await context.setOffline(true)
+  await menu.getByRole('link', { name: 'Valg' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Valg' })).toBeVisible()
+  const problem = page.getByRole('alert')
+  await expect(problem).toHaveText('Der er ingen forbindelse, så siden kan ikke hentes. Den kommer af sig selv, når forbindelsen er tilbage.')
+  await runA11yKit(page, 'elections offline')
+  await context.setOffline(false)
+  await expect(problem).toHaveCount(0)
+  await expect(elections.first()).toBeVisible()
+})

@@ -1,4 +1,4 @@
-import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import { onScopeDispose, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ApiError } from '../api'
 import type { FieldError } from '../ui/ErrorSummary.vue'
@@ -72,13 +72,26 @@ export function useAdminData<T>(load: () => Promise<T>): { data: ShallowRef<T | 
   const { t } = useI18n()
   const data = shallowRef<T>()
   const problem = ref('')
+  let offline = false
   async function reload(): Promise<void> {
     try {
       data.value = await load()
       problem.value = ''
+      offline = false
     } catch (error) {
-      problem.value = t(`admin.errors.${errorCode(error)}`)
+      const code = errorCode(error)
+      offline = code === 'offline'
+      // Reading is not writing: nothing was typed that could be lost.
+      problem.value = t(offline ? 'admin.errors.loadOffline' : `admin.errors.${code}`)
     }
+  }
+  // What could not be fetched offline comes by itself when the connection returns.
+  const online = () => {
+    if (offline) void reload()
+  }
+  if (!__SERVER_RENDER__) {
+    window.addEventListener('online', online)
+    onScopeDispose(() => window.removeEventListener('online', online))
   }
   void reload()
   return { data, problem, reload }
