@@ -101,7 +101,8 @@ export function useAdminData<T>(load: () => Promise<T>): { data: ShallowRef<T | 
 export function useDates() {
   const { locale } = useI18n()
   const date = (iso: string) => new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(locale.value, { dateStyle: 'long' })
-  const dateTime = (iso: string) => new Date(iso).toLocaleString(locale.value, { dateStyle: 'long', timeStyle: 'short' })
+  // 24-hour in English too, as meeting times are ("13:30 to 15:00"), not "6:17 AM" beside them.
+  const dateTime = (iso: string) => new Date(iso).toLocaleString(locale.value, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' })
   return { date, dateTime }
 }
 
