@@ -137,6 +137,53 @@ test('a secretary pastes an agenda, checks it, fixes titles and saves a draft me
   expect(meeting).toMatchObject({ startTime: '13:30', endTime: '15:30', place: 'Fælleshuset, Egebo', published: false, minutesPublished: false })
 })
 
+test('a year the server refuses (3000, 0201) is caught at step 2 with the end before the start, so the import is not lost', async ({ page }) => {
+  const councilId = await signInAsSecretary(page)
+  await openImport(page, councilId)
+  await textField(page).fill(readFileSync(AGENDA_FILE, 'utf8'))
+  await page.getByRole('button', { name: 'Læs teksten' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Trin 2 af 3 Tjek og ret' })).toBeVisible()
+  const title = `Import i år 3000 ${Date.now()}`
+  await page.getByRole('textbox', { name: 'Mødets navn' }).fill(title)
+
+  const date = page.getByLabel('Dato')
+  const end = page.getByRole('textbox', { name: 'Slutter kl.' })
+  await date.fill('3000-01-14')
+  await expect(page.getByRole('textbox', { name: 'Starter kl.' })).toHaveValue('13.30')
+  await end.fill('13.00')
+  await expect(end).toHaveAccessibleDescription('Skriv timer og minutter, for eksempel 15.00')
+  await page.getByRole('button', { name: 'Gem mødet' }).click()
+
+  const yearMessage = 'Skriv en dato mellem år 1900 og 2199. Tjek årstallet.'
+  const endMessage = 'Sluttid: mødet skal slutte efter, det starter. Ret tiden, eller lad feltet være tomt.'
+  const summary = page.locator('.error-summary')
+  await expect(summary).toBeFocused()
+  await expect(summary.getByRole('link')).toHaveText([yearMessage, endMessage])
+  await expect(date).toHaveAttribute('aria-invalid', 'true')
+  await expect(date).toHaveAccessibleDescription(`Fejl: ${yearMessage}`)
+  await expect(end).toHaveAccessibleDescription(`Skriv timer og minutter, for eksempel 15.00 Fejl: ${endMessage}`)
+  await expectNoAxeViolations(page, 'import step 2 with a wrong year')
+  await expect(page.getByRole('heading', { level: 2, name: 'Trin 2 af 3 Tjek og ret' })).toBeVisible()
+
+  await date.fill('0201-01-14')
+  await end.fill('')
+  await page.getByRole('button', { name: 'Gem mødet' }).click()
+  await expect(summary.getByRole('link')).toHaveText([yearMessage])
+  expect(await ownWrites(page)).toEqual({ pending: [], outbox: 0 })
+  expect((await serverRecords(page, councilId, 'meeting')).filter((m) => m.title === title)).toEqual([])
+
+  // Put right, the meeting and all its items arrive, and nothing is refused.
+  await date.fill('2027-01-14')
+  await page.getByRole('button', { name: 'Gem mødet' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Ret møde' })).toBeVisible()
+  const meetingId = /\/moeder\/([^/]+)\/rediger/.exec(page.url())![1]!
+  await expect
+    .poll(async () => (await serverRecords(page, councilId, 'agenda-item')).filter((i) => i.meetingId === meetingId).length)
+    .toBe(5)
+  await page.goto('/mig/afviste')
+  await expect(page.getByText('Alt du har skrevet, er modtaget.')).toBeVisible()
+})
+
 test('a secretary chooses a minutes file saved as Windows-1252, goes back, and saves it', async ({ page }) => {
   const councilId = await signInAsSecretary(page)
   await openImport(page, councilId)

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test'
-import { runA11yKit } from './a11y/kit.js'
+import { expectNoAxeViolations, runA11yKit } from './a11y/kit.js'
 import { waitForServiceWorker } from './helpers.js'
 import { spokenSoFar, stubSpeech } from './speech-stub.js'
-import { signInAsSecretary } from './sync-helpers.js'
+import { serverRecords, signInAsSecretary } from './sync-helpers.js'
 
 async function openSolbakken(page: Page): Promise<void> {
   // A first visit: the start page offers the councils to choose from.
@@ -181,4 +181,77 @@ test('what a secretary typed but did not save is still there after leaving the p
   await page.getByRole('button', { name: 'Gem punktet' }).click()
   await page.getByRole('link', { name: 'Tilføj punkt' }).click()
   await expect(page.getByRole('textbox', { name: 'Overskrift', exact: true })).toHaveValue('')
+})
+
+// The server takes years 1900–2199 only (MeetingData.date). A meeting with another year, or one
+// ending before it starts, was saved on the device and then refused: the form must stop it.
+const YEAR_MESSAGE = 'Skriv en dato mellem år 1900 og 2199. Tjek årstallet.'
+const END_MESSAGE = 'Sluttid: mødet skal slutte efter, det starter. Ret tiden, eller lad feltet være tomt.'
+
+test('Nyt møde and Ret møde refuse a year the server refuses and an end before the start, and save nothing until it is right', async ({ page }) => {
+  const councilId = await signInAsSecretary(page)
+  const title = `Møde i år 3000 ${Date.now()}`
+  await page.goto(`/raad/${councilId}`)
+  await page.getByRole('link', { name: 'Nyt møde' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Nyt møde' })).toBeVisible()
+  await page.getByRole('textbox', { name: 'Mødets navn' }).fill(title)
+  // The year slips to 3000. (Filled, not typed: the order of the field's day, month and year
+  // follows the browser's own locale, not the page's.)
+  const date = page.getByLabel('Dato')
+  await date.fill('3000-01-14')
+  const start = page.getByRole('textbox', { name: 'Starter kl.' })
+  const end = page.getByRole('textbox', { name: 'Slutter kl.' })
+  await start.fill('14.00')
+  await end.fill('13.00')
+  // The end time's example is an end time, not the start time's 13.30 again.
+  await expect(end).toHaveAccessibleDescription('Skriv timer og minutter, for eksempel 15.00')
+  await page.getByRole('button', { name: 'Gem mødet' }).click()
+
+  const summary = page.locator('.error-summary')
+  await expect(summary).toBeFocused()
+  await expect(summary.getByRole('link')).toHaveText([YEAR_MESSAGE, END_MESSAGE])
+  await expect(date).toHaveAttribute('aria-invalid', 'true')
+  await expect(date).toHaveAccessibleDescription(`Fejl: ${YEAR_MESSAGE}`)
+  await expect(end).toHaveAttribute('aria-invalid', 'true')
+  await expect(end).toHaveAccessibleDescription(`Skriv timer og minutter, for eksempel 15.00 Fejl: ${END_MESSAGE}`)
+  await expect(start).not.toHaveAttribute('aria-invalid', 'true')
+  await expectNoAxeViolations(page, 'new meeting with a wrong year and end')
+  await expect(page.getByRole('heading', { level: 1, name: 'Nyt møde' })).toBeVisible()
+
+  // A year typed with a digit too few (0201) is refused the same way.
+  await date.fill('0201-05-01')
+  await end.fill('15.30')
+  await page.getByRole('button', { name: 'Gem mødet' }).click()
+  await expect(summary.getByRole('link')).toHaveText([YEAR_MESSAGE])
+  await summary.getByRole('link').click()
+  await expect(date).toBeFocused()
+
+  // Nothing was saved, on the device or on the server, and nothing waits to be refused.
+  // The council's page lists every meeting this device holds, drafts and earlier ones too.
+  await page.goto(`/raad/${councilId}`)
+  await expect(page.getByRole('link', { name: 'Nyt møde' })).toBeVisible()
+  await expect(page.getByText(title)).toHaveCount(0)
+  expect((await serverRecords(page, councilId, 'meeting')).filter((m) => m.title === title)).toEqual([])
+  await page.goto('/mig/afviste')
+  await expect(page.getByText('Alt du har skrevet, er modtaget.')).toBeVisible()
+
+  // Put right, it is saved; then Ret møde holds the same rules and keeps the saved meeting.
+  await page.goto(`/moeder/ny?raad=${councilId}`)
+  await expect(page.getByRole('textbox', { name: 'Mødets navn' })).toHaveValue(title)
+  await date.fill('2030-01-14')
+  await page.getByRole('button', { name: 'Gem mødet' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Ret møde' })).toBeVisible()
+  const saved = async () => (await serverRecords(page, councilId, 'meeting')).find((m) => m.title === title)
+  await expect.poll(async () => (await saved())?.endTime).toBe('15:30')
+  expect(await saved()).toMatchObject({ date: '2030-01-14', startTime: '14:00', endTime: '15:30' })
+
+  await date.fill('3000-01-14')
+  await end.fill('13.00')
+  await page.getByRole('button', { name: 'Gem mødet' }).click()
+  await expect(summary).toBeFocused()
+  await expect(summary.getByRole('link')).toHaveText([YEAR_MESSAGE, END_MESSAGE])
+  await expect(page.getByRole('status').filter({ hasText: 'Mødet er gemt på denne enhed.' })).toHaveCount(0)
+  await page.goto('/mig/afviste')
+  await expect(page.getByText('Alt du har skrevet, er modtaget.')).toBeVisible()
+  expect(await saved()).toMatchObject({ date: '2030-01-14', startTime: '14:00', endTime: '15:30' })
 })

@@ -98,6 +98,11 @@ describe('draftProblems', () => {
     expect(draftProblems(draft({ date: '2028-02-29', startTime: '09:05' }))).toEqual([])
   })
 
+  it('refuses a date the server refuses, such as a year typed as 3000 or 0201, before it is saved', () => {
+    expect(draftProblems(draft({ date: '3000-01-14' }))).toEqual([{ field: 'date', code: 'out_of_range' }])
+    expect(draftProblems(draft({ date: '0201-01-14' }))).toEqual([{ field: 'date', code: 'out_of_range' }])
+  })
+
   it('takes times as people type them, and an end time only after the start', () => {
     expect(draftProblems(draft({ startTime: '13.30', endTime: 'kl. 15' }))).toEqual([])
     expect(draftProblems(draft({ startTime: '', endTime: '15.00' }))).toEqual([])

@@ -1,6 +1,7 @@
 import type { ParsedAgenda, ParsedAgendaSection } from './agenda-import.js'
 import { clockText, parseClock } from './clock.js'
 import { emptyAgendaItem, type AgendaItemData, type MeetingData } from './entities.js'
+import { meetingTimingProblems, type MeetingTimingCode } from './meeting-rules.js'
 
 /**
  * From an imported agenda text to the records that are saved: the secretary's editable draft
@@ -73,18 +74,10 @@ export type ImportField = 'title' | 'date' | 'startTime' | 'endTime' | 'place' |
 
 export interface ImportProblem {
   field: ImportField
-  code: 'missing' | 'invalid' | 'too_long' | 'before_start'
+  code: MeetingTimingCode | 'too_long'
   /** Index in draft.items, for the item fields. */
   index?: number
   max?: number
-}
-
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-  if (!match) return false
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 }
 
 /** What the secretary must fix before saving, in the order the fields appear. */
@@ -95,12 +88,8 @@ export function draftProblems(draft: ImportDraft): ImportProblem[] {
   }
   if (!draft.title.trim()) problems.push({ field: 'title', code: 'missing' })
   tooLong('title', draft.title, LIMITS.meetingTitle)
-  if (!isCalendarDate(draft.date)) problems.push({ field: 'date', code: draft.date ? 'invalid' : 'missing' })
-  const start = parseClock(draft.startTime)
-  const end = parseClock(draft.endTime)
-  if (draft.startTime.trim() && !start) problems.push({ field: 'startTime', code: 'invalid' })
-  if (draft.endTime.trim() && !end) problems.push({ field: 'endTime', code: 'invalid' })
-  else if (start && end && end <= start) problems.push({ field: 'endTime', code: 'before_start' })
+  // The same rule as the Nyt møde form: a date or time the server refuses would lose the import.
+  problems.push(...meetingTimingProblems(draft))
   tooLong('place', draft.place, LIMITS.place)
   tooLong('participants', draft.participants, LIMITS.participants)
   tooLong('absent', draft.absent, LIMITS.participants)
