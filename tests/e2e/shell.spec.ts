@@ -37,7 +37,7 @@ test.describe('the app shell', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Brugerrådet på Solbakken' })).toBeVisible()
     await expect(menu.getByRole('link', { name: 'Møder' })).toHaveAttribute('aria-current', 'true')
     await expect(menu.locator('[aria-current]')).toHaveCount(1)
-    await page.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen/ }).click()
+    await page.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen/ }).first().click()
     await expect(page.getByRole('article').first()).toBeVisible()
     await expect(menu.getByRole('link', { name: 'Møder' })).toHaveAttribute('aria-current', 'true')
   })
