@@ -149,3 +149,105 @@ test('until the municipality fills it in, the statement says which parts are mis
   await visitorContext.close()
   await adminContext.close()
 })
+
+test('the statement editor never shows blanks for a statement it could not fetch, and keeps what could not be sent', async ({ browser }) => {
+  test.setTimeout(120_000)
+  // A server of its own: this test publishes a statement, and the one above starts from none.
+  const own = await startOwnServer({ DATA_DIR: tempDir('statement-offline') })
+  const context = await browser.newContext({ ...devices['Pixel 7'], baseURL: own.url, locale: 'da-DK' })
+  try {
+    const admin = await context.newPage()
+    await signInAsStaff(admin, ADMIN)
+    const published = {
+      authority: 'Egebo Kommune',
+      compliance: 'partial',
+      knownIssues: 'Optagne oplæsninger har ingen tekst ved siden af.',
+      burden: '',
+      method: 'self',
+      methodNote: 'Test med tastatur og skærmlæser.',
+      preparedOn: null,
+      reviewedOn: '2026-01-05',
+      contactUnit: 'Socialforvaltningen, Digitalisering',
+      contactEmail: 'tilgaengelighed@egebo.dk',
+      contactPhone: '70 10 20 30',
+      wasUrl: '',
+    }
+    // Another administrator's save, made the way the page makes it (the server checks the origin).
+    const saveElsewhere = (statement: typeof published) =>
+      admin.evaluate(async (body) => {
+        const response = await fetch('/api/admin/accessibility-statement', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+        return response.status
+      }, statement)
+    expect(await saveElsewhere(published)).toBe(200)
+
+    const authority = admin.getByRole('textbox', { name: 'Myndighedens navn' })
+    const phone = admin.getByRole('textbox', { name: 'Telefon' })
+    const saveButton = admin.getByRole('button', { name: 'Gem erklæringen' })
+    const notFetched = admin.getByText('Vi kunne ikke hente erklæringen, som den er nu.')
+    await admin.goto('/admin/tilgaengelighed')
+    await expect(authority).toHaveValue('Egebo Kommune')
+    await admin.getByRole('link', { name: 'Tilbage til administration' }).click()
+    await expect(admin.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible()
+
+    // The connection goes; the admin opens the statement from the admin screen.
+    await context.setOffline(true)
+    await admin.getByRole('main').getByRole('link', { name: /^Tilgængelighedserklæring/ }).click()
+    await expect(admin.getByRole('heading', { level: 1, name: 'Udfyld tilgængelighedserklæringen' })).toBeVisible()
+    // No empty form to fill in and save over the published statement, but a plain message.
+    await expect(authority).toHaveCount(0)
+    await expect(saveButton).toHaveCount(0)
+    await expect(notFetched).toBeVisible()
+    await expect(admin.getByRole('status').filter({ hasText: 'Der er ingen forbindelse, så siden kan ikke hentes.' })).toBeVisible()
+    await expectNoAxeViolations(admin, 'statement editor, statement not fetched')
+
+    // The connection returns: the statement as published comes by itself.
+    await context.setOffline(false)
+    await expect(authority).toHaveValue('Egebo Kommune')
+    await expect(notFetched).toHaveCount(0)
+    await expect(admin.getByRole('textbox', { name: 'E-mail' })).toHaveValue('tilgaengelighed@egebo.dk')
+
+    // A change that cannot be sent stays on the device, also over a reload.
+    await phone.fill('70 99 88 77')
+    await context.setOffline(true)
+    await saveButton.click()
+    await expect(admin.locator('.error-summary')).toContainText('Der er ingen forbindelse. Det, du har skrevet, er ikke sendt, men det er ikke væk.')
+    await expect(admin.getByText('Erklæringen er gemt.')).toHaveCount(0)
+    await context.setOffline(false)
+    // Meanwhile another administrator changes a field this admin did not touch.
+    expect(await saveElsewhere({ ...published, contactUnit: 'Borgerservice' })).toBe(200)
+    await admin.reload()
+    await expect(phone).toHaveValue('70 99 88 77')
+    await expect(admin.getByRole('status').filter({ hasText: 'Vi har hentet det, du skrev sidst, men ikke gemte.' })).toBeVisible()
+    // What was not typed is the statement as it is now, not as it was when the draft was made.
+    await expect(admin.getByRole('textbox', { name: 'Afdeling, man kan kontakte' })).toHaveValue('Borgerservice')
+    await expect(authority).toHaveValue('Egebo Kommune')
+
+    await saveButton.click()
+    await expect(admin.getByRole('status').filter({ hasText: 'Erklæringen er gemt.' })).toBeVisible()
+    await expect(admin.getByText(/Der er ingen forbindelse/)).toHaveCount(0)
+    await expect(admin.getByText('Vi har hentet det, du skrev sidst, men ikke gemte.')).toHaveCount(0)
+    await expectNoAxeViolations(admin, 'statement editor, kept change saved')
+    const now = (await (await admin.request.get(`${own.url}/api/accessibility-statement`)).json()) as Record<string, unknown>
+    expect(now).toMatchObject({ ...published, contactUnit: 'Borgerservice', contactPhone: '70 99 88 77' })
+    // Saved: nothing is put back after a reload.
+    await admin.reload()
+    await expect(phone).toHaveValue('70 99 88 77')
+    await expect(admin.getByText('Vi har hentet det, du skrev sidst, men ikke gemte.')).toHaveCount(0)
+
+    // The server down while the browser has a network (the browser never says "online" again):
+    // the page says so and fetches again when asked.
+    await admin.route('**/api/accessibility-statement', (route) => route.abort('connectionrefused'))
+    await admin.reload()
+    await expect(admin.getByRole('button', { name: 'Prøv at hente igen' })).toBeVisible()
+    await expect(authority).toHaveCount(0)
+    await expect(notFetched).toBeVisible()
+    await admin.unroute('**/api/accessibility-statement')
+    await admin.getByRole('button', { name: 'Prøv at hente igen' }).click()
+    await expect(authority).toHaveValue('Egebo Kommune')
+    await expect(authority).toBeFocused()
+    await expect(phone).toHaveValue('70 99 88 77')
+  } finally {
+    await context.close()
+    await own.stop()
+  }
+})
