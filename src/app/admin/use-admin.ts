@@ -1,6 +1,7 @@
 import { onScopeDispose, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ApiError } from '../api'
+import { backoffDelay } from '../sync/backoff'
 import type { FieldError } from '../ui/ErrorSummary.vue'
 
 /** Server codes with a message of their own; anything else gets the general one. */
@@ -73,16 +74,24 @@ export function useAdminData<T>(load: () => Promise<T>): { data: ShallowRef<T | 
   const data = shallowRef<T>()
   const problem = ref('')
   let offline = false
+  let attempt = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let disposed = false
   async function reload(): Promise<void> {
+    clearTimeout(timer)
     try {
       data.value = await load()
       problem.value = ''
       offline = false
+      attempt = 0
     } catch (error) {
       const code = errorCode(error)
       offline = code === 'offline'
       // Reading is not writing: nothing was typed that could be lost.
       problem.value = t(offline ? 'admin.errors.loadOffline' : `admin.errors.${code}`)
+      // The device online but the server not answering: no `online` event will come, so it tries
+      // again by itself, a few seconds first, then less and less often.
+      if (offline && navigator.onLine && !disposed) timer = setTimeout(() => void reload(), backoffDelay(2 + attempt++))
     }
   }
   // What could not be fetched offline comes by itself when the connection returns.
@@ -91,7 +100,11 @@ export function useAdminData<T>(load: () => Promise<T>): { data: ShallowRef<T | 
   }
   if (!__SERVER_RENDER__) {
     window.addEventListener('online', online)
-    onScopeDispose(() => window.removeEventListener('online', online))
+    onScopeDispose(() => {
+      disposed = true
+      clearTimeout(timer)
+      window.removeEventListener('online', online)
+    })
   }
   void reload()
   return { data, problem, reload }
