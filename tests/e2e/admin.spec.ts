@@ -255,6 +255,26 @@ test('council details: the retention period is explained and checked', async ({ 
   await expect(page.getByText('Rådet er gemt.')).toBeVisible()
 })
 
+test('council details opened offline show no blank form that could be saved over the council, and fill in when the connection returns', async ({ page, context }) => {
+  await signInAsStaff(page, ADMIN)
+  await openCouncilAdmin(page, 'Centerrådet for Socialpsykiatri')
+  const edit = page.getByRole('link', { name: 'Ret rådets oplysninger' })
+  // Opened once online (the screen's code is then on the device), back, and the connection drops.
+  await edit.click()
+  await expect(page.getByLabel('Rådets navn')).toHaveValue('Centerrådet for Socialpsykiatri')
+  await page.goBack()
+  await context.setOffline(true)
+  await edit.click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Rådets oplysninger' })).toBeVisible()
+  await expect(page.getByText('Der er ingen forbindelse, så siden kan ikke hentes.', { exact: false })).toBeVisible()
+  await expect(page.getByLabel('Rådets navn')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Gem ændringer' })).toHaveCount(0)
+  await runA11yKit(page, 'council details offline')
+  await context.setOffline(false)
+  await expect(page.getByLabel('Rådets navn')).toHaveValue('Centerrådet for Socialpsykiatri')
+  await expect(page.getByLabel(/Hvor længe gemmer vi oplysninger/)).not.toHaveValue('')
+})
+
 test('an erasure request is carried out after a check that says what is erased and what is kept', async ({ page, browser }) => {
   await signInAsStaff(page, ADMIN)
   // A person who asks to be erased: created, given a card, signed in, asking.
