@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { expectNoAxeViolations, runA11yKit } from './a11y/kit.js'
 import { waitForServiceWorker } from './helpers.js'
 import { spokenSoFar, stubSpeech } from './speech-stub.js'
-import { serverRecords, signInAsSecretary } from './sync-helpers.js'
+import { addItem, createMeeting, serverRecords, signInAsSecretary } from './sync-helpers.js'
 
 async function openSolbakken(page: Page): Promise<void> {
   // A first visit: the start page offers the councils to choose from.
@@ -254,4 +254,74 @@ test('Nyt møde and Ret møde refuse a year the server refuses and an end before
   await page.goto('/mig/afviste')
   await expect(page.getByText('Alt du har skrevet, er modtaget.')).toBeVisible()
   expect(await saved()).toMatchObject({ date: '2030-01-14', startTime: '14:00', endTime: '15:30' })
+})
+
+// The server takes at most 300 characters of heading and 1,000 of easy-read text (AgendaItemData).
+// Longer texts were saved on the device and refused later, with no field marked: the editor must
+// stop them, keep what was typed, and say at the field what to do.
+test('Ret punkt refuses texts longer than the server takes, keeps them, and saves once they are shortened', async ({ page }) => {
+  const councilId = await signInAsSecretary(page)
+  await createMeeting(page, councilId, `Møde med lange tekster ${Date.now()}`)
+  const original = `Maden i huset ${Date.now()}`
+  await addItem(page, original, 'Vi taler om maden.')
+  await expect(page.getByRole('status').filter({ hasText: 'Alt er sendt.' })).toBeVisible({ timeout: 20_000 })
+  const onServer = async () => (await serverRecords(page, councilId, 'agenda-item')).find((item) => item.title === original || item.title === 'Maden i huset')
+  await expect.poll(async () => (await onServer())?.title, { timeout: 20_000 }).toBe(original)
+  const itemId = (await onServer())!.id
+
+  await page.getByRole('link', { name: `Ret: ${original}` }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Ret punkt' })).toBeVisible()
+  // By id: a section's heading is also labelled Overskrift.
+  const title = page.locator('#item-title')
+  const easy = page.getByRole('textbox', { name: 'Let tekst' })
+  const longTitle = 'Overskrift '.repeat(90).slice(0, 900)
+  const longEasy = 'Vi taler om maden. '.repeat(500).slice(0, 9200)
+  await title.fill(longTitle)
+  await easy.fill(longEasy)
+  await page.getByText(/Vis den oprindelige tekst/).click()
+  await page.getByRole('button', { name: 'Tilføj afsnit' }).click()
+  const heading = page.locator('#section-heading-0')
+  await heading.fill('h'.repeat(201))
+  const attachments = page.getByRole('textbox', { name: 'Bilag' })
+  await attachments.fill(`Bilag 1\n${'b'.repeat(301)}`)
+  await page.getByRole('button', { name: 'Gem punktet' }).click()
+
+  const TITLE_MESSAGE = 'Overskriften må højst være 300 tegn. Den er 900 tegn nu.'
+  const EASY_MESSAGE = 'Den lette tekst må højst være 1.000 tegn. Den er 9.200 tegn nu.'
+  const HEADING_MESSAGE = 'Overskriften i afsnit 1 må højst være 200 tegn. Den er 201 tegn nu.'
+  const ATTACHMENT_MESSAGE = 'Bilag nummer 2 må højst være 300 tegn. Det er 301 tegn nu.'
+  const summary = page.locator('.error-summary')
+  await expect(summary).toBeFocused()
+  await expect(summary.getByRole('link')).toHaveText([TITLE_MESSAGE, EASY_MESSAGE, HEADING_MESSAGE, ATTACHMENT_MESSAGE])
+  await expect(title).toHaveAttribute('aria-invalid', 'true')
+  await expect(title).toHaveAccessibleDescription(`Overskriften fra dagsordenen. Fejl: ${TITLE_MESSAGE}`)
+  await expect(easy).toHaveAttribute('aria-invalid', 'true')
+  await expect(heading).toHaveAccessibleDescription(`Fejl: ${HEADING_MESSAGE}`)
+  await expect(attachments).toHaveAccessibleDescription(`Ét bilag på hver linje. Fejl: ${ATTACHMENT_MESSAGE}`)
+  await expect(page.getByRole('textbox', { name: 'Let overskrift' })).not.toHaveAttribute('aria-invalid', 'true')
+  await expectNoAxeViolations(page, 'item editor with too-long texts')
+  // Nothing typed is lost, and the editor stays open.
+  await expect(page.getByRole('heading', { level: 1, name: 'Ret punkt' })).toBeVisible()
+  await expect(title).toHaveValue(longTitle)
+  await expect(easy).toHaveValue(longEasy)
+  await summary.getByRole('link', { name: HEADING_MESSAGE }).click()
+  await expect(heading).toBeFocused()
+  // Nothing was saved: the server still has the item as it was.
+  expect((await serverRecords(page, councilId, 'agenda-item')).find((item) => item.id === itemId)).toMatchObject({ title: original, easyText: 'Vi taler om maden.' })
+
+  // Shortened, it is saved and received.
+  await title.fill('Maden i huset')
+  await easy.fill('Vi taler om maden. Hvad synes du?')
+  await heading.fill('Indstilling')
+  await attachments.fill('Bilag 1\nBilag 2')
+  await page.getByRole('button', { name: 'Gem punktet' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Ret møde' })).toBeVisible()
+  await expect.poll(async () => (await serverRecords(page, councilId, 'agenda-item')).find((item) => item.id === itemId)?.title, { timeout: 20_000 }).toBe('Maden i huset')
+  expect((await serverRecords(page, councilId, 'agenda-item')).find((item) => item.id === itemId)).toMatchObject({
+    easyText: 'Vi taler om maden. Hvad synes du?',
+    sections: [{ kind: 'other', heading: 'Indstilling', text: '' }],
+    attachments: ['Bilag 1', 'Bilag 2'],
+  })
+  await page.goto('/mig/afviste')
+  await expect(page.getByText('Alt du har skrevet, er modtaget.')).toBeVisible()
 })
