@@ -263,6 +263,8 @@ test('council details opened offline show no blank form that could be saved over
   await edit.click()
   await expect(page.getByLabel('Rådets navn')).toHaveValue('Centerrådet for Socialpsykiatri')
   await page.goBack()
+  // The council's page has fetched its data again before the connection drops.
+  await expect(edit).toBeVisible()
   await context.setOffline(true)
   await edit.click()
   await expect(page.getByRole('heading', { level: 1, name: 'Rådets oplysninger' })).toBeVisible()
