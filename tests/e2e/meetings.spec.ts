@@ -28,13 +28,21 @@ test.describe('a resident follows the council to a meeting and reads it', () => 
     await expect(food).toContainText('Tænk over: Hvad synes du om maden?')
     await expect(food).toContainText('Cirka 20 minutter')
     await expect(food.locator('img[src="/pictograms/food.svg"]')).toBeVisible()
-    // The closed item is for the council's members only.
+    // The closed item is for the council's members only: the public sees its place and number
+    // (as on the secretary's handout), nothing of what it is about.
     await expect(page.getByText('En beboers sag')).toHaveCount(0)
+    const closed = page.getByRole('article', { name: 'Punkt 6: Lukket punkt' })
+    await expect(closed).toContainText('Kun rådets medlemmer kan se, hvad punktet handler om.')
+    await expect(closed.getByText('Læs mere')).toHaveCount(0)
+    await expect(page.getByRole('article', { name: 'Punkt 7: Eventuelt' })).toBeVisible()
     await runA11yKit(page, 'meeting page')
+    await closed.getByRole('button', { name: 'Læs op: Lukket punkt' }).click()
+    expect((await spokenSoFar(page)).at(-1)).toBe('da-DK Dansk: 6. Lukket punkt. Kun rådets medlemmer kan se, hvad punktet handler om.')
+    await closed.getByRole('button', { name: 'Stop oplæsning: Lukket punkt' }).click()
 
     await food.getByRole('button', { name: 'Læs op: Maden i huset' }).click()
     const spoken = await spokenSoFar(page)
-    expect(spoken).toEqual([expect.stringMatching(/^da-DK Dansk: 3\. Maden i huset\. Køkkenet vil høre.*Tænk over: Hvad synes du om maden\?$/)])
+    expect(spoken.at(-1)).toMatch(/^da-DK Dansk: 3\. Maden i huset\. Køkkenet vil høre.*Tænk over: Hvad synes du om maden\?$/)
     await expect(food.getByRole('button', { name: 'Stop oplæsning: Maden i huset' })).toBeVisible()
 
     await food.getByText('Læs mere').click()
@@ -61,6 +69,12 @@ test.describe('a resident follows the council to a meeting and reads it', () => 
     await page.getByRole('link', { name: 'Udskriv' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Udskriv møde' })).toBeVisible()
     await runA11yKit(page, 'print view')
+    // This device has only the closed item's place: nothing to ask, it is left out and counted,
+    // and the numbers are the agenda's, as on the secretary's handout.
+    await expect(page.getByRole('group', { name: 'Hvem er udskriften til?' })).toHaveCount(0)
+    const handout = page.getByRole('article')
+    await expect(handout.getByRole('heading', { level: 3 })).toHaveText(['1. Velkommen', '2. Dagsordenen', '3. Maden i huset', '4. Sommerturen', '5. Efterårets aktiviteter', '7. Eventuelt'])
+    await expect(handout).toContainText('Et lukket punkt er ikke med, fordi det kun er for rådets medlemmer.')
     await page.emulateMedia({ media: 'print' })
     await expect(page.getByRole('heading', { level: 3, name: '3. Maden i huset' })).toBeVisible()
     await expect(page.getByRole('button', { name: 'Udskriv' })).toBeHidden()

@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS } from '../../src/server/demo/accounts.js'
 import { createSyncRegistry } from '../../src/server/sync/entities.js'
 import { councilScope } from '../../src/shared/accounts/entities.js'
 import type { Me } from '../../src/shared/accounts/model.js'
-import { emptyAgendaItem, type AgendaItemData } from '../../src/shared/meetings/entities.js'
+import { emptyAgendaItem, withheldItem, type AgendaItemData } from '../../src/shared/meetings/entities.js'
 import { SYNC_PROTOCOL_VERSION, type PullResponse, type PushResponse } from '../../src/shared/sync/protocol.js'
 import { uuidv7 } from '../../src/shared/sync/uuidv7.js'
 import { buildTestServer, databasesUnderTest, meetingData } from './helpers.js'
@@ -115,7 +115,7 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     expect(stored?.data).toMatchObject({ easyText: 'Vi taler om maden og kaffen.' })
   })
 
-  it('a draft is seen by its staff only; once published, by everyone, except closed items', async () => {
+  it('a draft is seen by its staff only; once published, by everyone, closed items only as their place on the agenda', async () => {
     const meetingId = uuidv7()
     const open = uuidv7()
     const closed = uuidv7()
@@ -141,7 +141,11 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     const publicView = await pull(null, solbakken)
     expect(dataOf(publicView, meetingId)).toMatchObject({ published: true })
     expect(dataOf(publicView, open)).toMatchObject({ easyText: 'Vi taler om maden.' })
-    expect(publicView.find((c) => c.entityId === closed)).toBeUndefined()
+    // The public learns that the agenda has a closed item and where: nothing of what it is about.
+    const withheld = dataOf(publicView, closed) as AgendaItemData
+    expect(withheld).toEqual(withheldItem(item(solbakken, meetingId, { closed: true, title: 'Personsag' })))
+    expect(withheld).toMatchObject({ closed: true, title: '', easyTitle: '', easyText: '', sections: [], photo: null, position: 1 })
+    expect(JSON.stringify(publicView.filter((c) => c.data?.meetingId === meetingId))).not.toContain('Personsag')
     const memberView = await pull('member', solbakken)
     expect(dataOf(memberView, closed)).toMatchObject({ title: 'Personsag' })
   })
@@ -184,7 +188,8 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     const closed = uuidv7()
     await push('secretary', [put('meeting', meetingId, meeting(solbakken, true)), put('agenda-item', closed, item(solbakken, meetingId, { closed: true, title: 'Lukket sag' }))])
     const seen = await pull('relative', solbakken)
-    expect(seen.find((c) => c.entityId === closed)).toBeUndefined()
+    expect(seen.find((c) => c.entityId === closed)?.data).toMatchObject({ closed: true, title: '', sections: [] })
+    expect(JSON.stringify(seen.filter((c) => c.data?.meetingId === meetingId))).not.toContain('Lukket sag')
     const names = seen.filter((c) => c.entity === 'council-member' && c.data).map((c) => c.data!.name)
     expect(names).toContain('Karen Holm')
     expect(names).not.toContain('Birthe Lund')

@@ -1,26 +1,10 @@
 import { createHash } from 'node:crypto'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { drizzle } from 'drizzle-orm/pglite'
 import { migrate } from 'drizzle-orm/pglite/migrator'
 import { describe, expect, it } from 'vitest'
 import * as schema from '../../src/server/db/schema.js'
-import { projectRoot } from '../../src/server/project-root.js'
-
-/** The committed migrations up to (not including) `tag`, as a folder drizzle can migrate from. */
-function migrationsBefore(tag: string): string {
-  const source = path.join(projectRoot(), 'drizzle')
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'brugerstemme-migrations-'))
-  cpSync(source, folder, { recursive: true })
-  const journalPath = path.join(folder, 'meta', '_journal.json')
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] }
-  const at = journal.entries.findIndex((entry) => entry.tag === tag)
-  expect(at, `migration ${tag} exists`).toBeGreaterThan(0)
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }))
-  return folder
-}
+import { migrationsBefore } from './migrations-before.js'
 
 const dataUrl = (type: string, bytes: Buffer) => `data:${type};base64,${bytes.toString('base64')}`
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
@@ -72,7 +56,8 @@ describe('migration 0004: audiences and media out of records', () => {
     }
     await client.query('update sync_state set version = 1')
 
-    await migrate(db, { migrationsFolder: path.join(projectRoot(), 'drizzle') })
+    // Up to the next change of item audiences (0011, tested in migration-closed-item-place.test.ts).
+    await migrate(db, { migrationsFolder: migrationsBefore('0011_closed_item_place') })
 
     const rows = new Map((await db.select().from(schema.syncRecords)).map((r) => [r.id, r]))
     const audiences = [...rows.values()].map((r) => [r.id.slice(-2), r.audience])

@@ -87,7 +87,7 @@ describe.each(databasesUnderTest())('media on $name', (target) => {
     expect(forMember.headers['content-type']).toBe('image/jpeg')
     expect(forMember.headers['cache-control']).toBe('no-store')
     expect(Buffer.from(forMember.rawPayload)).toEqual(photo)
-    // The public cannot see the closed item, so not its photo either, and is not told it exists.
+    // The public sees only the closed item's place on the agenda, so not its photo, and is not told it exists.
     const forPublic = await w.call('GET', url)
     expect(forPublic.statusCode).toBe(404)
     expect((await w.call('GET', `/api/media/${sha(jpeg(99))}`)).json()).toEqual(forPublic.json())

@@ -105,22 +105,32 @@ describe.each(databasesUnderTest())('visibility through sync on $name', (target)
     expect(results[1]!.reason).toMatch(/meeting of this agenda item does not exist/)
   })
 
-  it('keeps closed items for members and staff, and tells the public nothing of them', async () => {
+  it('keeps closed items for members and staff, and tells the public only where on the agenda they are', async () => {
     const meetingId = uuidv7()
     const closed = uuidv7()
     await push(secretary, [
       { entity: 'meeting', entityId: meetingId, patch: meeting(true) },
-      { entity: 'agenda-item', entityId: closed, patch: item(meetingId, { closed: true }) },
+      { entity: 'agenda-item', entityId: closed, patch: item(meetingId, { closed: true, position: 3, easyText: 'Om fru Hansens hjælp.', question: 'Hvem?' }) },
     ])
-    expect(find(await pull(null), closed)).toBeUndefined()
-    expect(find(await pull(member), closed)?.data).toMatchObject({ closed: true })
-    // Closed later: whoever could read it learns that it went; the public never saw it.
+    const forPublic = await pull(null)
+    expect(find(forPublic, closed)?.data).toEqual({ ...emptyAgendaItem(w.ids.councilId, meetingId, 3), closed: true })
+    const ofThisMeeting = forPublic.changes.filter((c) => c.data?.meetingId === meetingId)
+    expect(JSON.stringify(ofThisMeeting)).not.toMatch(/Personsag|Et lukket punkt|Hansen|Hvem/)
+    expect(find(await pull(member), closed)?.data).toMatchObject({ closed: true, title: 'Personsag om en beboer', easyText: 'Om fru Hansens hjælp.' })
+    // A kiosk (a screen the whole room sees) gets the place only, like the public.
+    const kiosk = await w.sessionFor({ kioskCouncilId: w.ids.councilId })
+    expect(find(await pull(kiosk), closed)?.data).toMatchObject({ closed: true, title: '', easyText: '' })
+
+    // Closed later: the public's copy becomes the place only, in the same pull that would have shown it.
     const open = uuidv7()
-    await push(secretary, [{ entity: 'agenda-item', entityId: open, patch: item(meetingId, { title: 'Sommerfest' }) }])
+    await push(secretary, [{ entity: 'agenda-item', entityId: open, patch: item(meetingId, { title: 'Sommerfest', position: 4 }) }])
     const seen = await pull(null)
     expect(find(seen, open)?.data).toMatchObject({ title: 'Sommerfest' })
     await push(secretary, [{ entity: 'agenda-item', entityId: open, op: 'patch', patch: { closed: true } }])
-    expect(find(await pull(null, w.ids.councilId, seen.cursor), open)).toMatchObject({ data: null })
+    expect(find(await pull(null, w.ids.councilId, seen.cursor), open)?.data).toEqual({ ...emptyAgendaItem(w.ids.councilId, meetingId, 4), closed: true })
+    // Moved on the agenda: the public's place moves with it.
+    await push(secretary, [{ entity: 'agenda-item', entityId: open, op: 'patch', patch: { position: 2.5 } }])
+    expect(find(await pull(null), open)?.data).toMatchObject({ position: 2.5, title: '' })
   })
 
   it('tells the public nothing of unlisted members, and of listed ones leaves out who they are linked to', async () => {
@@ -152,6 +162,6 @@ describe.each(databasesUnderTest())('visibility through sync on $name', (target)
     const relative = await w.sessionFor({ personId: relativeId })
     const acting = await w.call('PUT', '/api/me/acting-for', { cookie: relative, payload: { residentId: w.ids.memberId } })
     expect(acting.statusCode, acting.body).toBe(200)
-    expect(find(await pull(relative), closed)).toBeUndefined()
+    expect(find(await pull(relative), closed)?.data).toMatchObject({ closed: true, title: '', easyTitle: '' })
   })
 })

@@ -1,4 +1,4 @@
-import { AgendaItem, Meeting, type AgendaItemData, type MeetingData } from '../../shared/meetings/entities.js'
+import { AgendaItem, Meeting, withheldItem, type AgendaItemData, type MeetingData } from '../../shared/meetings/entities.js'
 import { isStaffFor } from '../accounts/actor.js'
 import { insidePrincipal, PUBLIC, staffPrincipal } from '../sync/audience.js'
 import { SIGN_IN_REQUIRED, type Actor, type SyncPolicy, type SyncRegistry, type WriteAttempt } from '../sync/registry.js'
@@ -22,15 +22,17 @@ export const meetingPolicy: SyncPolicy<MeetingData> = {
 /**
  * An item is as visible as its meeting, read from the meeting itself: an item can never be
  * public while its meeting is a draft, whatever an old or half-finished copy on a device says.
- * A closed item is for the council's members and staff only.
+ * A closed item is for the council's members and staff only; everyone else gets its place on the
+ * agenda and nothing more (withheldItem), so agenda numbers are the same on every device.
  */
 export const agendaItemPolicy: SyncPolicy<AgendaItemData> = {
   related: { meeting: { entity: Meeting.name, field: 'meetingId' } },
   audience: (item, { meeting }) => {
     const own = meeting as MeetingData | null
     if (!own || own.councilId !== item.councilId || !own.published) return [staffPrincipal(item.councilId)]
-    return item.closed ? [insidePrincipal(item.councilId)] : [PUBLIC]
+    return item.closed ? [PUBLIC, insidePrincipal(item.councilId)] : [PUBLIC]
   },
+  publicView: (item) => (item.closed ? withheldItem(item) : item),
   canWrite: (actor, attempt, { meeting }) => {
     const allowed = staffWrite(actor, attempt)
     if (allowed !== true || attempt.op === 'delete') return allowed

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto'
 import { and, arrayOverlaps, eq, lt, notExists, sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { isMediaType, maxBytesOf, SHA256_PATTERN, type ImageRef, type MediaType } from '../../shared/sync/media.js'
+import { isMediaType, maxBytesOf, mediaRefsIn, SHA256_PATTERN, type ImageRef, type MediaType } from '../../shared/sync/media.js'
 import { ErrorResponse } from '../../shared/system/health.js'
 import type { Db } from '../db/database.js'
 import { media, mediaRefs, syncRecords } from '../db/schema.js'
 import { sendError } from '../http/errors.js'
+import { viewFor } from './pull.js'
 import type { SyncRegistry } from './registry.js'
 import type { Tx } from './server-write.js'
 import { typed } from '../http/typed-app.js'
@@ -126,13 +127,17 @@ export function registerMediaRoutes(parent: FastifyInstance, deps: { db: Db; reg
     async (request, reply) => {
       const { sha256 } = request.params
       const principals = await deps.registry.principalsOf(deps.db, request.actor)
-      const [row] = await deps.db
-        .select({ type: media.type, data: media.data })
-        .from(media)
-        .innerJoin(mediaRefs, eq(mediaRefs.sha256, media.sha256))
+      const naming = await deps.db
+        .select({ entity: syncRecords.entity, audience: syncRecords.audience, data: syncRecords.data })
+        .from(mediaRefs)
         .innerJoin(syncRecords, and(eq(syncRecords.entity, mediaRefs.entity), eq(syncRecords.id, mediaRefs.recordId)))
-        .where(and(eq(media.sha256, sha256), arrayOverlaps(syncRecords.audience, principals)))
-        .limit(1)
+        .where(and(eq(mediaRefs.sha256, sha256), arrayOverlaps(syncRecords.audience, principals)))
+      // Only a record as this caller sees it counts: a closed item's public view names no photo.
+      const seen = naming.some((record) => {
+        const view = viewFor(record, principals, deps.registry.get(record.entity)?.policy.publicView)
+        return view !== null && mediaRefsIn(view).some((ref) => ref.sha256 === sha256)
+      })
+      const [row] = seen ? await deps.db.select({ type: media.type, data: media.data }).from(media).where(eq(media.sha256, sha256)) : []
       // Missing and not yours look the same: the answer never tells that a private photo exists.
       if (!row) return sendError(reply, 404, 'no_such_media', 'There is no such photo or recording, or it is not yours to see.')
       // Not kept in the browser's HTTP cache (the /api default, no-store): on a shared tablet the

@@ -77,7 +77,8 @@ export async function readVersion(db: Db, registry: SyncRegistry, principals: st
   return { after: before?.version ?? 0, changes }
 }
 
-function viewFor(row: Row, principals: string[], publicView?: (data: Record<string, unknown>) => Record<string, unknown>) {
+/** The record as `principals` may read it: whole, as its public view when they read it only as the public, or null. */
+export function viewFor(row: Pick<Row, 'audience' | 'data'>, principals: string[], publicView?: (data: Record<string, unknown>) => Record<string, unknown>) {
   if (row.data === null || !overlaps(row.audience, principals)) return null
   const onlyAsPublic = row.audience.every((p) => p === PUBLIC || !principals.includes(p))
   return onlyAsPublic && publicView ? publicView(row.data) : row.data

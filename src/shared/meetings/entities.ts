@@ -101,6 +101,21 @@ export function emptyAgendaItem(councilId: string, meetingId: string, position: 
   }
 }
 
+/**
+ * A closed item as anyone but the council's members and staff receives it: that there is an item
+ * at this place on the agenda, and nothing of what it is about. Public agendas list closed items
+ * as "Lukket punkt" with their number, so the public page, the handout and the meeting itself
+ * number the agenda alike. The empty title (a real item always has one) is what marks it.
+ */
+export function withheldItem(item: AgendaItemData): AgendaItemData {
+  return { ...emptyAgendaItem(item.councilId, item.meetingId, item.position), closed: true }
+}
+
+/** Whether this device holds only the place of a closed item, not the item (see withheldItem). */
+export function isWithheld(item: AgendaItemData): boolean {
+  return item.closed && item.title === ''
+}
+
 export const AgendaItem = defineSyncEntity<AgendaItemData>({
   name: AGENDA_ITEM_ENTITY,
   schema: AgendaItemData,
