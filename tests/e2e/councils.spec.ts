@@ -52,11 +52,20 @@ test.describe('the public council pages', () => {
     expect(await page.evaluate(() => localStorage.getItem('brugerstemme.follows.v1'))).toBe(JSON.stringify([id]))
     await runA11yKit(page, '/raad/:id following')
 
+    // The start page now shows its meetings, and leads back to the council itself.
+    await page.getByRole('link', { name: 'Møder', exact: true }).click()
+    await expect(page.getByRole('heading', { name: 'Kommende møder' })).toBeVisible()
+    await page.getByRole('link', { name: /^Brugerrådet på Solbakken.*Hvem er med, og tidligere møder/ }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Brugerrådet på Solbakken' })).toBeVisible()
+
     await page.reload()
     await expect(page.getByText('Rådets møder er gemt på denne enhed. Du kan læse dem uden internet.')).toBeVisible()
     await page.getByRole('button', { name: 'Fjern fra denne enhed' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Rådet bliver ikke længere gemt på denne enhed.' })).toBeVisible()
     expect(await page.evaluate(() => localStorage.getItem('brugerstemme.follows.v1'))).toBe('[]')
+    await page.getByRole('link', { name: 'Møder', exact: true }).click()
+    await expect(page.getByRole('heading', { name: 'Vælg dit råd' })).toBeVisible()
+    await expect(page.getByRole('link', { name: /Hvem er med, og tidligere møder/ })).toHaveCount(0)
   })
 
   test('the members of a followed council are kept on the device and shown offline', async ({ page, context }) => {
