@@ -94,6 +94,23 @@ test.describe('a resident follows the council to a meeting and reads it', () => 
     await fresh.close()
   })
 
+  test('"Sæt mødet i din kalender" tapped before the phone has had a quiet moment still gives the file', async ({ page }) => {
+    await openSolbakken(page)
+    const href = await page.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen.*Møde i brugerrådet/ }).getAttribute('href')
+    // A phone still busy after the page came: the file, made when it is idle, is not there yet.
+    await page.addInitScript(() => Object.assign(window, { requestIdleCallback: () => 0 }))
+    await page.goto(href!)
+    const add = page.getByText('Sæt mødet i din kalender')
+    await expect(page.getByRole('button', { name: 'Kopiér adressen' })).toBeEnabled()
+    expect(await add.getAttribute('href')).toBeNull()
+    const download = page.waitForEvent('download')
+    await add.click()
+    const calendar = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString('utf8')
+    expect(calendar).toContain('SUMMARY:Møde i brugerrådet\r\n')
+    // From then on it is a link like any other.
+    await expect(page.getByRole('link', { name: 'Sæt mødet i din kalender' })).toBeVisible()
+  })
+
   test('the earlier meeting shows each decision with a symbol and a word', async ({ page }) => {
     await openSolbakken(page)
     await page.getByRole('region', { name: 'Tidligere møder' }).getByRole('link', { name: /Se referatet/ }).click()
