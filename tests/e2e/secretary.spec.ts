@@ -87,6 +87,18 @@ test('publishing an agenda whose items lack easy-read text or a picture asks fir
 
   await check.getByRole('button', { name: 'Offentliggør alligevel' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Dagsordenen er offentliggjort.' })).toBeVisible()
+  // The section's controls stand apart, so a tap meant for one does not land on the next.
+  const publishing = page.getByRole('region', { name: 'Vis mødet for alle' })
+  await expect(publishing).toContainText('Ved et lukket punkt ser kun rådets medlemmer, hvad det handler om.')
+  const boxes = await Promise.all(
+    [publishing.getByRole('button', { name: 'Gør til kladde igen' }), publishing.getByRole('button', { name: 'Offentliggør referatet' }), publishing.getByRole('link', { name: /^Se mødet/ })].map(async (control) => (await control.boundingBox())!),
+  )
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const apart = Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width), b.y - (a.y + a.height), a.y - (b.y + b.height))
+      expect(apart, 'space between two controls of the publish section').toBeGreaterThanOrEqual(8)
+    }
+  }
   // The items follow their meeting: now anyone, not signed in, can read them.
   const anyone = await browser.newContext()
   const pull = async () =>
