@@ -115,6 +115,22 @@ describe.each(databasesUnderTest())('live meetings on $name', (target) => {
     expect((await pull(null, world.ids.otherCouncilId)).some((c) => c.entityId === meetingId)).toBe(false)
   })
 
+  it('a question about a closed item stays the council’s, also once the item is deleted', async () => {
+    const { meetingId, items } = await newMeeting()
+    const questionId = uuidv7()
+    const ask = put('live-question-send', uuidv7(), { op: 'ask', questionId, meetingId, councilId: council, itemId: items[1], text: 'Skal fru Hansen have mere hjælp?', options: [] })
+    expect((await push(secretary, [ask]))[0]!.status).toBe('applied')
+    const about = async (who: string | null) => dataOf<{ text: string }>(await pull(who), 'live-question', questionId)
+    expect(await about(null)).toBeNull()
+    expect(await about(member)).toMatchObject({ text: 'Skal fru Hansen have mere hjælp?' })
+
+    // Deleted afterwards: nothing tells any more that the item was closed, so the question stays closed.
+    const deleted = await push(secretary, [{ id: uuidv7(), entity: 'agenda-item', entityId: items[1]!, op: 'delete', patch: {}, baseVersion: null }])
+    expect(deleted[0]!.status).toBe('applied')
+    for (const who of [null, kiosk]) expect(JSON.stringify(await pull(who))).not.toContain('fru Hansen')
+    expect(await about(member)).toMatchObject({ text: 'Skal fru Hansen have mere hjælp?' })
+  })
+
   it('a draft meeting’s live state stays with its staff', async () => {
     const { meetingId, items } = await newMeeting(false)
     expect((await push(secretary, [move(meetingId, items[0]!)]))[0]!.status).toBe('applied')

@@ -53,3 +53,43 @@ describe('migration 0011: the public gets the place of closed items already stor
     await client.close()
   })
 })
+
+describe('migration 0012: a question about a deleted item is no longer public', () => {
+  it('gives such questions the audience their policy now gives, at a new version, so public devices drop them', async () => {
+    const client = new PGlite()
+    const db = drizzle(client, { schema })
+    await migrate(db, { migrationsFolder: migrationsBefore('0012_question_of_deleted_item') })
+
+    const council = '0190a000-0000-7000-8000-000000000001'
+    const scope = `council:${council}`
+    const meetingId = '0190a000-0000-7000-8000-000000000002'
+    const meeting = meetingData(council, { published: true })
+    const question = (itemId: string | null, text: string) => ({ councilId: council, meetingId, itemId, text, options: [], status: 'open', counts: [0, 0], askedAt: '2026-06-01T10:00:00.000Z', closedAt: null })
+    const rows = [
+      { id: meetingId, entity: 'meeting', data: meeting, audience: ['public'] },
+      { id: '0190a000-0000-7000-8000-000000000010', entity: 'agenda-item', data: null, audience: [] },
+      { id: '0190a000-0000-7000-8000-000000000011', entity: 'agenda-item', data: { ...emptyAgendaItem(council, meetingId, 2), title: 'Maden' }, audience: ['public'] },
+      { id: '0190a000-0000-7000-8000-000000000020', entity: 'live-question', data: question('0190a000-0000-7000-8000-000000000010', 'Skal fru Hansen have hjælp?'), audience: ['public'] },
+      { id: '0190a000-0000-7000-8000-000000000021', entity: 'live-question', data: question('0190a000-0000-7000-8000-000000000011', 'Er maden god?'), audience: ['public'] },
+      { id: '0190a000-0000-7000-8000-000000000022', entity: 'live-question', data: question(null, 'Skal vi på tur?'), audience: ['public'] },
+    ]
+    for (const row of rows) {
+      await db.insert(schema.syncRecords).values({ entity: row.entity, id: row.id, scope, data: row.data, fieldVersions: {}, version: 5, audience: row.audience, everAudience: row.audience.length ? row.audience : ['public'] })
+    }
+    await client.query('update sync_state set version = 5')
+
+    await migrate(db, { migrationsFolder: path.join(projectRoot(), 'drizzle') })
+
+    const after = new Map((await db.select().from(schema.syncRecords)).map((r) => [r.id.slice(-2), r]))
+    const registry = createSyncRegistry()
+    const gone = after.get('20')!
+    expect(gone.audience).toEqual(registry.get('live-question')!.policy.audience(gone.data!, { meeting, item: null }).sort())
+    expect(gone.version).toBe(6)
+    for (const untouched of ['21', '22']) expect(after.get(untouched)!).toMatchObject({ audience: ['public'], version: 5 })
+
+    // A public device that pulled it before is told to drop it, and sees nothing of it again.
+    const page = await readChanges(db, registry, ['public'], 5, [scope], 100)
+    expect(page.changes.map((c) => [c.entityId.slice(-2), c.data])).toEqual([['20', null]])
+    await client.close()
+  })
+})

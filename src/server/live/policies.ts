@@ -44,12 +44,18 @@ const signalPolicy: SyncPolicy<LiveSignalData> = {
   canWrite: () => serverOnly,
 }
 
-/** A question about a closed item is as closed as the item; otherwise as public as the meeting. */
+/**
+ * A question about a closed item is as closed as the item; otherwise as public as the meeting. A
+ * question whose item is gone (deleted) stays with the council: whether that item was closed is
+ * no longer known, and a question about a closed item must never turn public by its deletion.
+ */
 const questionPolicy: SyncPolicy<LiveQuestionData> = {
   related: { meeting: { entity: Meeting.name, field: 'meetingId' }, item: { entity: AgendaItem.name, field: 'itemId' } },
   audience: (question, { meeting, item }) => {
     if (!published(meeting, question.councilId)) return [staffPrincipal(question.councilId)]
-    return (item as AgendaItemData | null)?.closed ? [insidePrincipal(question.councilId), staffPrincipal(question.councilId)] : [PUBLIC]
+    const about = item as AgendaItemData | null
+    const closed = question.itemId !== null && (about === null || about.closed)
+    return closed ? [insidePrincipal(question.councilId), staffPrincipal(question.councilId)] : [PUBLIC]
   },
   canWrite: () => serverOnly,
 }
