@@ -164,4 +164,24 @@ describe.each(databasesUnderTest())('visibility through sync on $name', (target)
     expect(acting.statusCode, acting.body).toBe(200)
     expect(find(await pull(relative), closed)?.data).toMatchObject({ closed: true, title: '', easyTitle: '' })
   })
+  // Last: its large item makes every later pull from the start take two pages.
+  it("cuts the public's pull pages by what it receives, so where a page ends does not tell how much a closed item hides", async () => {
+    const meetingId = uuidv7()
+    const closed = uuidv7()
+    await push(secretary, [{ entity: 'meeting', entityId: meetingId, patch: meeting(true) }])
+    const before = (await pull(null)).cursor
+    // About 600 kB of closed sections, more than a pull page holds (PULL_PAGE_BYTES, 512 kB).
+    const sections = Array.from({ length: 12 }, (_, i) => ({ kind: 'description' as const, heading: `Del ${i + 1}`, text: 'Fortroligt. '.repeat(4_000) }))
+    await push(secretary, [{ entity: 'agenda-item', entityId: closed, patch: item(meetingId, { closed: true, sections }) }])
+    const later = uuidv7()
+    await push(secretary, [{ entity: 'agenda-item', entityId: later, patch: item(meetingId, { title: 'Eventuelt', position: 9 }) }])
+
+    const forPublic = await pull(null, w.ids.councilId, before)
+    expect(forPublic.hasMore).toBe(false)
+    expect([find(forPublic, closed)?.data?.title, find(forPublic, later)?.data?.title]).toEqual(['', 'Eventuelt'])
+    // A member gets the whole item, and the page ends after it as it must.
+    const forMember = await pull(member, w.ids.councilId, before)
+    expect(find(forMember, closed)?.data?.sections).toHaveLength(12)
+    expect(forMember.hasMore).toBe(true)
+  })
 })

@@ -37,7 +37,10 @@ export async function readChanges(
     .orderBy(asc(syncRecords.version), asc(syncRecords.entity), asc(syncRecords.id))
     .limit(limit + 1)
 
-  const { page, hasMore } = await cutPage(rows, limit, async (version) =>
+  // A page is cut by the bytes the caller receives: measured on the stored record, a closed
+  // item's public view (a few hundred bytes) would tell by where the page ends how much it hides.
+  const sizeOf = (row: Row) => JSON.stringify(viewFor(row, principals, registry.get(row.entity)?.policy.publicView)).length
+  const { page, hasMore } = await cutPage(rows, limit, sizeOf, async (version) =>
     db
       .select()
       .from(syncRecords)
@@ -85,12 +88,12 @@ export function viewFor(row: Pick<Row, 'audience' | 'data'>, principals: string[
 }
 
 /** Whole versions only, up to `limit` rows and about PULL_PAGE_BYTES; at least one version. */
-async function cutPage(rows: Row[], limit: number, wholeVersion: (version: number) => Promise<Row[]>): Promise<{ page: Row[]; hasMore: boolean }> {
+async function cutPage(rows: Row[], limit: number, sizeOf: (row: Row) => number, wholeVersion: (version: number) => Promise<Row[]>): Promise<{ page: Row[]; hasMore: boolean }> {
   let bytes = 0
   let end = 0
   let lastWhole = 0
   while (end < rows.length && end < limit) {
-    bytes += JSON.stringify(rows[end]!.data).length
+    bytes += sizeOf(rows[end]!)
     end++
     const versionEnds = end === rows.length || rows[end]!.version !== rows[end - 1]!.version
     if (versionEnds) lastWhole = end
