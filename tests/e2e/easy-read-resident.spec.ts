@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { KAREN, signInWithCardCode } from './accounts-helpers.js'
 import { runA11yKit } from './a11y/kit.js'
 import { chooseSettings } from './helpers.js'
-import { spokenSoFar as spoken, stubSpeech } from './speech-stub.js'
+import { cancelledSoFar, spokenSoFar as spoken, stubSpeech } from './speech-stub.js'
 
 /**
  * What a new resident meets: a start page that leads to a council, read-aloud that works (or says
@@ -22,7 +22,8 @@ const LANGUAGES = {
     stopReading: (title: string) => `Stop oplæsning: ${title}`,
     stop: 'Stop oplæsning',
     readMore: 'Læs mere',
-    moreAbout: (title: string) => `Læs op: mere om ${title}`,
+    moreAbout: (title: string) => `Læs det hele op: ${title}`,
+    readAll: 'Læs det hele op',
     noVoice: 'Din enhed har ingen dansk stemme.',
     whatToDo: /dansk stemme i enhedens indstillinger/,
     decision: 'Beslutning',
@@ -40,7 +41,8 @@ const LANGUAGES = {
     stopReading: (title: string) => `Stop reading: ${title}`,
     stop: 'Stop reading',
     readMore: 'Read more',
-    moreAbout: (title: string) => `Read aloud: more about ${title}`,
+    moreAbout: (title: string) => `Read it all aloud: ${title}`,
+    readAll: 'Read it all aloud',
     noVoice: 'Your device has no Danish voice.',
     whatToDo: /Danish voice in the device settings/,
     decision: 'Decision',
@@ -104,12 +106,26 @@ for (const language of ['da', 'en'] as const) {
       await page.goto(minutes)
       const garden = page.getByRole('article', { name: /Haven/ })
       await garden.locator('summary').filter({ hasText: words.readMore }).click()
-      await garden.getByRole('button', { name: words.moreAbout('Haven') }).click()
+      // Its own button is at the top of the section, and says in words that it reads all of it.
+      const readAll = garden.getByRole('button', { name: words.moreAbout('Haven') })
+      await expect(readAll).toHaveText(words.readAll)
+      const fullTitle = garden.getByRole('heading', { level: 3, name: 'Haven – nye bede' })
+      expect((await readAll.boundingBox())!.y - (await fullTitle.boundingBox())!.y).toBeLessThan(300)
+      await readAll.click()
       expect((await spoken(page)).at(-1)).toBe(
         'da-DK Dansk: Haven – nye bede. Sagsfremstilling. Beboerne har ønsket højbede i gårdhaven, så flere kan være med til havearbejdet. ' +
           'Ejendomsafdelingen har givet tilladelse, og udgiften dækkes af aktivitetsbudgettet. Beslutning. Besluttet. ' +
-          'Brugerrådet besluttede at etablere fire højbede i gårdhaven. Beboerne hjælper med plantningen i maj.',
+          'Brugerrådet besluttede at etablere fire højbede i gårdhaven. Beboerne hjælper med plantningen i maj. ' +
+          'Bilag. Tegning af gårdhaven. Tilbud fra planteskolen. Bilaget findes ikke i appen. Spørg sekretæren, hvis du vil se det.',
       )
+      // Closing the section while it reads stops the voice: no button would be left to stop it with.
+      const stoppedBefore = await cancelledSoFar(page)
+      await expect(garden.getByRole('button', { name: words.stopReading('Haven') })).toBeVisible()
+      await garden.locator('summary').click()
+      await expect(readAll).toHaveCount(0)
+      await expect.poll(() => cancelledSoFar(page)).toBeGreaterThan(stoppedBefore)
+      await expect(page.getByRole('button', { name: new RegExp(`^${words.stop}`) })).toHaveCount(0)
+      await expect(garden.getByRole('button', { name: words.readAloud('Haven') })).toBeVisible()
     })
 
     test('without a Danish voice the button says why and what to do, and reads nothing in a wrong voice', async ({ page }) => {

@@ -7,14 +7,17 @@ import type { Page } from '@playwright/test'
 export async function stubSpeech(page: Page, voices: { lang: string; name: string }[]): Promise<void> {
   await page.addInitScript((list) => {
     const spoken: string[] = []
-    Object.assign(window, { __spoken: spoken })
+    const cancelled = { count: 0 }
+    Object.assign(window, { __spoken: spoken, __cancelled: cancelled })
     const synth = {
       speaking: false,
       getVoices: () => list,
       speak(utterance: { text: string; lang: string; voice: { name: string } | null }) {
         spoken.push(`${utterance.lang} ${utterance.voice?.name ?? '(no voice)'}: ${utterance.text}`)
       },
-      cancel() {},
+      cancel() {
+        cancelled.count += 1
+      },
     }
     Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true })
     Object.defineProperty(window, 'SpeechSynthesisUtterance', {
@@ -33,3 +36,6 @@ export async function stubSpeech(page: Page, voices: { lang: string; name: strin
 
 /** What the stub has been asked to say, in order. */
 export const spokenSoFar = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)
+
+/** How often speaking was stopped (speechSynthesis.cancel), by the app or a button. */
+export const cancelledSoFar = (page: Page) => page.evaluate(() => (window as unknown as { __cancelled: { count: number } }).__cancelled.count)
