@@ -55,6 +55,11 @@ test('the meeting page can be read before the app has run: with no JavaScript at
   await bare.goto(href)
   await expectTheAgenda(bare)
   await expect(bare.getByRole('link', { name: 'Brugerrådet på Solbakken' })).toHaveAttribute('href', /^\/raad\//)
+  // The meeting goes into the calendar without the app too: the server hands out the same file.
+  const download = bare.waitForEvent('download')
+  await bare.getByRole('link', { name: 'Sæt mødet i din kalender' }).click()
+  const calendar = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString('utf8')
+  expect(calendar).toContain('SUMMARY:Møde i brugerrådet\r\n')
   await noScript.close()
 
   // The app's scripts never arrive (a connection that gives out after the page): what shows is the server's page alone.

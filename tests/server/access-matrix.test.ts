@@ -60,6 +60,8 @@ const MATRIX: Record<string, Row> = {
   // A made-up id: every role gets the same 404, which is past the guard.
   'GET /api/meetings/:id/council': { build: () => ({ url: `/api/meetings/${uuidv7()}/council` }), expect: everyone },
   'GET /api/councils/:id/calendar.ics': { build: (w) => ({ url: `/api/councils/${w.ids.councilId}/calendar.ics` }), expect: everyone },
+  // One meeting as the app's own file: whoever may read the meeting (a made-up id: the same 404 for all).
+  'GET /api/meetings/:id/calendar.ics': { build: () => ({ url: `/api/meetings/${uuidv7()}/calendar.ics` }), expect: everyone },
   // The accessibility statement is for everyone to read; only an administrator fills it in.
   'GET /api/accessibility-statement': { build: get('/api/accessibility-statement'), expect: everyone },
   'PUT /api/admin/accessibility-statement': { build: () => ({ url: '/api/admin/accessibility-statement', payload: STATEMENT }), expect: admin },

@@ -178,6 +178,27 @@ describe.each(databasesUnderTest())('meetings through sync on $name', (target) =
     const notAnId = await app.inject({ method: 'GET', url: '/api/councils/solbakken/calendar.ics' })
     expect(notAnId.statusCode).toBe(400)
   })
+  it('gives one published meeting as a calendar file, the same the app makes; a draft only to its staff', async () => {
+    const shown = uuidv7()
+    const hidden = uuidv7()
+    await push('secretary', [put('meeting', shown, { ...meeting(solbakken, true), title: 'Høstfest' }), put('meeting', hidden, { ...meeting(solbakken, false), title: 'Hemmeligt kladdemøde' })])
+    const file = await app.inject({ method: 'GET', url: `/api/meetings/${shown}/calendar.ics` })
+    expect(file.statusCode).toBe(200)
+    expect(file.headers['content-type']).toMatch(/^text\/calendar/)
+    expect(file.headers['content-disposition']).toBe('attachment; filename="moede.ics"')
+    expect(file.body).toContain('SUMMARY:Høstfest')
+    expect(file.body).toContain('X-WR-CALNAME:Brugerrådet på Solbakken')
+    expect(file.body).toContain(`/moeder/${shown}`)
+    // The same bytes as the app's own (shared/meetings/ics.ts), so either way the calendar gets one event.
+    expect(file.body.match(/BEGIN:VEVENT/g)).toHaveLength(1)
+    const draft = await app.inject({ method: 'GET', url: `/api/meetings/${hidden}/calendar.ics` })
+    expect(draft.statusCode).toBe(404)
+    expect(draft.json()).toMatchObject({ code: 'no_such_meeting' })
+    expect(draft.body).not.toContain('Hemmeligt')
+    expect((await app.inject({ method: 'GET', url: `/api/meetings/${hidden}/calendar.ics`, headers: { cookie: cookies.secretary! } })).body).toContain('SUMMARY:Hemmeligt kladdemøde')
+    expect((await app.inject({ method: 'GET', url: '/api/meetings/ikke-et-id/calendar.ics' })).statusCode).toBe(400)
+  })
+
   it("a relative who is not a member sees the council as the public does, even with the resident's consent", async () => {
     // Lene is linked to Karen with consent; here she is not on the council herself.
     const members = await app.inject({ method: 'GET', url: `/api/admin/councils/${solbakken}/members`, headers: { cookie: cookies.secretary! } })

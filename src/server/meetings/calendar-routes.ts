@@ -51,6 +51,36 @@ export function registerCalendarRoutes(parent: FastifyInstance, db: Db, registry
   )
 
   app.get(
+    '/api/meetings/:id/calendar.ics',
+    {
+      schema: {
+        summary: 'One meeting as an iCalendar file, for "Sæt mødet i din kalender" before the app has made it on the device',
+        tags: ['meetings'],
+        params: Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) }),
+        querystring: Type.Object({}),
+        response: { 200: Type.String({ description: 'text/calendar' }), 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const principals = await registry.principalsOf(db, request.actor)
+      const [row] = await db
+        .select()
+        .from(syncRecords)
+        .where(and(eq(syncRecords.entity, Meeting.name), eq(syncRecords.id, request.params.id), isNull(syncRecords.deletedAt)))
+      if (!row?.data || !overlaps(row.audience, principals)) return sendError(reply, 404, 'no_such_meeting', 'There is no such meeting, or it is not public yet.')
+      const meeting = row.data as MeetingData
+      const [council] = await db.select().from(councils).where(eq(councils.id, meeting.councilId))
+      const origin = app.publicOrigin(request) ?? 'http://localhost'
+      const councilName = council?.name ?? ''
+      // The same file the app makes on the device (MeetingCalendarLinks.vue).
+      const event = { id: row.id, title: meeting.title, date: meeting.date, startTime: meeting.startTime, endTime: meeting.endTime, place: meeting.place, description: councilName, url: `${origin}/moeder/${row.id}` }
+      reply.header('content-type', 'text/calendar; charset=utf-8')
+      reply.header('content-disposition', 'attachment; filename="moede.ics"')
+      return meetingsToIcs([event], councilName || meeting.title)
+    },
+  )
+
+  app.get(
     '/api/councils/:id/calendar.ics',
     {
       schema: {
