@@ -34,6 +34,10 @@ test.describe('a resident follows the council to a meeting and reads it', () => 
     const closed = page.getByRole('article', { name: 'Punkt 6: Lukket punkt' })
     await expect(closed).toContainText('Kun rådets medlemmer kan se, hvad punktet handler om.')
     await expect(closed.getByText('Læs mere')).toHaveCount(0)
+    // A padlock where the other cards have their picture, the size of theirs.
+    const lock = (await closed.locator('svg').first().boundingBox())!
+    const picture = (await food.locator('img[src="/pictograms/food.svg"]').boundingBox())!
+    expect([Math.round(lock.width), Math.round(lock.height)]).toEqual([Math.round(picture.width), Math.round(picture.height)])
     await expect(page.getByRole('article', { name: 'Punkt 7: Eventuelt' })).toBeVisible()
     await runA11yKit(page, 'meeting page')
     await closed.getByRole('button', { name: 'Læs op: Lukket punkt' }).click()
