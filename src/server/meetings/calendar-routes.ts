@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { councilScope } from '../../shared/accounts/entities.js'
 import { Meeting, type MeetingData } from '../../shared/meetings/entities.js'
-import { meetingsToIcs } from '../../shared/meetings/ics.js'
+import { calendarMeeting, meetingsToIcs } from '../../shared/meetings/ics.js'
 import { ErrorResponse } from '../../shared/system/health.js'
 import { UUID_PATTERN } from '../../shared/sync/uuidv7.js'
 import type { Db } from '../db/database.js'
@@ -72,11 +72,10 @@ export function registerCalendarRoutes(parent: FastifyInstance, db: Db, registry
       const [council] = await db.select().from(councils).where(eq(councils.id, meeting.councilId))
       const origin = app.publicOrigin(request) ?? 'http://localhost'
       const councilName = council?.name ?? ''
-      // The same file the app makes on the device (MeetingCalendarLinks.vue).
-      const event = { id: row.id, title: meeting.title, date: meeting.date, startTime: meeting.startTime, endTime: meeting.endTime, place: meeting.place, description: councilName, url: `${origin}/moeder/${row.id}` }
       reply.header('content-type', 'text/calendar; charset=utf-8')
       reply.header('content-disposition', 'attachment; filename="moede.ics"')
-      return meetingsToIcs([event], councilName || meeting.title)
+      // The same file the app makes on the device (MeetingCalendarLinks.vue).
+      return meetingsToIcs([calendarMeeting(row.id, meeting, councilName, origin)], councilName || meeting.title)
     },
   )
 
@@ -104,16 +103,7 @@ export function registerCalendarRoutes(parent: FastifyInstance, db: Db, registry
         .map((row) => ({ id: row.id, data: row.data as MeetingData }))
         .filter((m) => m.data.published)
         .sort((a, b) => a.data.date.localeCompare(b.data.date))
-        .map((m) => ({
-          id: m.id,
-          title: m.data.title,
-          date: m.data.date,
-          startTime: m.data.startTime,
-          endTime: m.data.endTime,
-          place: m.data.place,
-          description: council.name,
-          url: `${origin}/moeder/${m.id}`,
-        }))
+        .map((m) => calendarMeeting(m.id, m.data, council.name, origin))
       reply.header('content-type', 'text/calendar; charset=utf-8')
       reply.header('content-disposition', 'inline; filename="moeder.ics"')
       return meetingsToIcs(meetings, council.name)

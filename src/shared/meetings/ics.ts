@@ -14,6 +14,21 @@ export interface CalendarMeeting {
   url: string
 }
 
+/**
+ * A meeting as a calendar event, the same in the file the app makes on the device, the one the
+ * server hands out before that, and the council's feed: the council is the description, and the
+ * event links back to the meeting's page.
+ */
+export function calendarMeeting(
+  id: string,
+  meeting: { title: string; date: string; startTime: string | null; endTime: string | null; place: string },
+  councilName: string,
+  origin: string,
+): CalendarMeeting {
+  const { title, date, startTime, endTime, place } = meeting
+  return { id, title, date, startTime, endTime, place, description: councilName, url: `${origin}/moeder/${id}` }
+}
+
 const TIMEZONE = [
   'BEGIN:VTIMEZONE',
   'TZID:Europe/Copenhagen',
