@@ -24,6 +24,8 @@ const LANGUAGES = {
     readMore: 'Læs mere',
     moreAbout: (title: string) => `Læs det hele op: ${title}`,
     readAll: 'Læs det hele op',
+    closedItem: 'Punkt 6: Lukket punkt',
+    closedText: 'Kun rådets medlemmer kan se, hvad punktet handler om.',
     noVoice: 'Din enhed har ingen dansk stemme.',
     whatToDo: /dansk stemme i enhedens indstillinger/,
     decision: 'Beslutning',
@@ -43,6 +45,8 @@ const LANGUAGES = {
     readMore: 'Read more',
     moreAbout: (title: string) => `Read it all aloud: ${title}`,
     readAll: 'Read it all aloud',
+    closedItem: 'Item 6: Closed item',
+    closedText: "Only the council's members can see what this item is about.",
     noVoice: 'Your device has no Danish voice.',
     whatToDo: /Danish voice in the device settings/,
     decision: 'Decision',
@@ -93,6 +97,8 @@ for (const language of ['da', 'en'] as const) {
       const { agenda, minutes } = await solbakkenMeetings(page, language)
 
       await page.goto(agenda)
+      // The closed item keeps its number on a small phone too, in the reader's own language.
+      await expect(page.getByRole('article', { name: words.closedItem })).toContainText(words.closedText)
       const food = page.getByRole('article', { name: /Maden i huset/ })
       await food.getByRole('button', { name: words.readAloud('Maden i huset') }).click()
       // The text's language decides the voice, not the menus'; its labels are read in Danish too.
@@ -121,6 +127,7 @@ for (const language of ['da', 'en'] as const) {
       // Closing the section while it reads stops the voice: no button would be left to stop it with.
       const stoppedBefore = await cancelledSoFar(page)
       await expect(garden.getByRole('button', { name: words.stopReading('Haven') })).toBeVisible()
+      await runA11yKit(page, `minutes, Læs mere read aloud (${language})`)
       await garden.locator('summary').click()
       await expect(readAll).toHaveCount(0)
       await expect.poll(() => cancelledSoFar(page)).toBeGreaterThan(stoppedBefore)
