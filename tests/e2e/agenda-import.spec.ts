@@ -228,6 +228,18 @@ test('a secretary chooses a minutes file saved as Windows-1252, goes back, and s
   await expect(agenda.nth(3)).toContainText('Klagesag')
   await expect(agenda.nth(3)).toContainText('Lukket punkt')
   await expect(agenda.nth(4)).toContainText('Nyt fra husene')
+
+  // The referat's decisions are in the text; what the council did (the symbol) is the secretary's
+  // to choose, and the check before publishing says so for those items.
+  await page.getByRole('button', { name: 'Offentliggør dagsordenen' }).click()
+  await page.getByRole('group', { name: 'Tjek dagsordenen' }).getByRole('button', { name: 'Offentliggør alligevel' }).click()
+  await page.getByRole('button', { name: 'Offentliggør referatet' }).click()
+  const check = page.getByRole('group', { name: 'Tjek referatet' })
+  await expect(check).toContainText('6 punkter har ingen beslutning:')
+  const inText = 'Beslutningen står i teksten. Vælg, hvad rådet gjorde, for eksempel »Besluttet«.'
+  await expect(check.getByRole('listitem').filter({ hasText: 'Orientering om nyt centerråd' })).toContainText(inText)
+  await expect(check.getByRole('listitem').filter({ hasText: 'Nyt fra husene' })).not.toContainText(inText)
+  await expectNoAxeViolations(page, 'minutes check of an imported referat')
 })
 
 test('a text that is not an agenda gets a clear message, keeps the text and saves nothing', async ({ page }) => {
