@@ -240,6 +240,10 @@ test('a secretary chooses a minutes file saved as Windows-1252, goes back, and s
   await expect(check.getByRole('listitem').filter({ hasText: 'Orientering om nyt centerråd' })).toContainText(inText)
   await expect(check.getByRole('listitem').filter({ hasText: 'Nyt fra husene' })).not.toContainText(inText)
   await expectNoAxeViolations(page, 'minutes check of an imported referat')
+  // Not published here, and a draft again: other tests read the council's meetings while this runs.
+  await check.getByRole('button', { name: 'Vent, jeg retter først' }).click()
+  await page.getByRole('button', { name: 'Gør til kladde igen' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Mødet er en kladde igen.' })).toBeVisible()
 })
 
 test('a text that is not an agenda gets a clear message, keeps the text and saves nothing', async ({ page }) => {
