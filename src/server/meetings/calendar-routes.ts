@@ -14,16 +14,20 @@ import type { SyncRegistry } from '../sync/registry.js'
 import { typed } from '../http/typed-app.js'
 
 /**
- * The council of a meeting the caller (holding `principals`) may read; null for a meeting that
- * does not exist, was deleted, or that they may not read. A draft is answered like a meeting that
- * does not exist: its council is not told.
+ * A meeting the caller (holding `principals`) may read; null for a meeting that does not exist,
+ * was deleted, or that they may not read. A draft is answered like a meeting that does not exist.
  */
-export async function councilOfMeeting(db: Db, principals: string[], meetingId: string): Promise<string | null> {
+async function readableMeeting(db: Db, principals: string[], meetingId: string): Promise<MeetingData | null> {
   const [row] = await db
     .select()
     .from(syncRecords)
     .where(and(eq(syncRecords.entity, Meeting.name), eq(syncRecords.id, meetingId), isNull(syncRecords.deletedAt)))
-  return row && row.data && overlaps(row.audience, principals) ? (row.data as MeetingData).councilId : null
+  return row && row.data && overlaps(row.audience, principals) ? (row.data as MeetingData) : null
+}
+
+/** The council of a meeting the caller may read (see readableMeeting): a draft's council is not told. */
+export async function councilOfMeeting(db: Db, principals: string[], meetingId: string): Promise<string | null> {
+  return (await readableMeeting(db, principals, meetingId))?.councilId ?? null
 }
 
 /**
@@ -62,20 +66,16 @@ export function registerCalendarRoutes(parent: FastifyInstance, db: Db, registry
       },
     },
     async (request, reply) => {
-      const principals = await registry.principalsOf(db, request.actor)
-      const [row] = await db
-        .select()
-        .from(syncRecords)
-        .where(and(eq(syncRecords.entity, Meeting.name), eq(syncRecords.id, request.params.id), isNull(syncRecords.deletedAt)))
-      if (!row?.data || !overlaps(row.audience, principals)) return sendError(reply, 404, 'no_such_meeting', 'There is no such meeting, or it is not public yet.')
-      const meeting = row.data as MeetingData
+      const { id } = request.params
+      const meeting = await readableMeeting(db, await registry.principalsOf(db, request.actor), id)
+      if (!meeting) return sendError(reply, 404, 'no_such_meeting', 'There is no such meeting, or it is not public yet.')
       const [council] = await db.select().from(councils).where(eq(councils.id, meeting.councilId))
       const origin = app.publicOrigin(request) ?? 'http://localhost'
       const councilName = council?.name ?? ''
       reply.header('content-type', 'text/calendar; charset=utf-8')
       reply.header('content-disposition', 'attachment; filename="moede.ics"')
       // The same file the app makes on the device (MeetingCalendarLinks.vue).
-      return meetingsToIcs([calendarMeeting(row.id, meeting, councilName, origin)], councilName || meeting.title)
+      return meetingsToIcs([calendarMeeting(id, meeting, councilName, origin)], councilName || meeting.title)
     },
   )
 
