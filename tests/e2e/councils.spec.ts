@@ -55,6 +55,7 @@ test.describe('the public council pages', () => {
     // The start page now shows its meetings, and leads back to the council itself.
     await page.getByRole('link', { name: 'Møder', exact: true }).click()
     await expect(page.getByRole('heading', { name: 'Kommende møder' })).toBeVisible()
+    await runA11yKit(page, 'start page following a council')
     await page.getByRole('link', { name: /^Brugerrådet på Solbakken.*Hvem er med, og tidligere møder/ }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Brugerrådet på Solbakken' })).toBeVisible()
 
