@@ -13,9 +13,11 @@ interface Me {
 /**
  * Signs the browser in with the same API call the sign-in screen makes (that screen has its own
  * tests), and remembers the answer the way the app does, so the next screen knows who it is.
+ * Made from a page of the server's, not of the app: an app running in the tab would see its
+ * session change under it, as when another tab signs in, and load itself again.
  */
 async function signIn(page: Page, path: string, body: unknown): Promise<Me> {
-  await page.goto('/hjaelp')
+  await page.goto('/api/health')
   const me = await page.evaluate(
     async ({ path, body }) => {
       const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
@@ -26,6 +28,7 @@ async function signIn(page: Page, path: string, body: unknown): Promise<Me> {
     { path, body },
   )
   expect(me.kind, `sign-in at ${path}`).toBe('person')
+  await page.goto('/hjaelp')
   return me
 }
 

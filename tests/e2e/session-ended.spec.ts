@@ -165,3 +165,71 @@ test('"Skift person" in one tab: the other tab of the same browser follows at on
   await expect(otherTab.getByText('Du er ikke logget ind.')).toBeVisible()
   await expect(otherTab.getByText(KAREN.name)).toHaveCount(0)
 })
+
+test('a tab whose app starts while another tab is changing person waits for it, then follows, and gives nothing back to the person who left', async ({ page }) => {
+  await signInWithCardCode(page, KAREN.code)
+  await fromNextMeetingToMig(page)
+  await expectSignedInAs(page, KAREN.name)
+  // The other tab has painted the page, but the part of the app that acts on who is signed in
+  // (start-later.ts) has not arrived yet.
+  let arrive: () => void = () => {}
+  const arrived = new Promise<void>((resolve) => (arrive = resolve))
+  const otherTab = await page.context().newPage()
+  await otherTab.route(/\/assets\/start-later-[\w-]+\.js$/, async (route) => {
+    await arrived
+    await route.continue()
+  })
+  await otherTab.goto('/mig')
+  await expect(otherTab.getByText(`Du er logget ind som ${KAREN.name}`)).toBeVisible()
+
+  // This tab is halfway through "Skift person", in the order identity.ts does it: the server has
+  // heard the sign-out and the database is emptied, but the session in storage is not changed yet.
+  await page.evaluate(async () => {
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result)
+        r.onerror = () => reject(r.error)
+      })
+    let finish: () => void = () => {}
+    const held = new Promise<void>((resolve) => (finish = resolve))
+    Object.assign(window, { finishChange: finish })
+    await new Promise<void>((granted) => void navigator.locks.request('brugerstemme.identity', () => (granted(), held)))
+    localStorage.setItem('brugerstemme.sign-out-pending.v1', '1')
+    await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    const db = await request(indexedDB.open('brugerstemme'))
+    const tx = db.transaction(['records', 'meta'], 'readwrite')
+    tx.objectStore('records').clear()
+    tx.objectStore('meta').clear()
+    tx.objectStore('meta').put({ key: 'owner', value: 'anonymous' })
+    await new Promise((resolve) => (tx.oncomplete = resolve))
+    db.close()
+  })
+  // Now the other tab's app starts. Until this tab is done it must not act on who its page still
+  // shows: that would hand the emptied database back to Karen. It waits for this tab; without
+  // that wait it would have handed it back by the time it asks the server who it is (/api/me).
+  const askedServer = otherTab.waitForRequest(/\/api\/me$/)
+  arrive()
+  const waiting = expect.poll(() => page.evaluate(async () => (await navigator.locks.query()).pending?.some((lock) => lock.name === 'brugerstemme.identity')))
+  await Promise.race([waiting.toBe(true), askedServer])
+  const owner = () =>
+    page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => (indexedDB.open('brugerstemme').onsuccess = (event) => resolve((event.target as IDBOpenDBRequest).result)))
+      const entry = await new Promise<{ value: string } | undefined>((resolve) => (db.transaction('meta').objectStore('meta').get('owner').onsuccess = (event) => resolve((event.target as IDBRequest).result)))
+      db.close()
+      return entry?.value
+    })
+  expect(await owner()).toBe('anonymous')
+  await page.evaluate(() => {
+    localStorage.removeItem('brugerstemme.sign-out-pending.v1')
+    localStorage.removeItem('brugerstemme.session.v1')
+    ;(window as unknown as { finishChange: () => void }).finishChange()
+  })
+
+  await expect(otherTab.getByText('Du er logget ud. Dine data er fjernet fra denne enhed.')).toBeVisible()
+  await expect(otherTab.getByText('Du er ikke logget ind.')).toBeVisible()
+  await expect(otherTab.getByText(KAREN.name)).toHaveCount(0)
+  // Her name is public (she chairs a council); what must not stay is her session, or her
+  // ownership of the database, which the next person's data would be stored under.
+  expect(await otherTab.evaluate(() => localStorage.getItem('brugerstemme.session.v1'))).toBeNull()
+  expect(await owner()).toBe('anonymous')
+})

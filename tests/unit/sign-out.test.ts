@@ -1,7 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
-  ANONYMOUS_OWNER,
   handOver,
   ownerOf,
   PENDING_SIGN_OUT_KEY,
@@ -11,7 +10,7 @@ import {
   unsentCount,
   wipeBrowserStorage,
 } from '../../src/app/accounts/sign-out.js'
-import { createLocalDb, type LocalDb } from '../../src/app/sync/local-db.js'
+import { ANONYMOUS_OWNER, createLocalDb, type LocalDb } from '../../src/app/sync/local-db.js'
 import { storeMedium } from '../../src/app/sync/media-store.js'
 import { SyncWriter } from '../../src/app/sync/write.js'
 import { registerUnownedWork } from '../../src/app/sync/unowned-work.js'

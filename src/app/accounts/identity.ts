@@ -57,10 +57,22 @@ export function changeIdentity(next: Me, how: IdentityChange = {}): Promise<{ re
   return inTurn(() => change(next, how))
 }
 
+/** Held by the tab whose identity change is under way; other tabs of this browser wait for it. */
+const IDENTITY_LOCK = 'brugerstemme.identity'
+
 function inTurn(task: () => Promise<{ reloading: boolean }>): Promise<{ reloading: boolean }> {
-  const run = queue.then(task)
+  const run = queue.then(() => acrossTabs(task))
   queue = run.catch(() => undefined)
   return run
+}
+
+/**
+ * One tab at a time: a tab that starts while another hands the database over must not hand it
+ * back to the person who is leaving (its page still shows them until the storage event comes).
+ * Without Web Locks (browsers before 2022) tabs rely on the check in `change` alone.
+ */
+async function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
+  return 'locks' in navigator ? await navigator.locks.request(IDENTITY_LOCK, task) : task()
 }
 
 async function change(next: Me, how: IdentityChange): Promise<{ reloading: boolean }> {
@@ -68,15 +80,10 @@ async function change(next: Me, how: IdentityChange): Promise<{ reloading: boole
   if (reloading) return { reloading }
   const session = useSessionStore()
   const from = session.me
-  if (how.madeElsewhere) {
-    if (sameIdentity(from, next)) {
-      session.set(next)
-      return { reloading }
-    }
-    sessionStorage.clear()
-    if (from.kind !== 'anonymous') leaveNotice('signed-out', 0)
-    return reload(how.then)
-  }
+  // What the browser's storage says now, not what this page last heard: another tab may have
+  // changed who is signed in, and its storage event may not have reached this page yet.
+  const stored = cachedSession()
+  if (how.madeElsewhere || !sameIdentity(from, stored)) return followOtherTab(from, stored, how.then)
   if (how.signOut) {
     // Pending until the server has heard it (changeDevice clears it then), so a crash now cannot
     // sign the person back in; and another tab whose request is answered session_ended in the
@@ -110,6 +117,17 @@ async function change(next: Me, how: IdentityChange): Promise<{ reloading: boole
     runner.scheduler.start()
   }
   return { reloading }
+}
+
+/** Another tab changed who is signed in and has done the rest: this page only follows it. */
+function followOtherTab(from: Me, now: Me, then: string | undefined): { reloading: boolean } {
+  if (sameIdentity(from, now)) {
+    useSessionStore().set(now)
+    return { reloading }
+  }
+  sessionStorage.clear()
+  if (from.kind !== 'anonymous') leaveNotice('signed-out', 0)
+  return reload(then)
 }
 
 function reload(then: string | undefined): { reloading: boolean } {

@@ -1,5 +1,5 @@
 import type { Me } from '../../shared/accounts/model'
-import type { HeldEntry, LocalDb } from '../sync/local-db'
+import { ANONYMOUS_OWNER, OWNER_META_KEY, dataOwner, type HeldEntry, type LocalDb } from '../sync/local-db'
 import { removeUnusedMedia } from '../sync/media-store'
 import { isUnownedWork } from '../sync/unowned-work'
 
@@ -19,8 +19,6 @@ import { isUnownedWork } from '../sync/unowned-work'
 export const SETTINGS_KEY = 'brugerstemme.settings.v1'
 /** Set when the server could not be told about a sign-out (offline); holds no personal data. */
 export const PENDING_SIGN_OUT_KEY = 'brugerstemme.sign-out-pending.v1'
-export const ANONYMOUS_OWNER = 'anonymous'
-const OWNER_META_KEY = 'owner'
 /** Say nothing about a person, so they survive a wipe: the settings, and a sign-out the server has not heard yet. */
 const KEPT_KEYS = [SETTINGS_KEY, PENDING_SIGN_OUT_KEY]
 const PRECACHE_PREFIX = 'workbox-precache'
@@ -71,8 +69,7 @@ export interface HandOver {
  */
 export async function handOver(db: LocalDb, nextOwner: string): Promise<HandOver> {
   return db.transaction('rw', [db.records, db.outbox, db.meta, db.held, db.media], async () => {
-    const stored = await db.meta.get(OWNER_META_KEY)
-    const previous = typeof stored?.value === 'string' ? stored.value : ANONYMOUS_OWNER
+    const previous = await dataOwner(db)
     if (previous === nextOwner) return { wiped: false, held: 0, restored: 0 }
     let held = 0
     const wiped = previous !== ANONYMOUS_OWNER

@@ -2,7 +2,7 @@ import { OWN_VERSIONS_LIMIT, PUSH_BATCH_BYTES, PUSH_BATCH_LIMIT, SYNC_PROTOCOL_V
 import { uuidv7 } from '../../shared/sync/uuidv7.js'
 import { ConflictResolved } from '../../shared/sync/conflict-resolution.js'
 import { mediaRefsIn } from '../../shared/sync/media.js'
-import type { LocalDb, OutboxEntry } from './local-db.js'
+import { dataOwner, type LocalDb, type OutboxEntry } from './local-db.js'
 import { mediaToUpload, missingMedia } from './media-store.js'
 import { cursorKey, replay, storePulled } from './store-pulled.js'
 import { TransportError, type SyncTransport } from './transport.js'
@@ -96,13 +96,10 @@ export class SyncEngine {
   fetchMedium(ref: { sha256: string; type: string }): Promise<void> {
     let pending = this.fetching.get(ref.sha256)
     if (!pending) {
-      const generation = this.generation
-      pending = this.transport
-        .fetchMedium(ref.sha256)
-        .then(async (blob) => {
-          if (blob && generation === this.generation) {
-            await this.db.media.put({ sha256: ref.sha256, type: ref.type, bytes: blob.size, blob: new Blob([blob], { type: ref.type }), uploaded: 1 })
-          }
+      pending = this.stamp()
+        .then(async (stamp) => {
+          const blob = await this.transport.fetchMedium(ref.sha256)
+          if (blob) await this.keepMedium(ref, blob, stamp)
         })
         .catch(() => {})
         .finally(() => this.fetching.delete(ref.sha256))
@@ -113,7 +110,7 @@ export class SyncEngine {
 
   /** Keeps the media of what this device follows, so photos and recordings are there offline. */
   async fetchMedia(limit: number): Promise<void> {
-    const generation = this.generation
+    const stamp = await this.stamp()
     for (const ref of await missingMedia(this.db, limit)) {
       // A lost connection here is no failure of the sync: the rest comes next round.
       const blob = await this.transport.fetchMedium(ref.sha256).catch((error: unknown) => {
@@ -121,9 +118,29 @@ export class SyncEngine {
         throw error
       })
       if (blob === undefined) return
-      if (generation !== this.generation) return
-      if (blob) await this.db.media.put({ sha256: ref.sha256, type: ref.type, bytes: blob.size, blob: new Blob([blob], { type: ref.type }), uploaded: 1 })
+      if (stamp.generation !== this.generation) return
+      if (blob) await this.keepMedium(ref, blob, stamp)
     }
+  }
+
+  private async keepMedium(ref: { sha256: string; type: string }, blob: Blob, stamp: Stamp): Promise<void> {
+    await this.db.transaction('rw', this.db.meta, this.db.media, async () => {
+      if (await this.unchanged(stamp)) await this.db.media.put({ sha256: ref.sha256, type: ref.type, bytes: blob.size, blob: new Blob([blob], { type: ref.type }), uploaded: 1 })
+    })
+  }
+
+  /** The hands a round of sync starts in: this engine's count of hand-overs and whose data the database holds. */
+  private async stamp(): Promise<Stamp> {
+    return { generation: this.generation, owner: await dataOwner(this.db) }
+  }
+
+  /**
+   * Whether the device is still in the hands `stamp` was taken in. Another tab of this browser
+   * hands the database over without this engine hearing of it (its `generation` stays), so the
+   * owner is read again, inside the transaction that would write.
+   */
+  private async unchanged(stamp: Stamp): Promise<boolean> {
+    return stamp.generation === this.generation && (await dataOwner(this.db)) === stamp.owner
   }
 
   private async applyPushResults(batch: OutboxEntry[], results: MutationResult[]): Promise<boolean> {
@@ -177,7 +194,7 @@ export class SyncEngine {
   }
 
   async pullAll(): Promise<void> {
-    const generation = this.generation
+    const stamp = await this.stamp()
     const scopes = this.scopes()
     if (scopes.length === 0) return
     // Scopes followed at different times have different cursors; each group pulls on its own.
@@ -191,8 +208,8 @@ export class SyncEngine {
       let since = start
       for (;;) {
         const page = await this.transport.pull({ since, scopes: group })
-        if (generation !== this.generation) return
-        await this.applyChanges(page.changes, group, page.cursor, generation)
+        if (stamp.generation !== this.generation) return
+        await this.applyChanges(page.changes, group, page.cursor, stamp)
         since = page.cursor
         if (!page.hasMore) break
       }
@@ -208,7 +225,7 @@ export class SyncEngine {
    * holds, and needs no second pull. Media the changes name are fetched as after a pull.
    */
   async applyPoke(poke: Poke): Promise<boolean> {
-    const generation = this.generation
+    const stamp = await this.stamp()
     const scopes = this.scopes()
     if (scopes.length === 0) return false
     const cursors = await this.db.meta.bulkGet(scopes.map(cursorKey))
@@ -225,16 +242,22 @@ export class SyncEngine {
     if (behind.length === 0) return true
     const followed = new Set(behind)
     const changes = (poke.changes ?? []).filter((change) => followed.has(change.scope))
-    await this.applyChanges(changes, behind, String(poke.version), generation)
-    if (generation !== this.generation) return false
+    await this.applyChanges(changes, behind, String(poke.version), stamp)
+    if (stamp.generation !== this.generation) return false
     if (changes.some((change) => change.data !== null && mediaRefsIn(change.data).length > 0)) await this.fetchMedia(MEDIA_PER_ROUND)
     return true
   }
 
-  /** Stores pulled changes and the new cursor (storePulled), unless the device changed hands since `generation`. */
-  async applyChanges(changes: Change[], scopes: string[], cursor: string, generation = this.generation): Promise<void> {
-    await storePulled(this.db, changes, scopes, cursor, () => generation === this.generation)
+  /** Stores pulled changes and the new cursor (storePulled), unless the device changed hands since `stamp` was taken. */
+  async applyChanges(changes: Change[], scopes: string[], cursor: string, stamp?: Stamp): Promise<void> {
+    const since = stamp ?? (await this.stamp())
+    await storePulled(this.db, changes, scopes, cursor, () => this.unchanged(since))
   }
+}
+
+interface Stamp {
+  generation: number
+  owner: string
 }
 
 /** `versions` with `version` added, the latest OWN_VERSIONS_LIMIT kept. */

@@ -45,6 +45,17 @@ export interface OutboxEntry {
   removed?: LocalRecord
 }
 
+/** `meta` key of whose data the database holds (set by accounts when the device changes hands). */
+export const OWNER_META_KEY = 'owner'
+/** The owner of a database no one has signed in to, or one never handed over. */
+export const ANONYMOUS_OWNER = 'anonymous'
+
+/** Whose data `db` holds now; read inside a transaction to know it cannot change meanwhile. */
+export async function dataOwner(db: LocalDb): Promise<string> {
+  const stored = await db.meta.get(OWNER_META_KEY)
+  return typeof stored?.value === 'string' ? stored.value : ANONYMOUS_OWNER
+}
+
 /**
  * Unsent work of a person who signed out before it could be sent. It waits here, out of the
  * outbox, so it is never pushed under the next person's session; it goes back into the outbox

@@ -20,9 +20,9 @@ export async function hasPulled(db: LocalDb, scope: string): Promise<boolean> {
  * takes back what a person has just written. Nothing is stored once `current()` says the
  * device changed hands while the changes were on their way.
  */
-export async function storePulled(db: LocalDb, changes: Change[], scopes: string[], cursor: string, current: () => boolean = () => true): Promise<void> {
+export async function storePulled(db: LocalDb, changes: Change[], scopes: string[], cursor: string, current: () => boolean | Promise<boolean> = () => true): Promise<void> {
   await db.transaction('rw', db.records, db.outbox, db.meta, async () => {
-    if (!current()) return
+    if (!(await current())) return
     const pendingKeys = new Set((await db.records.where('pending').equals(1).primaryKeys()).map((k) => k.join('\u0000')))
     const puts: LocalRecord[] = []
     const deletes: [string, string][] = []
