@@ -33,6 +33,24 @@ describe.each(databasesUnderTest())('staff and card sign-in on $name', (target) 
     expect(w.sessionCookie(wrong)).toBeNull()
   })
 
+  it('gives each person their own hold key at every sign-in, the same each time, and nobody else theirs', async () => {
+    const me = async (cookie: string) => (await w.call('GET', '/api/me', { cookie })).json() as { holdKey?: string }
+    const first = await w.call('POST', '/api/auth/card', { payload: { code: DEMO_ACCOUNTS.memberCard } })
+    const key = (first.json() as { holdKey: string }).holdKey
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    // Another device, another day: work sealed with the key on the first still opens.
+    w.clock.advance(86_400_000)
+    const again = await w.cardSignIn(DEMO_ACCOUNTS.memberCard)
+    expect((await me(again)).holdKey).toBe(key)
+    expect((await me(w.sessionCookie(first)!)).holdKey).toBe(key)
+    const relative = await w.cardSignIn(DEMO_ACCOUNTS.relativeCard)
+    const staff = await w.signIn(admin.email, admin.password)
+    const others = [(await me(relative)).holdKey, (await me(staff)).holdKey]
+    expect(new Set([key, ...others]).size).toBe(3)
+    // A kiosk or a device nobody signed in on has none.
+    expect((await w.call('GET', '/api/me')).json()).toEqual({ kind: 'anonymous' })
+  })
+
   it('sets the session cookie as __Host-, HttpOnly, Secure, SameSite=Strict, Path=/ and without a domain', async () => {
     const reply = await w.call('POST', '/api/auth/staff', { payload: admin })
     const header = String(reply.headers['set-cookie'])

@@ -66,11 +66,13 @@ describe.each(databasesUnderTest())('export and erasure on $name', (target) => {
   })
 
   it('erases the person, ends their devices, and keeps their contributions without their name', async () => {
+    expect((await w.call('GET', '/api/me', { cookie: karen })).json().holdKey).toMatch(/^[\w-]{43}$/)
     const erased = await w.call('POST', `/api/admin/people/${w.ids.memberId}/erase`, { cookie: admin, payload: {} })
     expect(erased.json()).toEqual({ erased: true })
 
     const [row] = await w.db.select().from(people).where(eq(people.id, w.ids.memberId))
-    expect(row).toMatchObject({ name: '', email: null, passwordHash: null })
+    // Her hold key goes too: work a device still holds for her can no longer be opened.
+    expect(row).toMatchObject({ name: '', email: null, passwordHash: null, holdKey: null })
     expect(row!.erasedAt).not.toBeNull()
     expect(await w.db.select().from(memberships).where(eq(memberships.personId, w.ids.memberId))).toEqual([])
     // Cards and devices go entirely: when and where they used the app is theirs too.

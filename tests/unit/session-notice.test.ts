@@ -12,6 +12,7 @@ const person = (staffRole: 'admin' | 'secretary' | null): Me => ({
   staffCouncilIds: [],
   linkedResidents: [],
   actingFor: null,
+  holdKey: 'k'.repeat(43),
 })
 
 describe('the notice after the server ended a session', () => {

@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
   handOver,
+  heldCount,
   ownerOf,
   PENDING_SIGN_OUT_KEY,
   SETTINGS_KEY,
@@ -18,6 +19,14 @@ import { defineSyncCommand } from '../../src/shared/sync/entity.js'
 import { defineSyncEntity } from '../../src/shared/sync/entity.js'
 import { Type } from 'typebox'
 import type { Me } from '../../src/shared/accounts/model.js'
+import { randomBytes } from 'node:crypto'
+import type { HeldEntry } from '../../src/app/sync/local-db.js'
+
+/** A hold key as the server makes them (Me.holdKey). */
+const holdKey = () => randomBytes(32).toString('base64url')
+
+/** A held row's sealed bytes, read as text, to look for what must not be readable. */
+const bytesOf = (row: HeldEntry) => ('sealed' in row ? new TextDecoder('latin1').decode(row.sealed.data) : '')
 
 const Note = defineSyncEntity<{ text: string }>({
   name: 'note',
@@ -36,6 +45,7 @@ const karen: Me = {
   staffCouncilIds: [],
   linkedResidents: [],
   actingFor: null,
+  holdKey: 'K'.repeat(43),
 }
 const lene: Me = { ...karen, personId: '0190d6a0-0000-7000-8000-00000000000b', name: 'Lene Holm', personKind: 'relative' }
 
@@ -143,7 +153,7 @@ describe('handing the device over', () => {
     expect(await unsentCount(db)).toBe(0)
     const [held] = await db.held.toArray()
     expect(held!.owner).not.toContain(karen.kind === 'person' ? karen.personId : 'x')
-    expect(held!.entry.patch).toEqual({ text: 'Karens idé til sommerfesten' })
+    expect(held && 'entry' in held ? held.entry.patch : null).toEqual({ text: 'Karens idé til sommerfesten' })
 
     // Lene signs in on the same device: Karen's work is not hers to send.
     expect((await handOver(db, await ownerOf(lene))).restored).toBe(0)
@@ -158,6 +168,67 @@ describe('handing the device over', () => {
     expect(entry).toMatchObject({ entity: 'note', entityId: id, op: 'put', state: 'pending', patch: { text: 'Karens idé til sommerfesten' } })
     expect((await db.records.get(['note', id]))?.data).toEqual({ text: 'Karens idé til sommerfesten' })
   })
+  it('seals unsent work with the person’s hold key: the next person finds neither the text nor the recording', async () => {
+    await signIn(karen)
+    const voice = await storeMedium(db, new Blob([new TextEncoder().encode('KARENS STEMME')], { type: 'audio/webm' }))
+    const id = await writer.create(Note, { text: 'Karens idé til sommerfesten', voice } as { text: string })
+    const hers = { owner: await ownerOf(karen), key: holdKey() }
+
+    expect(await handOver(db, ANONYMOUS_OWNER, { from: hers })).toEqual({ wiped: true, held: 1, restored: 0 })
+    const rows = await db.held.toArray()
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ owner: hers.owner, count: 1 })
+    expect(await heldCount(db, hers.owner)).toBe(1)
+    expect(await db.media.count()).toBe(0)
+    const stored = (await everything()) + (await Promise.all(rows.map(bytesOf))).join('')
+    for (const secret of ['Karens idé', 'KARENS STEMME', id]) expect(stored).not.toContain(secret)
+
+    // Lene, with her own key, cannot open it and gets none of it.
+    const lenes = { owner: await ownerOf(lene), key: holdKey() }
+    expect((await handOver(db, lenes.owner, { to: lenes })).restored).toBe(0)
+    expect(await unsentCount(db)).toBe(0)
+
+    // Karen comes back: her change, her record and her recording, as they were.
+    expect((await handOver(db, hers.owner, { to: hers })).restored).toBe(1)
+    expect(await db.held.count()).toBe(0)
+    expect(await db.outbox.toArray()).toMatchObject([{ entity: 'note', entityId: id, state: 'pending', patch: { text: 'Karens idé til sommerfesten', voice } }])
+    expect((await db.records.get(['note', id]))?.data).toMatchObject({ text: 'Karens idé til sommerfesten' })
+    const medium = await db.media.get(voice.sha256)
+    expect(medium).toMatchObject({ type: 'audio/webm', uploaded: 0 })
+    expect(await medium!.blob.text()).toBe('KARENS STEMME')
+  })
+
+  it('keeps sealed work held when the key does not open it, and opens it with the right one later', async () => {
+    await signIn(karen)
+    await writer.create(Note, { text: 'Noget Karen skrev' })
+    const hers = { owner: await ownerOf(karen), key: holdKey() }
+    await handOver(db, ANONYMOUS_OWNER, { from: hers })
+
+    expect((await handOver(db, hers.owner, { to: { ...hers, key: holdKey() } })).restored).toBe(0)
+    expect(await db.held.count()).toBe(1)
+    await handOver(db, ANONYMOUS_OWNER)
+    expect((await handOver(db, hers.owner, { to: hers })).restored).toBe(1)
+  })
+
+  it('never seals one person’s work with another person’s key: the key must be for the database’s owner', async () => {
+    await signIn(karen)
+    await writer.create(Note, { text: 'Karens note' })
+    await handOver(db, ANONYMOUS_OWNER, { from: { owner: await ownerOf(lene), key: holdKey() } })
+    const [row] = await db.held.toArray()
+    expect(row && 'entry' in row ? row.entry.patch : null).toEqual({ text: 'Karens note' })
+  })
+
+  it('seals at sign-out through changeDevice with the key the server gave the person', async () => {
+    await signIn(karen)
+    await writer.create(Note, { text: 'Skrevet før Skift person' })
+    const stores = { localStorage: new MemoryStorage(), sessionStorage: new MemoryStorage() }
+    await changeDevice({ db, engine: { invalidate() {} }, stores, from: karen, to: { kind: 'anonymous' } })
+    expect(await everything()).not.toContain('Skrevet før')
+    expect(await heldCount(db, await ownerOf(karen))).toBe(1)
+    const back = await changeDevice({ db, engine: { invalidate() {} }, stores, from: { kind: 'anonymous' }, to: karen })
+    expect(back.restored).toBe(1)
+  })
+
   it('leaves a sealed ballot in the outbox for whoever comes next, and never asks about it at sign-out', async () => {
     const Ballot = defineSyncCommand<{ envelope: string }>({ name: 'test-ballot', schema: Type.Object({ envelope: Type.String() }) })
     const unregister = registerUnownedWork(Ballot.name)
@@ -171,7 +242,7 @@ describe('handing the device over', () => {
       const left = await db.outbox.toArray()
       expect(left.map((e) => e.entity)).toEqual(['test-ballot'])
       expect(left[0]!.patch).toEqual({ envelope: 'sealed' })
-      expect((await db.held.toArray()).map((h) => h.entry.entity)).toEqual(['note'])
+      expect((await db.held.toArray()).map((h) => ('entry' in h ? h.entry.entity : 'sealed'))).toEqual(['note'])
       expect(await unsentCount(db)).toBe(0)
     } finally {
       unregister()

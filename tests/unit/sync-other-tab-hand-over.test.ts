@@ -27,6 +27,7 @@ const KAREN: Me = {
   staffCouncilIds: [],
   linkedResidents: [],
   actingFor: null,
+  holdKey: 'K'.repeat(43),
 }
 const photo = { sha256: SHA, type: 'image/jpeg', bytes: 3 }
 const closedItem: Change = { entity: 'agenda-item', entityId: ITEM, scope: SCOPE, version: 12, data: { title: 'Karens lukkede punkt', photo } }

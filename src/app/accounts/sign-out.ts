@@ -1,5 +1,7 @@
 import type { Me } from '../../shared/accounts/model'
-import { ANONYMOUS_OWNER, OWNER_META_KEY, dataOwner, type HeldEntry, type LocalDb } from '../sync/local-db'
+import { mediaRefsIn } from '../../shared/sync/media'
+import { ANONYMOUS_OWNER, OWNER_META_KEY, dataOwner, heldChanges, type HeldEntry, type LocalDb, type LocalMedium } from '../sync/local-db'
+import { seal, unseal, type HeldWork } from './held-seal'
 import { removeUnusedMedia } from '../sync/media-store'
 import { isUnownedWork } from '../sync/unowned-work'
 
@@ -47,8 +49,8 @@ export function unsentCount(db: LocalDb): Promise<number> {
 }
 
 /** Entries held for a person who signed out with unsent work, waiting for them to come back. */
-export function heldCount(db: LocalDb, owner: string): Promise<number> {
-  return db.held.where('owner').equals(owner).count()
+export async function heldCount(db: LocalDb, owner: string): Promise<number> {
+  return heldChanges(await db.held.where('owner').equals(owner).toArray())
 }
 
 export interface HandOver {
@@ -60,42 +62,103 @@ export interface HandOver {
   restored: number
 }
 
+/** A person's hold key (Me.holdKey) and whose data it is for (ownerOf). */
+export interface HoldKey {
+  owner: string
+  key: string
+}
+
 /**
  * Makes the local database belong to `nextOwner`. The previous owner's records and sync cursors
  * go (so the new person pulls exactly what they may read, from the start), their unsent work is
  * held, and the new owner's held work comes back. Public data is kept only when an anonymous
  * device signs in: an anonymous device holds nothing personal. One transaction: a crash leaves
  * either the old owner's data or the new owner's, never a mix.
+ *
+ * `keys.from` seals the leaving person's work, with the photos and recordings it names, when it
+ * is theirs (its owner is the database's); `keys.to` opens the arriving person's. Work without a
+ * key is held as it is (a kiosk's; a session cached by an app before hold keys). Work that does
+ * not open with the key given stays held: it is never dropped.
  */
-export async function handOver(db: LocalDb, nextOwner: string): Promise<HandOver> {
-  return db.transaction('rw', [db.records, db.outbox, db.meta, db.held, db.media], async () => {
+export async function handOver(db: LocalDb, nextOwner: string, keys: { from?: HoldKey; to?: HoldKey } = {}): Promise<HandOver> {
+  // WebCrypto's promises are not IndexedDB's: awaiting one inside a transaction would end it. So
+  // the work is sealed and opened first, then moved in one transaction that checks nothing
+  // changed meanwhile, and starts over if something did (sealing no more after a few tries).
+  for (let attempt = 0; ; attempt++) {
     const previous = await dataOwner(db)
     if (previous === nextOwner) return { wiped: false, held: 0, restored: 0 }
-    let held = 0
-    const wiped = previous !== ANONYMOUS_OWNER
-    if (wiped) {
-      const entries = (await db.outbox.orderBy('seq').toArray()).filter((e) => !isUnownedWork(e.entity))
-      for (const { seq: _seq, ...entry } of entries) {
-        const record = await db.records.get([entry.entity, entry.entityId])
-        await db.held.add({ owner: previous, entry, ...(record ? { record } : {}) })
+    const sealWith = attempt < 3 && keys.from?.owner === previous ? keys.from.key : undefined
+    const leaving = previous === ANONYMOUS_OWNER ? null : await leavingWork(db, previous, sealWith)
+    const arriving = nextOwner === ANONYMOUS_OWNER ? [] : await arrivingWork(db, nextOwner, keys.to?.owner === nextOwner ? keys.to.key : undefined)
+    const done = await db.transaction('rw', [db.records, db.outbox, db.meta, db.held, db.media], async () => {
+      if ((await dataOwner(db)) !== previous) return null
+      if (leaving && !sameNumbers(await ownedOutbox(db).then((entries) => entries.map((e) => e.seq!)), leaving.seqs)) return null
+      if ((await db.held.bulkGet(arriving.map((work) => work.seq))).some((row) => row === undefined)) return null
+      if (leaving) {
+        if (leaving.rows.length) await db.held.bulkAdd(leaving.rows)
+        if (leaving.seqs.length) await db.outbox.bulkDelete(leaving.seqs)
+        await db.records.clear()
+        // Sync cursors and the client id: the next person starts as a new client from scratch.
+        await db.meta.clear()
+        // Their photos and recordings go too, except those plain held work still names.
+        await removeUnusedMedia(db)
       }
-      held = entries.length
-      if (entries.length) await db.outbox.bulkDelete(entries.map((e) => e.seq!))
-      await db.records.clear()
-      // Sync cursors and the client id: the next person starts as a new client from scratch.
-      await db.meta.clear()
-      // Their photos and recordings go too, except those their held work still names.
-      await removeUnusedMedia(db)
+      let restored = 0
+      for (const work of arriving) {
+        for (const { entry, record } of work.entries) {
+          await db.outbox.add(entry)
+          if (record) await db.records.put(record)
+        }
+        for (const medium of work.media) if (!(await db.media.get(medium.sha256))) await db.media.put(medium)
+        restored += work.entries.length
+      }
+      if (arriving.length) await db.held.bulkDelete(arriving.map((work) => work.seq))
+      await db.meta.put({ key: OWNER_META_KEY, value: nextOwner })
+      return { wiped: leaving !== null, held: leaving?.seqs.length ?? 0, restored }
+    })
+    if (done) return done
+  }
+}
+
+/** The outbox entries that belong to whoever is signed in (a sealed ballot belongs to no one). */
+async function ownedOutbox(db: LocalDb) {
+  return (await db.outbox.orderBy('seq').toArray()).filter((e) => !isUnownedWork(e.entity))
+}
+
+const sameNumbers = (a: number[], b: number[]) => a.length === b.length && a.every((n, i) => n === b[i])
+
+/** The leaving owner's unsent work as held rows: sealed in one row with `key`, else one plain row per change. */
+async function leavingWork(db: LocalDb, owner: string, key: string | undefined): Promise<{ seqs: number[]; rows: HeldEntry[] }> {
+  const outbox = await ownedOutbox(db)
+  const entries: HeldWork['entries'] = []
+  for (const { seq: _seq, ...entry } of outbox) {
+    const record = await db.records.get([entry.entity, entry.entityId])
+    entries.push({ entry, ...(record ? { record } : {}) })
+  }
+  const seqs = outbox.map((e) => e.seq!)
+  if (entries.length === 0) return { seqs, rows: [] }
+  if (!key) return { seqs, rows: entries.map((work) => ({ owner, ...work })) }
+  const shas = new Set(entries.flatMap(({ entry }) => mediaRefsIn(entry.patch).map((ref) => ref.sha256)))
+  const media = (await db.media.bulkGet([...shas])).filter((medium): medium is LocalMedium => medium !== undefined)
+  return { seqs, rows: [{ owner, sealed: await seal(key, { entries, media }), count: entries.length }] }
+}
+
+/** The arriving owner's held work that can be opened, each with its row's number. */
+async function arrivingWork(db: LocalDb, owner: string, key: string | undefined): Promise<(HeldWork & { seq: number })[]> {
+  const works: (HeldWork & { seq: number })[] = []
+  for (const row of await db.held.where('owner').equals(owner).sortBy('seq')) {
+    if ('entry' in row) {
+      works.push({ seq: row.seq!, entries: [{ entry: row.entry, ...(row.record ? { record: row.record } : {}) }], media: [] })
+      continue
     }
-    const mine: HeldEntry[] = nextOwner === ANONYMOUS_OWNER ? [] : await db.held.where('owner').equals(nextOwner).sortBy('seq')
-    for (const { entry, record } of mine) {
-      await db.outbox.add(entry)
-      if (record) await db.records.put(record)
+    if (!key) continue
+    try {
+      works.push({ seq: row.seq!, ...(await unseal(key, row.sealed)) })
+    } catch (error) {
+      console.error('held work did not open with this person’s key; it stays held', error)
     }
-    if (mine.length) await db.held.bulkDelete(mine.map((h) => h.seq!))
-    await db.meta.put({ key: OWNER_META_KEY, value: nextOwner })
-    return { wiped, held, restored: mine.length }
-  })
+  }
+  return works
 }
 
 export interface BrowserStores {
@@ -129,6 +192,15 @@ export function sameIdentity(a: Me, b: Me): boolean {
   if (a.kind === 'person') return a.personId === (b as typeof a).personId
   if (a.kind === 'kiosk') return a.councilId === (b as typeof a).councilId
   return true
+}
+
+/**
+ * The person's hold key with the owner it is for. A session cached by an app from before hold
+ * keys has none until the server next answers /api/me; its work is then held as it is.
+ */
+async function holdKeyOf(me: Me): Promise<HoldKey | undefined> {
+  if (me.kind !== 'person' || typeof (me.holdKey as unknown) !== 'string') return undefined
+  return { owner: await ownerOf(me), key: me.holdKey }
 }
 
 /** Tries once to send what waits; how many entries are still not on the server. */
@@ -186,7 +258,7 @@ export async function changeDevice(change: DeviceChange): Promise<DeviceChanged>
       serverKnows = false
     }
   }
-  const result = await handOver(change.db, await ownerOf(change.to))
+  const result = await handOver(change.db, await ownerOf(change.to), { from: await holdKeyOf(change.from), to: await holdKeyOf(change.to) })
   const fresh = leaving || result.wiped
   if (fresh) await wipeBrowserStorage(change.stores, change.keep)
   if (change.signOutOnServer) {

@@ -60,14 +60,26 @@ export async function dataOwner(db: LocalDb): Promise<string> {
  * Unsent work of a person who signed out before it could be sent. It waits here, out of the
  * outbox, so it is never pushed under the next person's session; it goes back into the outbox
  * when the same person signs in on this device again. `owner` is a hash, not the person's id.
+ * A person's work is sealed with their hold key (accounts/held-seal.ts), all of one sign-out in
+ * one row; a kiosk's, or one from an app before hold keys, is one plain row per change.
  */
-export interface HeldEntry {
-  seq?: number
-  owner: string
+export type HeldEntry = { seq?: number; owner: string } & (PlainHeld | SealedHeld)
+
+export interface PlainHeld {
   entry: OutboxEntry
   /** The record as this device showed it, so the person sees their edit again at once. */
   record?: LocalRecord
 }
+
+export interface SealedHeld {
+  /** accounts/held-seal.ts: the entries, their records and the media they name. */
+  sealed: { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }
+  /** How many changes it holds (said at sign-out and on Mig without opening it). */
+  count: number
+}
+
+/** How many changes `rows` of the held table hold. */
+export const heldChanges = (rows: HeldEntry[]): number => rows.reduce((sum, row) => sum + ('sealed' in row ? row.count : 1), 0)
 
 /**
  * A photo or recording on this device, named by the SHA-256 of its bytes. `uploaded` is 0 until

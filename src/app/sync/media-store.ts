@@ -50,7 +50,8 @@ export async function removeUnusedMedia(db: LocalDb): Promise<number> {
   const used = new Set<string>()
   await db.records.each((r) => mediaRefsIn(r.data).forEach((ref) => used.add(ref.sha256)))
   await db.outbox.each((e) => mediaRefsIn(e.patch).forEach((ref) => used.add(ref.sha256)))
-  await db.held.each((h) => mediaRefsIn(h.entry.patch).forEach((ref) => used.add(ref.sha256)))
+  // Sealed work carries its own media (accounts/held-seal.ts).
+  await db.held.each((h) => 'entry' in h && mediaRefsIn(h.entry.patch).forEach((ref) => used.add(ref.sha256)))
   const unused = (await db.media.toCollection().primaryKeys()).filter((sha) => !used.has(sha))
   await db.media.bulkDelete(unused)
   return unused.length
@@ -83,9 +84,13 @@ export async function convertLegacyMedia(db: LocalDb): Promise<number> {
     }
   }
   for (const held of await db.held.toArray()) {
+    // Sealed work was written by an app that already had media, never with data: URLs.
+    if (!('entry' in held)) continue
     const patch = await convert(held.entry.patch)
     if (patch) {
-      await db.held.update(held.seq!, { entry: { ...held.entry, patch } })
+      await db.held.update(held.seq!, (row) => {
+        if ('entry' in row) row.entry = { ...row.entry, patch }
+      })
       count++
     }
   }

@@ -141,6 +141,13 @@ export const people = pgTable(
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /**
+     * The key a device seals this person's unsent work with when they sign out there (the app's
+     * accounts/held-seal.ts), given to them at sign-in: the next person on a shared tablet finds
+     * only ciphertext. Made at the person's first sign-in; never changed, or what a device holds
+     * for them could not be opened again. Erasure removes it.
+     */
+    holdKey: text('hold_key'),
   },
   (t) => [uniqueIndex('people_email').on(t.email)],
 )

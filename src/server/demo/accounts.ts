@@ -102,7 +102,7 @@ export async function seedDemoAccounts(tx: Tx, registry: SyncRegistry): Promise<
   const byId = new Map([...members.map((m) => [m.p.id, m.p] as const)])
   const memberWrites: ServerWrite[] = []
   for (const m of inserted) {
-    memberWrites.push(await membershipWrite(tx, m, { ...byId.get(m.personId)!, email: null, passwordHash: null, staffRole: null, createdBy: null, createdAt: new Date(), erasedAt: null }))
+    memberWrites.push(await membershipWrite(tx, m, { ...byId.get(m.personId)!, email: null, passwordHash: null, staffRole: null, createdBy: null, createdAt: new Date(), erasedAt: null, holdKey: null }))
   }
   await writeServerRecords(tx, registry, [councilWrite({ ...council, createdAt: new Date() }), councilWrite({ ...other, createdAt: new Date() }), ...memberWrites])
   return { councilId: council.id, otherCouncilId: other.id, adminId: admin.id, secretaryId: secretary.id, memberId: karen.id, relativeId: lene.id }

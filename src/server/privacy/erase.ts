@@ -46,7 +46,7 @@ export async function erasePerson(tx: Tx, registry: SyncRegistry, personId: stri
   }
   await tx
     .update(people)
-    .set({ name: '', email: null, passwordHash: null, staffRole: null, erasedAt: person.erasedAt ?? now })
+    .set({ name: '', email: null, passwordHash: null, staffRole: null, holdKey: null, erasedAt: person.erasedAt ?? now })
     .where(eq(people.id, personId))
   const carriedOutBy = actor.kind === 'person' ? actor.personId : null
   await tx

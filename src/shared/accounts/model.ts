@@ -57,6 +57,11 @@ export const Me = Type.Union([
     /** Residents this relative may act for, each with a recorded consent. */
     linkedResidents: Type.Array(LinkedResident),
     actingFor: Type.Union([LinkedResident, Type.Null()]),
+    /**
+     * The key (AES-256, base64url) a device seals this person's unsent work with when they sign
+     * out with some still unsent, and opens it with when they sign in there again. Only for them.
+     */
+    holdKey: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }),
   }),
   Type.Object({
     kind: Type.Literal('kiosk'),
