@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   handOver,
   heldCount,
@@ -196,6 +196,24 @@ describe('handing the device over', () => {
     const medium = await db.media.get(voice.sha256)
     expect(medium).toMatchObject({ type: 'audio/webm', uploaded: 0 })
     expect(await medium!.blob.text()).toBe('KARENS STEMME')
+  })
+
+  it('holds a change written while the work was being sealed too: nothing is left behind in the outbox', async () => {
+    await signIn(karen)
+    await writer.create(Note, { text: 'Første' })
+    const hers = { owner: await ownerOf(karen), key: holdKey() }
+    // The second change is written while the first is being encrypted (the form on screen saves).
+    const encrypt = crypto.subtle.encrypt.bind(crypto.subtle)
+    const spy = vi.spyOn(crypto.subtle, 'encrypt').mockImplementationOnce(async (...args) => {
+      await writer.create(Note, { text: 'Anden, skrevet imens' })
+      return encrypt(...args)
+    })
+    expect((await handOver(db, ANONYMOUS_OWNER, { from: hers })).held).toBe(2)
+    expect(spy).toHaveBeenCalledTimes(2)
+    spy.mockRestore()
+    expect(await unsentCount(db)).toBe(0)
+    expect(await heldCount(db, hers.owner)).toBe(2)
+    expect((await handOver(db, hers.owner, { to: hers })).restored).toBe(2)
   })
 
   it('keeps sealed work held when the key does not open it, and opens it with the right one later', async () => {

@@ -87,13 +87,15 @@ export async function handOver(db: LocalDb, nextOwner: string, keys: { from?: Ho
   for (let attempt = 0; ; attempt++) {
     const previous = await dataOwner(db)
     if (previous === nextOwner) return { wiped: false, held: 0, restored: 0 }
-    const sealWith = attempt < 3 && keys.from?.owner === previous ? keys.from.key : undefined
-    const leaving = previous === ANONYMOUS_OWNER ? null : await leavingWork(db, previous, sealWith)
+    const sealWith = attempt < 3 && previous !== ANONYMOUS_OWNER && keys.from?.owner === previous ? keys.from.key : undefined
+    const sealed = sealWith ? await leavingWork(db, previous, sealWith) : null
     const arriving = nextOwner === ANONYMOUS_OWNER ? [] : await arrivingWork(db, nextOwner, keys.to?.owner === nextOwner ? keys.to.key : undefined)
     const done = await db.transaction('rw', [db.records, db.outbox, db.meta, db.held, db.media], async () => {
       if ((await dataOwner(db)) !== previous) return null
-      if (leaving && !sameNumbers(await ownedOutbox(db).then((entries) => entries.map((e) => e.seq!)), leaving.seqs)) return null
+      if (sealed && !sameNumbers(await ownedOutbox(db).then((entries) => entries.map((e) => e.seq!)), sealed.seqs)) return null
       if ((await db.held.bulkGet(arriving.map((work) => work.seq))).some((row) => row === undefined)) return null
+      // Held plainly, it is read here, in the transaction that moves it.
+      const leaving = previous === ANONYMOUS_OWNER ? null : (sealed ?? (await leavingWork(db, previous, undefined)))
       if (leaving) {
         if (leaving.rows.length) await db.held.bulkAdd(leaving.rows)
         if (leaving.seqs.length) await db.outbox.bulkDelete(leaving.seqs)
