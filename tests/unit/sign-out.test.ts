@@ -222,7 +222,10 @@ describe('handing the device over', () => {
     const hers = { owner: await ownerOf(karen), key: holdKey() }
     await handOver(db, ANONYMOUS_OWNER, { from: hers })
 
+    const said = vi.spyOn(console, 'error').mockImplementation(() => {})
     expect((await handOver(db, hers.owner, { to: { ...hers, key: holdKey() } })).restored).toBe(0)
+    expect(said).toHaveBeenCalledWith('held work did not open with this person’s key; it stays held', expect.anything())
+    said.mockRestore()
     expect(await db.held.count()).toBe(1)
     await handOver(db, ANONYMOUS_OWNER)
     expect((await handOver(db, hers.owner, { to: hers })).restored).toBe(1)
