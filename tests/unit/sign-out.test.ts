@@ -19,6 +19,7 @@ import { defineSyncCommand } from '../../src/shared/sync/entity.js'
 import { defineSyncEntity } from '../../src/shared/sync/entity.js'
 import { Type } from 'typebox'
 import type { Me } from '../../src/shared/accounts/model.js'
+import { karen, lene } from './people.js'
 import { randomBytes } from 'node:crypto'
 import type { HeldEntry } from '../../src/app/sync/local-db.js'
 
@@ -34,20 +35,6 @@ const Note = defineSyncEntity<{ text: string }>({
   scopeOf: () => 'council:c1',
   protectedFields: [],
 })
-
-const karen: Me = {
-  kind: 'person',
-  personId: '0190d6a0-0000-7000-8000-00000000000a',
-  name: 'Karen Holm',
-  personKind: 'member',
-  staffRole: null,
-  councilIds: [],
-  staffCouncilIds: [],
-  linkedResidents: [],
-  actingFor: null,
-  holdKey: 'K'.repeat(43),
-}
-const lene: Me = { ...karen, personId: '0190d6a0-0000-7000-8000-00000000000b', name: 'Lene Holm', personKind: 'relative' }
 
 class MemoryStorage implements Storage {
   private map = new Map<string, string>()

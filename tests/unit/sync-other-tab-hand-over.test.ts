@@ -4,7 +4,7 @@ import { handOver, ownerOf } from '../../src/app/accounts/sign-out.js'
 import { SyncEngine } from '../../src/app/sync/engine.js'
 import { ANONYMOUS_OWNER, createLocalDb, type LocalDb } from '../../src/app/sync/local-db.js'
 import type { SyncTransport } from '../../src/app/sync/transport.js'
-import type { Me } from '../../src/shared/accounts/model.js'
+import { karen } from './people.js'
 import type { Change } from '../../src/shared/sync/protocol.js'
 
 /**
@@ -17,18 +17,6 @@ import type { Change } from '../../src/shared/sync/protocol.js'
 const SCOPE = 'council:0190d6a0-0000-7000-8000-0000000000a1'
 const ITEM = '0190d6a0-0000-7000-8000-0000000000c1'
 const SHA = 'a'.repeat(64)
-const KAREN: Me = {
-  kind: 'person',
-  personId: '0190d6a0-0000-7000-8000-0000000000f1',
-  name: 'Karen',
-  personKind: 'member',
-  staffRole: null,
-  councilIds: [],
-  staffCouncilIds: [],
-  linkedResidents: [],
-  actingFor: null,
-  holdKey: 'K'.repeat(43),
-}
 const photo = { sha256: SHA, type: 'image/jpeg', bytes: 3 }
 const closedItem: Change = { entity: 'agenda-item', entityId: ITEM, scope: SCOPE, version: 12, data: { title: 'Karens lukkede punkt', photo } }
 
@@ -63,7 +51,7 @@ describe('a pull or photo answered for the person another tab has just signed ou
 
   beforeEach(async () => {
     db = createLocalDb(`other-tab-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange })
-    await handOver(db, await ownerOf(KAREN))
+    await handOver(db, await ownerOf(karen))
   })
 
   it('is stored while the device stays in her hands', async () => {
