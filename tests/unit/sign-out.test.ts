@@ -203,6 +203,41 @@ describe('handing the device over', () => {
     expect((await handOver(db, hers.owner, { to: hers })).restored).toBe(2)
   })
 
+  it('holds the work plainly when sealing fails, seals it right after, and signs out either way', async () => {
+    await signIn(karen)
+    await writer.create(Note, { text: 'Skrevet på en fuld tablet' })
+    const hers = { owner: await ownerOf(karen), key: holdKey() }
+    const said = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const encrypt = vi.spyOn(crypto.subtle, 'encrypt').mockRejectedValueOnce(new DOMException('The disk is full', 'QuotaExceededError'))
+    expect(await handOver(db, ANONYMOUS_OWNER, { from: hers })).toEqual({ wiped: true, held: 1, restored: 0 })
+    expect(said).toHaveBeenCalledWith('unsent work could not be sealed; it is held as it is', expect.anything())
+    // The second try, after the move, sealed it.
+    expect((await db.held.toArray()).map((row) => 'sealed' in row)).toEqual([true])
+    expect(await everything()).not.toContain('fuld tablet')
+
+    // When sealing cannot be done at all, the work is held plainly: kept, never lost.
+    await handOver(db, hers.owner, { to: hers })
+    encrypt.mockRejectedValue(new DOMException('The disk is full', 'QuotaExceededError'))
+    expect((await handOver(db, ANONYMOUS_OWNER, { from: hers })).held).toBe(1)
+    expect((await db.held.toArray()).map((row) => 'entry' in row)).toEqual([true])
+    encrypt.mockRestore()
+    said.mockRestore()
+    expect((await handOver(db, hers.owner, { to: hers })).restored).toBe(1)
+  })
+
+  it('does not open sealed work moved under another owner, even with the right key', async () => {
+    await signIn(karen)
+    await writer.create(Note, { text: 'Karens' })
+    const hers = { owner: await ownerOf(karen), key: holdKey() }
+    await handOver(db, ANONYMOUS_OWNER, { from: hers })
+    const leneOwner = await ownerOf(lene)
+    await db.held.toCollection().modify({ owner: leneOwner })
+    const said = vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect((await handOver(db, leneOwner, { to: { owner: leneOwner, key: hers.key } })).restored).toBe(0)
+    said.mockRestore()
+    expect(await db.held.count()).toBe(1)
+  })
+
   it('keeps sealed work held when the key does not open it, and opens it with the right one later', async () => {
     await signIn(karen)
     await writer.create(Note, { text: 'Noget Karen skrev' })

@@ -1,6 +1,6 @@
 import type { Me } from '../../shared/accounts/model'
 import { mediaRefsIn } from '../../shared/sync/media'
-import { ANONYMOUS_OWNER, OWNER_META_KEY, dataOwner, heldChanges, type HeldEntry, type LocalDb, type LocalMedium } from '../sync/local-db'
+import { ANONYMOUS_OWNER, OWNER_META_KEY, dataOwner, heldChanges, type HeldEntry, type LocalDb, type LocalMedium, type PlainHeld } from '../sync/local-db'
 import { seal, unseal, type HeldWork } from './held-seal'
 import { removeUnusedMedia } from '../sync/media-store'
 import { isUnownedWork } from '../sync/unowned-work'
@@ -83,14 +83,18 @@ export interface HoldKey {
 export async function handOver(db: LocalDb, nextOwner: string, keys: { from?: HoldKey; to?: HoldKey } = {}): Promise<HandOver> {
   // WebCrypto's promises are not IndexedDB's: awaiting one inside a transaction would end it. So
   // the work is sealed and opened first, then moved in one transaction that checks nothing
-  // changed meanwhile, and starts over if something did (sealing no more after a few tries).
+  // changed meanwhile, and starts over if something did. Sealing that fails (a recording that
+  // cannot be read, a full disk) or keeps being overtaken gives way to holding plainly, sealed
+  // right after (sealHeld): a sign-out never waits on it, and nothing is lost to it.
+  let sealing = true
   for (let attempt = 0; ; attempt++) {
     const previous = await dataOwner(db)
     if (previous === nextOwner) return { wiped: false, held: 0, restored: 0 }
-    const sealWith = attempt < 3 && previous !== ANONYMOUS_OWNER && keys.from?.owner === previous ? keys.from.key : undefined
-    const sealed = sealWith ? await leavingWork(db, previous, sealWith) : null
+    const sealWith = sealing && attempt < 3 && previous !== ANONYMOUS_OWNER && keys.from?.owner === previous ? keys.from.key : undefined
+    const sealed = sealWith ? await leavingWork(db, previous, sealWith).catch(sealingFailed) : null
+    if (sealWith && !sealed) sealing = false
     const arriving = nextOwner === ANONYMOUS_OWNER ? [] : await arrivingWork(db, nextOwner, keys.to?.owner === nextOwner ? keys.to.key : undefined)
-    const done = await db.transaction('rw', [db.records, db.outbox, db.meta, db.held, db.media], async () => {
+    const moved = db.transaction('rw', [db.records, db.outbox, db.meta, db.held, db.media], async () => {
       if ((await dataOwner(db)) !== previous) return null
       if (sealed && !sameNumbers(await ownedOutbox(db).then((entries) => entries.map((e) => e.seq!)), sealed.seqs)) return null
       if ((await db.held.bulkGet(arriving.map((work) => work.seq))).some((row) => row === undefined)) return null
@@ -118,8 +122,45 @@ export async function handOver(db: LocalDb, nextOwner: string, keys: { from?: Ho
       await db.meta.put({ key: OWNER_META_KEY, value: nextOwner })
       return { wiped: leaving !== null, held: leaving?.seqs.length ?? 0, restored }
     })
-    if (done) return done
+    // A sealed copy the disk has no room for: hold plainly instead (smaller: no copy of the media).
+    const done = await (sealed
+      ? moved.catch((error: unknown) => {
+          sealing = false
+          return sealingFailed(error)
+        })
+      : moved)
+    if (!done) continue
+    if (!sealed && done.held > 0 && keys.from?.owner === previous) await sealHeld(db, previous, keys.from.key).catch(sealingFailed)
+    return done
   }
+}
+
+function sealingFailed(error: unknown): null {
+  console.error('unsent work could not be sealed; it is held as it is', error)
+  return null
+}
+
+/**
+ * Seals `owner`'s plainly held work into one row, with the media it names, after the hand-over
+ * held it plainly. Held rows change only in a hand-over, so one check that they are all still
+ * there is enough.
+ */
+async function sealHeld(db: LocalDb, owner: string, key: string): Promise<void> {
+  const rows = (await db.held.where('owner').equals(owner).sortBy('seq')).filter((row): row is HeldEntry & PlainHeld => 'entry' in row)
+  if (rows.length === 0) return
+  const entries = rows.map(({ entry, record }) => ({ entry, ...(record ? { record } : {}) }))
+  const row = { owner, sealed: await seal(key, owner, { entries, media: await mediaNamedBy(db, entries) }), count: entries.length }
+  await db.transaction('rw', [db.records, db.outbox, db.held, db.media], async () => {
+    if ((await db.held.bulkGet(rows.map((r) => r.seq!))).some((r) => r === undefined)) return
+    await db.held.bulkDelete(rows.map((r) => r.seq!))
+    await db.held.add(row)
+    await removeUnusedMedia(db)
+  })
+}
+
+async function mediaNamedBy(db: LocalDb, entries: HeldWork['entries']): Promise<LocalMedium[]> {
+  const shas = new Set(entries.flatMap(({ entry }) => mediaRefsIn(entry.patch).map((ref) => ref.sha256)))
+  return (await db.media.bulkGet([...shas])).filter((medium): medium is LocalMedium => medium !== undefined)
 }
 
 /** The outbox entries that belong to whoever is signed in (a sealed ballot belongs to no one). */
@@ -140,9 +181,7 @@ async function leavingWork(db: LocalDb, owner: string, key: string | undefined):
   const seqs = outbox.map((e) => e.seq!)
   if (entries.length === 0) return { seqs, rows: [] }
   if (!key) return { seqs, rows: entries.map((work) => ({ owner, ...work })) }
-  const shas = new Set(entries.flatMap(({ entry }) => mediaRefsIn(entry.patch).map((ref) => ref.sha256)))
-  const media = (await db.media.bulkGet([...shas])).filter((medium): medium is LocalMedium => medium !== undefined)
-  return { seqs, rows: [{ owner, sealed: await seal(key, { entries, media }), count: entries.length }] }
+  return { seqs, rows: [{ owner, sealed: await seal(key, owner, { entries, media: await mediaNamedBy(db, entries) }), count: entries.length }] }
 }
 
 /** The arriving owner's held work that can be opened, each with its row's number. */
@@ -155,7 +194,7 @@ async function arrivingWork(db: LocalDb, owner: string, key: string | undefined)
     }
     if (!key) continue
     try {
-      works.push({ seq: row.seq!, ...(await unseal(key, row.sealed)) })
+      works.push({ seq: row.seq!, ...(await unseal(key, owner, row.sealed)) })
     } catch (error) {
       console.error('held work did not open with this person’s key; it stays held', error)
     }
