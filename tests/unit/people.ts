@@ -13,7 +13,8 @@ export const karen: Person = {
   staffCouncilIds: [],
   linkedResidents: [],
   actingFor: null,
-  holdKey: 'K'.repeat(43),
+  // A canonical base64url key of 32 bytes, as the server makes them.
+  holdKey: 'A'.repeat(43),
 }
 
 /** Lene, a relative, signed in on the same device after Karen. */

@@ -1,3 +1,4 @@
+import { fromBase64url } from '../../shared/elections/bytes'
 import type { LocalMedium, LocalRecord, OutboxEntry } from '../sync/local-db'
 
 /**
@@ -17,12 +18,7 @@ export interface Sealed {
 
 type MediumHead = Omit<LocalMedium, 'blob'> & { size: number }
 
-function keyBytes(holdKey: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(holdKey.replaceAll('-', '+').replaceAll('_', '/'))
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0))
-}
-
-const importKey = (holdKey: string, use: KeyUsage) => crypto.subtle.importKey('raw', keyBytes(holdKey), 'AES-GCM', false, [use])
+const importKey = (holdKey: string, use: KeyUsage) => crypto.subtle.importKey('raw', new Uint8Array(fromBase64url(holdKey)), 'AES-GCM', false, [use])
 
 /** Binds a sealed row to its owner and this format: moved under another owner, it does not open. */
 const boundTo = (owner: string) => new TextEncoder().encode(`brugerstemme-held-v1:${owner}`)

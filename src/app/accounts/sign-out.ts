@@ -123,12 +123,11 @@ export async function handOver(db: LocalDb, nextOwner: string, keys: { from?: Ho
       return { wiped: leaving !== null, held: leaving?.seqs.length ?? 0, restored }
     })
     // A sealed copy the disk has no room for: hold plainly instead (smaller: no copy of the media).
-    const done = await (sealed
-      ? moved.catch((error: unknown) => {
-          sealing = false
-          return sealingFailed(error)
-        })
-      : moved)
+    const done = await moved.catch((error: unknown) => {
+      if (!sealed) throw error
+      sealing = false
+      return sealingFailed(error)
+    })
     if (!done) continue
     if (!sealed && done.held > 0 && keys.from?.owner === previous) await sealHeld(db, previous, keys.from.key).catch(sealingFailed)
     return done
