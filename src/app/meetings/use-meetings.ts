@@ -74,9 +74,28 @@ export function useCouncilMeetings(councilId: Ref<string>) {
   }, [] as Stored<MeetingData>[], [councilId])
 }
 
+/**
+ * A meeting's items as this device holds them; null until they have been read for this meeting.
+ * Checks made on them ("no items yet", "every decision written") would otherwise answer for an
+ * agenda not read yet: a page just opened, or the previous meeting's items after a route change.
+ */
 export function useAgendaItems(meetingId: Ref<string>, councilId: Ref<string | undefined>) {
   const { db } = useSync()
-  return useLiveQuery(async () => (councilId.value ? loadAgendaItems(deviceRecords(db), meetingId.value, councilId.value) : []), [] as Stored<AgendaItemData>[], [meetingId, councilId])
+  const read = useLiveQuery(
+    async () => {
+      const meeting = meetingId.value
+      return councilId.value ? { meeting, items: await loadAgendaItems(deviceRecords(db), meeting, councilId.value) } : null
+    },
+    null as { meeting: string; items: Stored<AgendaItemData>[] } | null,
+    [meetingId, councilId],
+  )
+  return computed(() => (read.value?.meeting === meetingId.value ? read.value.items : null))
+}
+
+/** Where an item added now goes: read at the moment of adding, so it follows every item there is. */
+export async function nextItemPosition(meetingId: string, councilId: string): Promise<number> {
+  const { db } = useSync()
+  return nextPosition(await loadAgendaItems(deviceRecords(db), meetingId, councilId))
 }
 
 async function loadAgendaItems(records: RecordReader, meetingId: string, councilId: string): Promise<Stored<AgendaItemData>[]> {
