@@ -128,3 +128,44 @@ test('a member’s and a secretary’s start page: their own sections are there 
     await page.context().close()
   }
 })
+
+test('a person whose council is not on the device yet when the start page opens: nothing moves when it lands', async ({ browser }) => {
+  // Right after signing in the device's first pull may still be on its way, in pages: meetings
+  // can be stored before the council they belong to. "Dit råd" used to appear above the meetings
+  // then, pushing them down under a finger about to tap one.
+  const page = await coldPage(browser)
+  await signInAsStaffUI(page, SECRETARY)
+  await expect.poll(async () => (await cachedMe(page)).kind).toBe('person')
+  await page.goto('/moeder')
+  await expect(page.getByRole('region', { name: 'Dit råd' }).getByRole('link', { name: /Brugerrådet på Solbakken/ })).toBeVisible()
+  // The councils leave the device, with the mark that they were pulled, and come back late.
+  await page.goto('/api/health')
+  await page.evaluate(async () => {
+    const request = <T,>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result)
+        r.onerror = () => reject(r.error)
+      })
+    const db = await request(indexedDB.open('brugerstemme'))
+    const tx = db.transaction(['records', 'meta'], 'readwrite')
+    await request(tx.objectStore('records').delete(IDBKeyRange.bound(['council', ''], ['council', '\uffff'])))
+    await request(tx.objectStore('meta').delete('cursor:public:councils'))
+    db.close()
+  })
+  let held = 0
+  await page.route('**/api/sync/pull**', async (route) => {
+    if (!decodeURIComponent(route.request().url()).includes('public:councils')) return route.continue()
+    held += 1
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await route.continue()
+  })
+  await page.goto('/moeder')
+  const own = page.getByRole('region', { name: 'Dit råd' })
+  await expect(own.getByRole('link', { name: /Brugerrådet på Solbakken/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Kommende møder' }).getByRole('article').first()).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Lav et møde' }).getByRole('link', { name: /Nyt møde/ })).toBeVisible()
+  expect(held, 'the councils were pulled again, late').toBeGreaterThan(0)
+  await page.waitForTimeout(500)
+  expect(await shiftsOf(page)).toEqual([])
+  await page.context().close()
+})
