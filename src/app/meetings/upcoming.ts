@@ -1,5 +1,3 @@
-import type { CouncilRecordData } from '../../shared/accounts/entities'
-import { COUNCIL_ENTITY } from '../../shared/accounts/names'
 import type { MeetingData } from '../../shared/meetings/entities'
 import { MEETING_ENTITY } from '../../shared/meetings/names'
 import { localToday } from '../councils/council-data'
@@ -7,14 +5,12 @@ import type { LocalDb } from '../sync/local-db'
 
 // Apart from use-meetings.ts (the meeting page's reads): the start page needs only these.
 
-/** The coming meetings of every council this device holds, soonest first, with the council's name. */
+/** The coming meetings of every council this device holds, soonest first. */
 export async function loadUpcomingMeetings(db: LocalDb, limit = 10) {
   const today = localToday()
-  const councils = new Map((await db.records.where('entity').equals(COUNCIL_ENTITY).toArray()).map((r) => [r.id, r.data as CouncilRecordData]))
   return (await db.records.where('entity').equals(MEETING_ENTITY).toArray())
     .map((r) => ({ id: r.id, data: r.data as MeetingData }))
     .filter((m) => m.data.date >= today)
     .sort((a, b) => `${a.data.date}${a.data.startTime ?? ''}`.localeCompare(`${b.data.date}${b.data.startTime ?? ''}`))
     .slice(0, limit)
-    .map((m) => ({ ...m, councilName: councils.get(m.data.councilId)?.name ?? '' }))
 }
