@@ -83,7 +83,7 @@ test('publishing an agenda whose items lack easy-read text or a picture asks fir
   await runA11yKit(page, 'agenda check before publishing')
   // Nothing is published while the secretary decides.
   const meetingId = meetingIdFromUrl(page)
-  expect((await serverRecords(page, councilId, 'meeting')).find((m) => m.title === 'Møde om haven og kaffen')?.published).toBe(false)
+  expect((await serverRecords(page, councilId, 'meeting')).find((m) => m.id === meetingId)?.published).toBe(false)
 
   await check.getByRole('button', { name: 'Offentliggør alligevel' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Dagsordenen er offentliggjort.' })).toBeVisible()
