@@ -34,7 +34,7 @@ async function barShare(page: Page): Promise<{ share: number; bars: string[] }> 
 async function openAgenda(page: Page): Promise<void> {
   await page.goto('/raad')
   await page.getByRole('link', { name: /Brugerrådet på Solbakken/ }).click()
-  await page.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen/ }).click()
+  await page.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen/ }).first().click()
   await expect(page.getByRole('article', { name: /Maden i huset/ })).toBeVisible()
 }
 

@@ -136,7 +136,7 @@ test.describe('no word breaks in the middle at 320 and 360 px', () => {
       await expect(page.getByRole('heading', { level: 1, name: 'Brugerrådet på Solbakken' })).toBeVisible()
       await expect(page.getByRole('heading', { name: 'Karen Holm' })).toBeVisible()
       await check('council page')
-      const agenda = await page.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen/ }).getAttribute('href')
+      const agenda = await page.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen/ }).first().getAttribute('href')
       const minutes = await page.getByRole('region', { name: 'Tidligere møder' }).getByRole('link', { name: /Se referatet/ }).first().getAttribute('href')
       await page.getByRole('button', { name: 'Gem til offline' }).click()
       await expect(page.getByRole('status').filter({ hasText: 'Rådets møder er nu gemt på denne enhed.' })).toBeVisible()

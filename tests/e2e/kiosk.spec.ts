@@ -61,7 +61,7 @@ test.describe('Kiosk', () => {
     await runA11yKit(page, 'kiosk: shared screen')
 
     // Residents read the next agenda on the shared screen, and come back to it.
-    await page.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen/ }).click()
+    await page.getByRole('region', { name: 'Næste møde' }).getByRole('link', { name: /Se dagsordenen/ }).first().click()
     await expect(page.getByRole('article', { name: /Maden i huset/ })).toBeVisible()
     await expect(page.getByRole('navigation')).toHaveCount(0)
     await page.getByRole('link', { name: 'Tilbage til fællesskærmen' }).click()
