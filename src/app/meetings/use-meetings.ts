@@ -106,7 +106,7 @@ async function loadAgendaItems(records: RecordReader, meetingId: string, council
 }
 
 /** A new item goes after the last one; positions are sparse so a move touches one item. */
-export function nextPosition(items: Stored<AgendaItemData>[]): number {
+function nextPosition(items: Stored<AgendaItemData>[]): number {
   return items.length === 0 ? 1 : Math.floor(items[items.length - 1]!.data.position) + 1
 }
 
