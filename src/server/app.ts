@@ -17,7 +17,7 @@ import { registerSecurityHeaders } from './http/security-headers.js'
 import { answerClientError, answerFrameworkError, CONNECTION_IDLE_MS, REQUEST_TIMEOUT_MS } from './http/early-errors.js'
 import { firstPullElement, firstPullFor, MEETING_PAGE, START_PAGES } from './http/first-pull.js'
 import { pageRenderer } from './http/render-page.js'
-import { APP_STARTED_COOKIE } from '../shared/sync/first-pull.js'
+import { APP_CHUNKS_ID, APP_STARTED_COOKIE } from '../shared/sync/first-pull.js'
 import { routePreloads } from './http/route-preload.js'
 import { registerStaticApp } from './http/static-app.js'
 import { isApiRequest } from './http/api-path.js'
@@ -173,7 +173,10 @@ export async function buildServer(options: BuildServerOptions) {
     // made the first paint later (README, "Performance").
     const screen = isMeeting ? 'src/app/meetings/MeetingPage.vue' : 'src/app/meetings/MeetingsPage.vue'
     const head = page ? await preloads(screen, 'styles') : `${await appChunks()}${isMeeting ? await preloads(screen) : ''}`
-    return { head, body: first ? firstPullElement(first) : '', page }
+    // A rendered page's app waits for its person's first use (src/app/start-on-use.ts); its
+    // chunks are named in an inert template, fetched once the page is on the screen.
+    const chunks = page ? `<template id="${APP_CHUNKS_ID}">${await preloads(['src/app/start-app.ts', screen], 'scripts')}</template>` : ''
+    return { head, body: `${first ? firstPullElement(first) : ''}${chunks}`, page }
   })
 
   app.addHook('onClose', async () => {

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { expectNoAxeViolations, runA11yKit } from './a11y/kit.js'
-import { appStarted, chooseSettings } from './helpers.js'
+import { appStarted, chooseSettings, waitForServiceWorker } from './helpers.js'
 import { spokenSoFar, stubSpeech } from './speech-stub.js'
 
 /**
@@ -73,7 +73,20 @@ test('the meeting page can be read before the app has run: with no JavaScript at
   await slow.close()
 })
 
-test('the app takes the rendered page over without drawing it again, and it works as the app from there', async ({ browser }) => {
+/** Whether the device holds the meeting at `href` in IndexedDB (the app's database, read as it is stored). */
+const meetingOnDevice = (page: Page, href: string) =>
+  page.evaluate(async (id) => {
+    const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))))
+    if (!(await indexedDB.databases()).some((info) => info.name === 'brugerstemme')) return false
+    const db = await request(indexedDB.open('brugerstemme'))
+    try {
+      return (await request(db.transaction('records').objectStore('records').get(['meeting', id]))) !== undefined
+    } finally {
+      db.close()
+    }
+  }, href.split('/').pop()!)
+
+test('a relative who only reads never waits for the app: its code is fetched and the page stored, and it runs at the first tap, which it then does', async ({ browser }) => {
   const { href, context, page, errors } = await freshDevice(browser, { viewport: { width: 360, height: 740 } })
   await stubSpeech(page, [{ lang: 'da-DK', name: 'Sara' }])
   // The elements the server sent, noted before any script of the app runs.
@@ -84,21 +97,57 @@ test('the app takes the rendered page over without drawing it again, and it work
   })
   await page.goto(href)
   await expectTheAgenda(page)
-  // The app has started: the calendar file is made on the device once the page is shown.
-  await expect(page.getByRole('link', { name: /Sæt mødet i din kalender/ })).toHaveAttribute('href', /^blob:/)
+  // Once the page is on the screen the meeting is stored on the device (in a worker) and the
+  // app's code fetched: a moment later the app has still not run, as nobody has used the page.
+  await expect.poll(() => meetingOnDevice(page, href)).toBe(true)
+  await expect
+    .poll(() => page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => /\/assets\/(start-app|framework)-[\w-]+\.js$/.test(entry.name)).length))
+    .toBe(2)
+  await page.waitForTimeout(500)
+  await expect(page.locator('#app[data-server-rendered]')).toHaveCount(1)
+  // The calendar link is the server's file until the app makes it on the device.
+  await expect(page.getByRole('link', { name: /Sæt mødet i din kalender/ })).toHaveAttribute('href', /^\/api\/meetings\//)
+
+  // The first tap is on "Læs op": the app starts, takes the page over, and reads the item.
+  const listen = page.getByRole('article', { name: /Maden i huset/ }).getByRole('button', { name: /^Læs op: / }).first()
+  await expect(listen).toBeEnabled()
+  await listen.click()
+  await expect.poll(() => spokenSoFar(page)).toEqual([expect.stringContaining('Maden i huset')])
   await expect(page.locator('#app[data-server-rendered]')).toHaveCount(0)
+  await expect(page.getByRole('link', { name: /Sæt mødet i din kalender/ })).toHaveAttribute('href', /^blob:/)
   const kept = await page.evaluate(() => {
     const server = (window as unknown as { __server?: { heading: Element | null; card: Element | null } }).__server
     return !!server?.heading && server.heading === document.querySelector('#app h1') && !!server.card && server.card === document.querySelector('#app article')
   })
   expect(kept, 'the heading and the first card are the very elements the server sent').toBe(true)
 
-  // It is the app now: read-aloud speaks, and a link opens its page without loading a new one.
-  await page.getByRole('article', { name: /Maden i huset/ }).getByRole('button', { name: /^Læs op: / }).first().click()
-  await expect.poll(() => spokenSoFar(page)).toEqual([expect.stringContaining('Maden i huset')])
+  // It is the app now: a link opens its page without loading a new one.
   await page.evaluate(() => Object.assign(window, { __samePage: true }))
   await page.getByRole('link', { name: 'Udskriv' }).click()
   await expect(page).toHaveURL(/\/udskriv$/)
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true)
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('a link tapped or chosen by keyboard before the app runs opens its page in the app, not as a new page load', async ({ browser }) => {
+  const { href, context, page, errors } = await freshDevice(browser, { viewport: { width: 320, height: 640 } })
+  await page.goto(href)
+  await expectTheAgenda(page)
+  await page.evaluate(() => Object.assign(window, { __samePage: true }))
+  await page.getByRole('link', { name: 'Brugerrådet på Solbakken' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Brugerrådet på Solbakken' })).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true)
+  await expect(page.locator('#app[data-server-rendered]')).toHaveCount(0)
+
+  // By keyboard on a fresh page load: the first Tab starts the app, Enter on the link is done once it runs.
+  await page.goto(href)
+  await expectTheAgenda(page)
+  await page.evaluate(() => Object.assign(window, { __samePage: true }))
+  const printLink = page.getByRole('link', { name: 'Udskriv' })
+  await printLink.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'Udskriv møde' })).toBeVisible()
   expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true)
   expect(errors).toEqual([])
   await context.close()
@@ -109,15 +158,37 @@ test('the app’s code is fetched once the rendered page is on the screen, not w
   const { href, context, page, errors } = await freshDevice(browser, { viewport: { width: 360, height: 740 } })
   await page.goto(href)
   await expectTheAgenda(page)
-  await appStarted(page)
-  const { shown, fetched } = await page.evaluate(() => ({
-    shown: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-    fetched: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => /\/assets\/(start-app|framework)-[\w-]+\.js$/.test(entry.name)).map((entry) => entry.startTime),
-  }))
+  const fetchedAfterPaint = () =>
+    page.evaluate(() => ({
+      shown: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
+      fetched: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => /\/assets\/(start-app|framework)-[\w-]+\.js$/.test(entry.name)).map((entry) => entry.startTime),
+    }))
+  await expect.poll(async () => (await fetchedAfterPaint()).fetched.length).toBe(2)
+  const { shown, fetched } = await fetchedAfterPaint()
   expect(shown).toBeGreaterThan(0)
-  expect(fetched).toHaveLength(2)
-  for (const start of fetched) expect(start).toBeGreaterThanOrEqual(shown!)
+  for (const start of fetched) expect(start).toBeGreaterThanOrEqual(shown)
   expect(errors).toEqual([])
+  await context.close()
+})
+
+test('a relative who only read the meeting finds it again with no connection', { tag: '@service-worker' }, async ({ browser }) => {
+  const { href, context, page, errors } = await freshDevice(browser, { viewport: { width: 360, height: 740 } })
+  await page.goto(href)
+  await expectTheAgenda(page)
+  await waitForServiceWorker(page)
+  await expect.poll(() => meetingOnDevice(page, href)).toBe(true)
+  await expect(page.locator('#app[data-server-rendered]')).toHaveCount(1)
+  await page.close()
+
+  await context.setOffline(true)
+  const again = await context.newPage()
+  const offlineErrors = errorsOf(again)
+  await again.goto(href)
+  await expectTheAgenda(again)
+  await expect(again.getByText('Ingen forbindelse. Det du gør, bliver gemt på enheden.')).toBeVisible()
+  expect(errors).toEqual([])
+  expect(offlineErrors.filter((error) => !/Failed to (load resource|fetch)|ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([])
+  await runA11yKit(again, 'meeting page opened again offline after only reading it')
   await context.close()
 })
 

@@ -9,8 +9,8 @@ test.describe('the app shell', () => {
     await expect(page).toHaveURL(/\/moeder$/)
     await expect(page.locator('html')).toHaveAttribute('lang', 'da')
     await expect(page).toHaveTitle('Møder – Brugerstemme')
-    await appStarted(page)
 
+    // The first key starts the app on the page the server rendered; the skip link is first either way.
     await page.keyboard.press('Tab')
     const skip = page.getByRole('link', { name: 'Gå til indholdet' })
     await expect(skip).toBeFocused()

@@ -27,7 +27,7 @@ export const renderPage = async (url, first, origin) => {
   const items = first.pull.changes.filter((c) => c.entity === 'agenda-item' && c.data?.meetingId === meetingId).map((c) => c.data.easyTitle)
   if (items.includes('Gå i stykker')) throw new Error('the renderer failed')
   if (items.includes('Hænger')) return new Promise(() => {})
-  return { html: '<main><h1>' + url + '</h1><p>' + items.join(', ') + '</p><p>' + origin + '</p></main>', title: 'Møde </title><script>x</script> & kaffe' }
+  return { html: '<main><h1>' + url + '</h1><p>' + items.join(', ') + '</p><p>' + origin + '</p></main>', title: 'Møde </title><script>x</script> & kaffe', path: url === '/' ? '/moeder' : url }
 }
 `
 const renders = () => (globalThis as { __renders?: number }).__renders ?? 0
@@ -79,13 +79,14 @@ describe.each(databasesUnderTest())('public pages rendered by the server on $nam
   it("puts the page into the app's element, marked for the app to take over, with its title escaped", async () => {
     const { statusCode, body } = await page(`/moeder/${meetingId}`)
     expect(statusCode).toBe(200)
-    expect(body).toContain(`<div id="app" data-server-rendered><main><h1>/moeder/${meetingId}</h1><p>Haven</p><p>http://localhost</p></main></div>`)
+    expect(body).toContain(`<div id="app" data-server-rendered="/moeder/${meetingId}"><main><h1>/moeder/${meetingId}</h1><p>Haven</p><p>http://localhost</p></main></div>`)
     expect(body).toContain('<title>Møde &lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &amp; kaffe</title>')
     // The first pull is still there: the device stores it before it takes the page over.
     expect(body).toContain('<script type="application/json" id="first-pull">')
     expect(body.match(/<script/g)).toHaveLength(1)
+    // The start page's address in the app, which the page puts in the address bar (src/app/start-on-use.ts).
     const start = await page('/')
-    expect(start.body).toContain('<div id="app" data-server-rendered><main><h1>/</h1>')
+    expect(start.body).toContain('<div id="app" data-server-rendered="/moeder"><main><h1>/</h1>')
   })
 
   it('renders a page once for as long as its data stays the same, and again when it changes', async () => {
@@ -132,6 +133,16 @@ describe.each(databasesUnderTest())('public pages rendered by the server on $nam
     expect(stuck.body).toContain('<div id="app"></div>')
     expect(Date.now() - started).toBeLessThan(10_000)
     // The renderer is not held up by the page that never finished.
-    expect((await page('/')).body).toContain('<div id="app" data-server-rendered><main><h1>/</h1>')
+    expect((await page('/')).body).toContain('<div id="app" data-server-rendered="/moeder"><main><h1>/</h1>')
+  })
+
+  it('sends text that looks like a replacement pattern ($&, $`) as it is, in the page and in its first pull', async () => {
+    const other = uuidv7()
+    const item = { ...putItem('Kaffe $& kage $` te', 1), patch: { ...emptyAgendaItem(solbakken, other, 1), title: 'Kaffe $& kage $` te', easyTitle: 'Kaffe $& kage $` te' } }
+    await push([{ id: uuidv7(), entity: 'meeting', entityId: other, op: 'put', patch: meetingData(solbakken, { title: 'Kaffe', date: '2027-03-05', published: true }), baseVersion: null }, item])
+    const { body } = await page(`/moeder/${other}`)
+    expect(body).toContain('<p>Kaffe $& kage $` te</p>')
+    const first = /<script type="application\/json" id="first-pull">(.*?)<\/script>/s.exec(body)?.[1]
+    expect(first).toContain('"easyTitle":"Kaffe $& kage $` te"')
   })
 })

@@ -1,6 +1,7 @@
-import { FIRST_PULL_ELEMENT_ID, type FirstPull } from '../../shared/sync/first-pull'
-import { hasPulled, storePulled } from '../sync/store-pulled'
+import { FIRST_PULL_ELEMENT_ID } from '../../shared/sync/first-pull'
 import { isSignedIn, type SyncService } from '../sync/sync-service'
+import { firstPullAside } from './first-pull-aside'
+import { readFirstPull, storeFirstPull } from './first-pull-data'
 
 /**
  * The start page and a public meeting page opened from the network by someone not signed in come
@@ -15,20 +16,9 @@ export async function applyFirstPull({ db }: Pick<SyncService, 'db'>, element = 
   if (!element) return false
   element.remove()
   if (isSignedIn()) return false
-  let first: FirstPull
-  try {
-    first = JSON.parse(element.textContent ?? '') as FirstPull
-  } catch {
-    return false
-  }
-  if (!Array.isArray(first?.scopes) || first.scopes.length === 0 || !Array.isArray(first.pull?.changes) || typeof first.pull.cursor !== 'string') return false
-  for (const scope of first.scopes) if (await hasPulled(db, scope)) return false
-  try {
-    await storePulled(db, first.pull.changes, first.scopes, first.pull.cursor)
-  } catch (error) {
-    // The first sync fetches the same; a page that waits for it is slower, not wrong.
-    console.error('the page data could not be stored', error)
-    return false
-  }
-  return true
+  // Stored already, off the main thread, while the page was being read (first-pull-aside.ts).
+  const aside = firstPullAside()
+  if (aside && (await aside)) return true
+  const first = readFirstPull(element.textContent)
+  return first ? storeFirstPull(db, first) : false
 }

@@ -26,11 +26,11 @@ export const renderPage: RenderPage = async (url, first, origin) => {
   app.use(createPinia()).use(i18n).use(router)
   await router.push(url)
   await router.isReady()
-  const { meta, params } = router.currentRoute.value
+  const { meta, params, fullPath } = router.currentRoute.value
   const answer = await meta.firstAnswer?.(params, pulledRecords(first.pull.changes))
   if (answer) app.provide(SERVER_ANSWER, answer)
   app.provide(SERVER_ORIGIN, origin)
   const html = await renderToString(app)
   const { t } = i18n.global
-  return { html, title: meta.titleKey ? `${t(meta.titleKey)} – ${t('app.titleSuffix')}` : t('app.titleSuffix') }
+  return { html, title: meta.titleKey ? `${t(meta.titleKey)} – ${t('app.titleSuffix')}` : t('app.titleSuffix'), path: fullPath }
 }

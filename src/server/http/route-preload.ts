@@ -8,9 +8,10 @@ type Manifest = Record<string, { file: string; imports?: string[]; css?: string[
  * while it fetches the app's entry, instead of after the entry has run and asked for the route
  * (one round trip less on a slow connection). Read from Vite's build manifest, again whenever the
  * build changes; files the shell already names (the entry and its imports) are left out. Vite's
- * own loader finds these links and does not fetch the files twice. '' without a manifest.
+ * own loader finds these links and does not fetch the files twice. '' without a manifest. `only`
+ * narrows them to the styles or the scripts.
  */
-export function routePreloads(staticDir: string): (sources: string | string[], only?: 'styles') => Promise<string> {
+export function routePreloads(staticDir: string): (sources: string | string[], only?: 'styles' | 'scripts') => Promise<string> {
   const file = path.join(staticDir, '.vite', 'manifest.json')
   let cached: { mtimeMs: number; manifest: Manifest } | null = null
   return async (sources, only) => {
@@ -32,7 +33,7 @@ export function routePreloads(staticDir: string): (sources: string | string[], o
     const wanted = new Set<string>()
     for (const source of named) files(source, wanted)
     return [...wanted]
-      .filter((name) => !inShell.has(name) && (only === 'styles' ? /^[\w@./-]+\.css$/ : /^[\w@./-]+\.(js|css)$/).test(name))
+      .filter((name) => !inShell.has(name) && (only === 'styles' ? /^[\w@./-]+\.css$/ : only === 'scripts' ? /^[\w@./-]+\.js$/ : /^[\w@./-]+\.(js|css)$/).test(name))
       .map((name) => (name.endsWith('.css') ? `<link rel="stylesheet" crossorigin href="/${name}">` : `<link rel="modulepreload" crossorigin href="/${name}">`))
       .join('')
   }

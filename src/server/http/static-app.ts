@@ -55,14 +55,16 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string,
     const shell = await readFile(path.join(staticDir, 'index.html'), 'utf8')
     // Before the end of the head (or, in a shell without one, before the body or the app's element).
     let withHead = shell.replace(/<\/head>|<body|<div id="app">/, (at) => `${extra.head}${at}`)
-    if (extra.page && withHead.includes(APP_ELEMENT)) {
+    const page = extra.page
+    if (page && withHead.includes(APP_ELEMENT)) {
       // The app hydrates what is marked so (src/app/main.ts); the markup is Vue's, escaped by it.
       withHead = withHead
-        .replace(APP_ELEMENT, `<div id="app" ${SERVER_RENDERED_ATTRIBUTE}>${extra.page.html}</div>`)
-        .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(extra.page.title)}</title>`)
+        // Replaced by functions: a `$&` in a meeting's text is text, not a replacement pattern.
+        .replace(APP_ELEMENT, () => `<div id="app" ${SERVER_RENDERED_ATTRIBUTE}="${escapeText(page.path).replace(/"/g, '&quot;')}">${page.html}</div>`)
+        .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeText(page.title)}</title>`)
     }
-    const page = withHead.includes('</body>') ? withHead.replace('</body>', `${extra.body}</body>`) : `${withHead}${extra.body}`
-    return reply.header('Vary', 'Cookie').type('text/html; charset=utf-8').send(page)
+    const html = withHead.includes('</body>') ? withHead.replace('</body>', () => `${extra.body}</body>`) : `${withHead}${extra.body}`
+    return reply.header('Vary', 'Cookie').type('text/html; charset=utf-8').send(html)
   }
 
   // "/" would be the static folder's index.html, served as a file; as the start page it may carry

@@ -12,8 +12,19 @@ export const FIRST_PULL_ELEMENT_ID = 'first-pull'
  */
 export const APP_STARTED_COOKIE = 'brugerstemme-started'
 
-/** Marks the app's element when the server rendered the page into it (the app then hydrates it). */
+/**
+ * Marks the app's element when the server rendered the page into it (the app then hydrates it).
+ * Its value is the address the page has in the app ("/moeder" for "/"), put in the address bar
+ * before the app runs (src/app/start-on-use.ts).
+ */
 export const SERVER_RENDERED_ATTRIBUTE = 'data-server-rendered'
+
+/**
+ * The id of the inert template in a rendered page's HTML that holds the links to the app's own
+ * chunks: put in the head once the page is on the screen, so they are fetched (not run) before
+ * the person's first tap needs them (src/app/start-on-use.ts).
+ */
+export const APP_CHUNKS_ID = 'app-chunks'
 
 /** A signed-out device's first pull of `scopes`, sent with the HTML of the start page or a public meeting page. */
 export interface FirstPull {
@@ -23,10 +34,11 @@ export interface FirstPull {
   pull: PullResponse
 }
 
-/** A public page as the server renders it (src/app/ssr/render-page.ts): the app's markup and the page's title. */
+/** A public page as the server renders it (src/app/ssr/render-page.ts): the app's markup, the page's title and its address in the app. */
 export interface RenderedPage {
   html: string
   title: string
+  path: string
 }
 
 /** What the server's rendering module exports as `renderPage` (built by `vite build --ssr`). */
