@@ -1,6 +1,8 @@
 import type { RouteParamsGeneric, RouteRecordRaw } from 'vue-router'
 import type { RecordReader } from './sync/record-reader'
 import type { PrimedAnswer } from './sync/use-live-query'
+import { startPageAnswer } from './meetings/start-page'
+import { loadStartPageSections } from './meetings/start-page-sections'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -23,8 +25,10 @@ export const firstRoutes: RouteRecordRaw[] = [
     path: '/moeder',
     name: 'meetings',
     component: () => import('./meetings/MeetingsPage.vue'),
-    beforeEnter: () => import('./meetings/start-page-sections').then(({ loadStartPageSections }) => loadStartPageSections()),
-    meta: { titleKey: 'meetings.title', firstAnswer: (_params, records) => import('./meetings/start-page').then(({ startPageAnswer }) => startPageAnswer(records)) },
+    // Imported, not loaded: the start page's own code is in the first download anyway (its
+    // component imports both), and a dynamic import of it only wrapped it in a module object.
+    beforeEnter: () => loadStartPageSections(),
+    meta: { titleKey: 'meetings.title', firstAnswer: (_params, records) => startPageAnswer(records) },
   },
   {
     path: '/moeder/ny',

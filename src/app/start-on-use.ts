@@ -1,25 +1,29 @@
-import { APP_CHUNKS_ID, SERVER_RENDERED_ATTRIBUTE } from '../shared/sync/first-pull'
+import { APP_CHUNKS_ID } from '../shared/sync/app-chunks'
+import { SERVER_RENDERED_ATTRIBUTE } from '../shared/sync/first-pull'
 import { storeFirstPullAside } from './meetings/first-pull-aside'
 
-/** What a person does first when they start to use a page rather than read it. */
-const USE_EVENTS = ['pointerdown', 'keydown', 'focusin'] as const
+/**
+ * What a person does first when they start to use a page rather than only look at it. Scrolling
+ * counts: the phone scrolls on its own thread while the app starts, which is then ready when
+ * the person, further down, taps.
+ */
+const USE_EVENTS = ['pointerdown', 'keydown', 'focusin', 'scroll'] as const
 
 /** Elements whose tap the app answers; a tap on one before the app runs is held (see below). */
 const CONTROLS = 'a[href], button, label, input, select, textarea'
 
-type App = { startApp: () => Promise<void> }
 
 /**
  * A page the server rendered (the start page, a published meeting) is read before the app runs,
  * and can be read and followed without it: its links are plain links, "Læs mere" opens by itself.
  * Taking the page over costs a slow phone about half a second of its main thread in one piece (the
  * app's code run, then Vue hydrating the page), when it answers no touch, so the app starts when
- * the person starts to use the page (a touch, a key, focus moving into it), comes back to it,
+ * the person starts to use the page (a touch, a key, focus moving into it, scrolling), comes back to it,
  * changes a setting in another tab, or the connection drops (the app then reads the device), not
  * while they read. Until then the page
  * is the server's of when it was opened: it does not follow changes, as the app does.
  *
- * Called once the page is on the screen (main.ts). The app's code is fetched now (not run), the
+ * Loaded once the page is on the screen (main.ts), and run as it loads. The app's code is fetched now (not run), the
  * page's data stored on the device in a worker and the service worker registered: the first tap
  * waits only for the app to run, and the page opens offline later.
  *
@@ -28,7 +32,7 @@ type App = { startApp: () => Promise<void> }
  * elements; one the app drew anew is found again at the same place). If the app cannot be
  * loaded, a held link is followed as a plain link, and the next use tries again.
  */
-export function startOnUse(load: () => Promise<App>): void {
+function startOnUse(load: () => Promise<() => Promise<void>>): void {
   const appElement = document.getElementById('app')
   let starting = false
   let held: { element: HTMLElement; path: number[] } | null = null
@@ -60,8 +64,8 @@ export function startOnUse(load: () => Promise<App>): void {
     listen(false)
     document.documentElement.style.cursor = 'progress'
     load().then(
-      (app) =>
-        app.startApp().finally(() => {
+      (startApp) =>
+        startApp().finally(() => {
           document.removeEventListener('click', hold, true)
           document.documentElement.style.cursor = ''
           replay()
@@ -92,7 +96,10 @@ export function startOnUse(load: () => Promise<App>): void {
   document.addEventListener('click', hold, true)
   listen(true)
   const chunks = document.getElementById(APP_CHUNKS_ID)
-  if (chunks instanceof HTMLTemplateElement) document.head.append(document.importNode(chunks.content, true))
+  if (chunks instanceof HTMLTemplateElement) {
+    document.head.append(document.importNode(chunks.content, true))
+    chunks.remove()
+  }
   storeFirstPullAside()
   // The same worker and scope the app's update prompt registers (UpdatePrompt.vue) takes over.
   navigator.serviceWorker?.register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL }).catch(() => {})
@@ -117,3 +124,5 @@ function elementAt(path: number[], root: Element, tagName: string): HTMLElement 
   for (const index of path) at = at?.children[index]
   return at instanceof HTMLElement && at.tagName === tagName ? at : null
 }
+
+startOnUse(() => import('./start-app').then(({ startApp }) => startApp))

@@ -35,10 +35,15 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
  * Resolves once the app runs the page. The start page and public meeting pages come rendered by
  * the server, and the app takes them over when the person first uses the page (a touch, a key:
  * src/app/start-on-use.ts); until then nothing of the app (its error notice, focus after a move)
- * is there. A person touches the page's heading.
+ * is there. A person touches the page's heading once the page is ready for it (start-on-use.ts
+ * has run: it takes out the template that named the app's chunks). A touch before that starts
+ * nothing, as on a phone whose page has only just appeared.
  */
 export async function appStarted(page: Page): Promise<void> {
-  if ((await page.locator('#app[data-server-rendered]').count()) > 0) await page.getByRole('heading', { level: 1 }).click()
+  if ((await page.locator('#app[data-server-rendered]').count()) > 0) {
+    await expect(page.locator('template#app-chunks')).toHaveCount(0)
+    await page.getByRole('heading', { level: 1 }).click()
+  }
   await expect(page.locator('#app[data-server-rendered]')).toHaveCount(0)
   await expect(page.locator('#app > *').first()).toBeAttached()
 }

@@ -132,8 +132,12 @@ test('a relative who only reads never waits for the app: its code is fetched and
 
 test('a link tapped or chosen by keyboard before the app runs opens its page in the app, not as a new page load', async ({ browser }) => {
   const { href, context, page, errors } = await freshDevice(browser, { viewport: { width: 320, height: 640 } })
+  // Once the page is ready for its first use (start-on-use.ts has run and taken out the template
+  // naming the app's chunks); before that, a link is a plain link, a new page load.
+  const ready = () => expect(page.locator('template#app-chunks')).toHaveCount(0)
   await page.goto(href)
   await expectTheAgenda(page)
+  await ready()
   await page.evaluate(() => Object.assign(window, { __samePage: true }))
   await page.getByRole('link', { name: 'Brugerrådet på Solbakken' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Brugerrådet på Solbakken' })).toBeVisible()
@@ -143,6 +147,7 @@ test('a link tapped or chosen by keyboard before the app runs opens its page in 
   // By keyboard on a fresh page load: the first Tab starts the app, Enter on the link is done once it runs.
   await page.goto(href)
   await expectTheAgenda(page)
+  await ready()
   await page.evaluate(() => Object.assign(window, { __samePage: true }))
   const printLink = page.getByRole('link', { name: 'Udskriv' })
   await printLink.focus()

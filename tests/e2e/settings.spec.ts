@@ -95,6 +95,11 @@ test.describe('Indstillinger', () => {
     const second = await context.newPage()
     await first.goto('/indstillinger')
     await second.goto('/moeder')
+    // The second tab may be the page the server rendered, not yet used: it is on the screen and
+    // waiting for its person (src/app/start-on-use.ts has run, its chunks' template taken out),
+    // and a setting changed in another tab starts its app too.
+    await expect(second.getByRole('heading', { level: 1, name: 'Møder' })).toBeVisible()
+    await expect(second.locator('template#app-chunks')).toHaveCount(0)
     await first.getByRole('radio', { name: 'Størst' }).check()
     await expect.poll(() => rootFontSize(second)).toBe(24)
   })

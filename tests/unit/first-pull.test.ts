@@ -4,7 +4,7 @@ import { applyFirstPull } from '../../src/app/meetings/first-pull.js'
 import { createLocalDb, type LocalDb } from '../../src/app/sync/local-db.js'
 import { hasPulled, storePulled } from '../../src/app/sync/store-pulled.js'
 import { setSignedInCheck } from '../../src/app/sync/sync-service.js'
-import type { FirstPull } from '../../src/shared/sync/first-pull.js'
+import { FIRST_PULL_STORED_ATTRIBUTE, type FirstPull } from '../../src/shared/sync/first-pull.js'
 
 const first: FirstPull = {
   scopes: ['council:c1', 'public:councils'],
@@ -20,8 +20,8 @@ const first: FirstPull = {
 }
 
 /** The data block as the browser would hand it over: an element with the JSON as its text. */
-const element = (text: string) => {
-  const el = { textContent: text, removed: false, remove: () => (el.removed = true) }
+const element = (text: string, attributes: string[] = []) => {
+  const el = { textContent: text, removed: false, remove: () => (el.removed = true), hasAttribute: (name: string) => attributes.includes(name) }
   return el as unknown as HTMLElement & { removed: boolean }
 }
 
@@ -43,6 +43,16 @@ describe('a public meeting page with its first pull in the HTML', () => {
     expect((await db.records.get(['council', 'c1']))?.data).toEqual({ name: 'Brugerrådet' })
     expect(await hasPulled(db, 'council:c1')).toBe(true)
     expect(await db.meta.get('cursor:public:councils')).toMatchObject({ value: '4' })
+  })
+
+  it("stored already by the page's worker (its element marked so): taken as stored, not stored a second time", async () => {
+    const block = element(JSON.stringify(first), [FIRST_PULL_STORED_ATTRIBUTE])
+    expect(await applyFirstPull(sync, block)).toBe(true)
+    expect(block.removed).toBe(true)
+    expect(await db.records.count()).toBe(0)
+    // Unmarked, the same pull is stored by the app itself.
+    expect(await applyFirstPull(sync, element(JSON.stringify(first)))).toBe(true)
+    expect(await db.records.count()).toBe(2)
   })
 
   it('is left alone on a device that has pulled a scope already (what it holds is newer, or its own)', async () => {

@@ -1,25 +1,26 @@
-import { FIRST_PULL_ELEMENT_ID } from '../../shared/sync/first-pull'
+import { FIRST_PULL_ELEMENT_ID, FIRST_PULL_STORED_ATTRIBUTE } from '../../shared/sync/first-pull'
 import { SESSION_STORAGE_KEY } from '../accounts/session-key'
 
-let aside: Promise<boolean> | null = null
+let started = false
 
 /**
  * A page the server rendered waits for its person to use it before the app starts (start-on-use.ts),
  * but what it shows is stored on the device now, in a worker, so the page can be read again
  * offline (the service worker opens the app, which reads the device). Never with someone signed
- * in (their view differs; the app decides for them). The app, when it starts, waits for this
- * (first-pull.ts) instead of storing the same again.
+ * in (their view differs; the app decides for them). Once stored, the element is marked so: the
+ * app then takes the page over as it is instead of storing the same again (first-pull.ts). An app
+ * that starts before the worker is done stores the pull itself (the same records, twice).
  */
 export function storeFirstPullAside(): void {
   const element = document.getElementById(FIRST_PULL_ELEMENT_ID)
-  if (aside || !element || typeof Worker === 'undefined' || localStorage.getItem(SESSION_STORAGE_KEY) !== null) return
+  if (started || !element || typeof Worker === 'undefined' || localStorage.getItem(SESSION_STORAGE_KEY) !== null) return
+  started = true
   const worker = new Worker(new URL('./first-pull-worker.ts', import.meta.url), { type: 'module' })
-  aside = new Promise<boolean>((resolve) => {
-    worker.addEventListener('message', (event: MessageEvent<boolean>) => resolve(event.data === true))
-    worker.addEventListener('error', () => resolve(false))
-  }).finally(() => worker.terminate())
+  const done = () => worker.terminate()
+  worker.addEventListener('message', (event: MessageEvent<boolean>) => {
+    if (event.data === true) element.setAttribute(FIRST_PULL_STORED_ATTRIBUTE, '')
+    done()
+  })
+  worker.addEventListener('error', done)
   worker.postMessage(element.textContent)
 }
-
-/** The worker's answer (stored or not), or null when no worker was started. */
-export const firstPullAside = (): Promise<boolean> | null => aside

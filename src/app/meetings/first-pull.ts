@@ -1,6 +1,5 @@
-import { FIRST_PULL_ELEMENT_ID } from '../../shared/sync/first-pull'
+import { FIRST_PULL_ELEMENT_ID, FIRST_PULL_STORED_ATTRIBUTE } from '../../shared/sync/first-pull'
 import { isSignedIn, type SyncService } from '../sync/sync-service'
-import { firstPullAside } from './first-pull-aside'
 import { readFirstPull, storeFirstPull } from './first-pull-data'
 
 /**
@@ -17,8 +16,7 @@ export async function applyFirstPull({ db }: Pick<SyncService, 'db'>, element = 
   element.remove()
   if (isSignedIn()) return false
   // Stored already, off the main thread, while the page was being read (first-pull-aside.ts).
-  const aside = firstPullAside()
-  if (aside && (await aside)) return true
+  if (element.hasAttribute(FIRST_PULL_STORED_ATTRIBUTE)) return true
   const first = readFirstPull(element.textContent)
   return first ? storeFirstPull(db, first) : false
 }

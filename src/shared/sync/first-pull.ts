@@ -19,12 +19,8 @@ export const APP_STARTED_COOKIE = 'brugerstemme-started'
  */
 export const SERVER_RENDERED_ATTRIBUTE = 'data-server-rendered'
 
-/**
- * The id of the inert template in a rendered page's HTML that holds the links to the app's own
- * chunks: put in the head once the page is on the screen, so they are fetched (not run) before
- * the person's first tap needs them (src/app/start-on-use.ts).
- */
-export const APP_CHUNKS_ID = 'app-chunks'
+/** Set on the first pull's element once a worker has stored it (src/app/meetings/first-pull-aside.ts). */
+export const FIRST_PULL_STORED_ATTRIBUTE = 'data-stored'
 
 /** A signed-out device's first pull of `scopes`, sent with the HTML of the start page or a public meeting page. */
 export interface FirstPull {
