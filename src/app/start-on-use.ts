@@ -23,9 +23,10 @@ const CONTROLS = 'a[href], button, label, input, select, textarea'
  * while they read. Until then the page
  * is the server's of when it was opened: it does not follow changes, as the app does.
  *
- * Loaded once the page is on the screen (main.ts), and run as it loads. The app's code is fetched now (not run), the
- * page's data stored on the device in a worker and the service worker registered: the first tap
- * waits only for the app to run, and the page opens offline later.
+ * Loaded once the page is on the screen (main.ts), and run as it loads. The service worker is
+ * registered (its precache fetches the app's code, which is not run; without a service worker the
+ * page fetches it) and the page's data stored on the device in a worker: the first tap waits
+ * only for the app to run, and the page opens offline later.
  *
  * A tap on a control or on a link within the app that comes before the app has taken the page
  * over is held, and done again on the same element once it has (hydration keeps the page's
@@ -96,13 +97,17 @@ function startOnUse(load: () => Promise<() => Promise<void>>): void {
   document.addEventListener('click', hold, true)
   listen(true)
   const chunks = document.getElementById(APP_CHUNKS_ID)
-  if (chunks instanceof HTMLTemplateElement) {
-    document.head.append(document.importNode(chunks.content, true))
-    chunks.remove()
+  chunks?.remove()
+  const fetchChunks = () => {
+    if (chunks instanceof HTMLTemplateElement) document.head.append(document.importNode(chunks.content, true))
   }
   storeFirstPullAside()
   // The same worker and scope the app's update prompt registers (UpdatePrompt.vue) takes over.
-  navigator.serviceWorker?.register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL }).catch(() => {})
+  // Its precache fetches the app's chunks too (into the browser's cache as well, where the app's
+  // start finds them): the page fetches them itself only where there is no service worker.
+  const registering = navigator.serviceWorker?.register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
+  if (registering) registering.catch(fetchChunks)
+  else fetchChunks()
 }
 
 /** A link the app's router answers: this site's page, not a file, a download or a new window. */

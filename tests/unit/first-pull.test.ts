@@ -1,6 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SESSION_STORAGE_KEY } from '../../src/app/accounts/session-store.js'
 import { applyFirstPull } from '../../src/app/meetings/first-pull.js'
+import { CACHED_SESSION_KEY } from '../../src/app/meetings/first-pull-aside.js'
 import { createLocalDb, type LocalDb } from '../../src/app/sync/local-db.js'
 import { hasPulled, storePulled } from '../../src/app/sync/store-pulled.js'
 import { setSignedInCheck } from '../../src/app/sync/sync-service.js'
@@ -53,6 +55,10 @@ describe('a public meeting page with its first pull in the HTML', () => {
     // Unmarked, the same pull is stored by the app itself.
     expect(await applyFirstPull(sync, element(JSON.stringify(first)))).toBe(true)
     expect(await db.records.count()).toBe(2)
+  })
+
+  it("is not stored aside (by the page's worker) where a session is cached: the page reads the same key as the session store", () => {
+    expect(CACHED_SESSION_KEY).toBe(SESSION_STORAGE_KEY)
   })
 
   it('is left alone on a device that has pulled a scope already (what it holds is newer, or its own)', async () => {

@@ -2,9 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Me } from '../../shared/accounts/model'
 
-import { SESSION_STORAGE_KEY } from './session-key'
-
-export { SESSION_STORAGE_KEY }
+export const SESSION_STORAGE_KEY = 'brugerstemme.session.v1'
 const STORAGE_KEY = SESSION_STORAGE_KEY
 
 /** The session this device last knew of; anonymous when there is none or it cannot be read. */

@@ -1,5 +1,11 @@
 import { FIRST_PULL_ELEMENT_ID, FIRST_PULL_STORED_ATTRIBUTE } from '../../shared/sync/first-pull'
-import { SESSION_STORAGE_KEY } from '../accounts/session-key'
+
+/**
+ * Where the device keeps the session it last knew of: SESSION_STORAGE_KEY of session-store.ts,
+ * written out here because importing it would load the app's first chunk (and the framework with
+ * it) while the page is being read. tests/unit/first-pull.test.ts checks the two are the same.
+ */
+export const CACHED_SESSION_KEY = 'brugerstemme.session.v1'
 
 let started = false
 
@@ -13,7 +19,7 @@ let started = false
  */
 export function storeFirstPullAside(): void {
   const element = document.getElementById(FIRST_PULL_ELEMENT_ID)
-  if (started || !element || typeof Worker === 'undefined' || localStorage.getItem(SESSION_STORAGE_KEY) !== null) return
+  if (started || !element || typeof Worker === 'undefined' || localStorage.getItem(CACHED_SESSION_KEY) !== null) return
   started = true
   const worker = new Worker(new URL('./first-pull-worker.ts', import.meta.url), { type: 'module' })
   const done = () => worker.terminate()
