@@ -12,16 +12,15 @@ const USE_EVENTS = ['pointerdown', 'keydown', 'focusin', 'scroll'] as const
 /** Elements whose tap the app answers; a tap on one before the app runs is held (see below). */
 const CONTROLS = 'a[href], button, label, input, select, textarea'
 
-
 /**
  * A page the server rendered (the start page, a published meeting) is read before the app runs,
  * and can be read and followed without it: its links are plain links, "Læs mere" opens by itself.
  * Taking the page over costs a slow phone about half a second of its main thread in one piece (the
  * app's code run, then Vue hydrating the page), when it answers no touch, so the app starts when
- * the person starts to use the page (a touch, a key, focus moving into it, scrolling), comes back to it,
- * changes a setting in another tab, or the connection drops (the app then reads the device), not
- * while they read. Until then the page
- * is the server's of when it was opened: it does not follow changes, as the app does.
+ * the person starts to use the page (a touch, a key, focus moving into it, scrolling), comes back
+ * to it, changes a setting in another tab, or the connection drops (the app then reads the
+ * device), not while they read. Until then the page is the server's of when it was opened: it
+ * does not follow changes, as the app does.
  *
  * Loaded once the page is on the screen (main.ts), and run as it loads. The service worker is
  * registered (its precache fetches the app's code, which is not run; without a service worker the
