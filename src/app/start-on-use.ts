@@ -32,7 +32,7 @@ const CONTROLS = 'a[href], button, label, input, select, textarea'
  * elements; one the app drew anew is found again at the same place). If the app cannot be
  * loaded, a held link is followed as a plain link, and the next use tries again.
  */
-function startOnUse(load: () => Promise<() => Promise<void>>): void {
+function startOnUse(): void {
   const appElement = document.getElementById('app')
   let starting = false
   let held: { element: HTMLElement; path: number[] } | null = null
@@ -63,8 +63,8 @@ function startOnUse(load: () => Promise<() => Promise<void>>): void {
     starting = true
     listen(false)
     document.documentElement.style.cursor = 'progress'
-    load().then(
-      (startApp) =>
+    import('./start-app').then(
+      ({ startApp }) =>
         startApp().finally(() => {
           document.removeEventListener('click', hold, true)
           document.documentElement.style.cursor = ''
@@ -129,4 +129,4 @@ function elementAt(path: number[], root: Element, tagName: string): HTMLElement 
   return at instanceof HTMLElement && at.tagName === tagName ? at : null
 }
 
-startOnUse(() => import('./start-app').then(({ startApp }) => startApp))
+startOnUse()

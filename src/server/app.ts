@@ -175,7 +175,8 @@ export async function buildServer(options: BuildServerOptions) {
     const screen = isMeeting ? 'src/app/meetings/MeetingPage.vue' : 'src/app/meetings/MeetingsPage.vue'
     const head = page ? await preloads(screen, 'styles') : `${await appChunks()}${isMeeting ? await preloads(screen) : ''}`
     // A rendered page's app waits for its person's first use (src/app/start-on-use.ts); its
-    // chunks are named in an inert template, fetched once the page is on the screen.
+    // chunks are named in an inert template, fetched once the page is on the screen where no
+    // service worker's precache fetches them.
     const chunks = page ? `<template id="${APP_CHUNKS_ID}">${await preloads(['src/app/start-app.ts', screen], 'scripts')}</template>` : ''
     return { head, body: `${first ? firstPullElement(first) : ''}${chunks}`, page }
   })

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { cpSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { chromium, devices } from '@playwright/test'
+import { chromium, devices, type Page } from '@playwright/test'
 import lighthouse, { type Flags, type Result } from 'lighthouse'
 import * as constants from 'lighthouse/core/config/constants.js'
 import { chromiumLaunchOptions } from '../../playwright.config.js'
@@ -99,45 +99,46 @@ async function coldRuns(url: string, port: number, cpuSlowdown?: number): Promis
  */
 const PAINT_RUNS = Number(process.env.PAINT_RUNS ?? 7)
 
-async function paintRuns(url: string): Promise<{ firstPaint: number; lcp: number }> {
+/** Runs `each` on PAINT_RUNS cold loads: a new context each, a Moto G4 with its CPU slowed 4×. */
+async function onColdPhones(each: (page: Page) => Promise<void>): Promise<void> {
   const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true })
-  const firstPaints: number[] = []
-  const lcps: number[] = []
   try {
     for (let i = 0; i < PAINT_RUNS; i++) {
       const context = await browser.newContext({ ...devices['Moto G4'], locale: 'da-DK' })
       const page = await context.newPage()
       await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 })
-      await page.addInitScript(() => {
-        const seen: number[] = []
-        Object.assign(window, { __lcp: seen })
-        new PerformanceObserver((list) => list.getEntries().forEach((entry) => seen.push(entry.startTime))).observe({ type: 'largest-contentful-paint', buffered: true })
-      })
-      await page.goto(url, { waitUntil: 'load' })
-      await page.getByRole('heading', { level: 1 }).first().waitFor()
-      // LCP candidates keep coming until the content has settled; nothing is touched meanwhile.
-      await page.waitForTimeout(2000)
-      const { fcp, lcp } = await page.evaluate(() => ({
-        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-        lcp: (window as unknown as { __lcp: number[] }).__lcp.at(-1),
-      }))
-      if (fcp === undefined || lcp === undefined) throw new Error(`no first paint or LCP for ${url}`)
-      firstPaints.push(fcp)
-      lcps.push(lcp)
+      await each(page)
       await context.close()
     }
   } finally {
     await browser.close()
   }
+}
+
+async function paintRuns(url: string): Promise<{ firstPaint: number; lcp: number }> {
+  const firstPaints: number[] = []
+  const lcps: number[] = []
+  await onColdPhones(async (page) => {
+    await page.addInitScript(() => {
+      const seen: number[] = []
+      Object.assign(window, { __lcp: seen })
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => seen.push(entry.startTime))).observe({ type: 'largest-contentful-paint', buffered: true })
+    })
+    await page.goto(url, { waitUntil: 'load' })
+    await page.getByRole('heading', { level: 1 }).first().waitFor()
+    // LCP candidates keep coming until the content has settled; nothing is touched meanwhile.
+    await page.waitForTimeout(2000)
+    const { fcp, lcp } = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      lcp: (window as unknown as { __lcp: number[] }).__lcp.at(-1),
+    }))
+    if (fcp === undefined || lcp === undefined) throw new Error(`no first paint or LCP for ${url}`)
+    firstPaints.push(fcp)
+    lcps.push(lcp)
+  })
   return { firstPaint: median(firstPaints), lcp: median(lcps) }
 }
 
-/**
- * Where the take-over of a rendered page went (src/app/start-on-use.ts): a person reads a cold
- * meeting page for two seconds, then taps "Læs op" on its first item, which starts the app; the
- * time from that tap to the item being spoken, with 4× CPU, beside the same tap once the app runs
- * (stopped, then tapped again). Median of PAINT_RUNS loads, each in a new context.
- */
 /**
  * A Danish voice that notes when it is asked to speak (headless Chromium has no voices), and the
  * time of each touch. Source text, not a function: tsx would wrap a function's inner names in a
@@ -153,34 +154,31 @@ const TAP_RECORDER = `
   Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: function (text) { this.text = text }, configurable: true })
 `
 
+/**
+ * Where the take-over of a rendered page went (src/app/start-on-use.ts): a person reads a cold
+ * meeting page for two seconds, then taps "Læs op" on its first item, which starts the app; the
+ * time from that tap to the item being spoken, with 4× CPU, beside the same tap once the app runs
+ * (stopped, then tapped again). Median of PAINT_RUNS loads, each in a new context.
+ */
 async function firstTapRuns(url: string): Promise<{ first: number; again: number }> {
-  const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true })
   const firsts: number[] = []
   const agains: number[] = []
-  try {
-    for (let i = 0; i < PAINT_RUNS; i++) {
-      const context = await browser.newContext({ ...devices['Moto G4'], locale: 'da-DK' })
-      const page = await context.newPage()
-      await page.addInitScript({ content: TAP_RECORDER })
-      await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 })
-      await page.goto(url, { waitUntil: 'load' })
-      await page.getByRole('heading', { level: 1 }).first().waitFor()
-      await page.waitForTimeout(2000)
-      const listen = page.getByRole('article').first().getByRole('button', { name: /^Læs op: / })
-      const spoken = (count: number) => page.waitForFunction((n) => (window as unknown as { __taps: { spoken: number[] } }).__taps.spoken.length >= n, count)
-      await listen.click()
-      await spoken(1)
-      await page.getByRole('article').first().getByRole('button', { name: /^Stop/ }).click()
-      await listen.click()
-      await spoken(2)
-      const { tapped, spoken: said } = await page.evaluate(() => (window as unknown as { __taps: { tapped: number[]; spoken: number[] } }).__taps)
-      firsts.push(said[0]! - tapped[0]!)
-      agains.push(said[1]! - tapped[2]!)
-      await context.close()
-    }
-  } finally {
-    await browser.close()
-  }
+  await onColdPhones(async (page) => {
+    await page.addInitScript({ content: TAP_RECORDER })
+    await page.goto(url, { waitUntil: 'load' })
+    await page.getByRole('heading', { level: 1 }).first().waitFor()
+    await page.waitForTimeout(2000)
+    const listen = page.getByRole('article').first().getByRole('button', { name: /^Læs op: / })
+    const spoken = (count: number) => page.waitForFunction((n) => (window as unknown as { __taps: { spoken: number[] } }).__taps.spoken.length >= n, count)
+    await listen.click()
+    await spoken(1)
+    await page.getByRole('article').first().getByRole('button', { name: /^Stop/ }).click()
+    await listen.click()
+    await spoken(2)
+    const { tapped, spoken: said } = await page.evaluate(() => (window as unknown as { __taps: { tapped: number[]; spoken: number[] } }).__taps)
+    firsts.push(said[0]! - tapped[0]!)
+    agains.push(said[1]! - tapped[2]!)
+  })
   return { first: median(firsts), again: median(agains) }
 }
 
